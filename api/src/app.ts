@@ -1,0 +1,65 @@
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import { createDataSource } from "@remissbanken/schema";
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@remissbanken/schema/engines/postgres";
+import type { Config } from "./config.js";
+import { startServer, type RunningServer } from "./server.js";
+import { seedDemoData } from "./seed/demo-data.js";
+
+export interface App {
+  url: string;
+  ds: DataSource;
+  databaseUrl: string;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+export class StartupError extends Error {}
+
+/**
+ * Starts everything the API needs: the embedded PostgreSQL when no DATABASE_URL
+ * is set, migrations, demo data on first start, and the HTTP server.
+ */
+export async function startApp(config: Config, log: Logger): Promise<App> {
+  const stack: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stack.reverse()) await stop().catch((err) => log.error({ err }, "error while stopping"));
+    stack.length = 0;
+  };
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.pgPort,
+        log: (line) => log.debug({ engine: "postgres" }, line),
+      });
+      stack.push(() => pg.stop());
+      databaseUrl = pg.url;
+      log.info({ dataDir: config.dataDir }, "embedded PostgreSQL started");
+    }
+
+    const ds = createDataSource(databaseUrl);
+    await ds.initialize();
+    stack.push(() => ds.destroy());
+    const ran = await ds.runMigrations({ transaction: "each" });
+    if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, "migrations applied");
+
+    if (config.seedDemoData) {
+      const seeded = await seedDemoData(ds);
+      if (seeded) log.info("demo data loaded");
+    }
+
+    const server = await startServer(config, ds, log).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "EADDRINUSE") {
+        throw new StartupError(`Port ${config.port} is already in use. Stop the other program or set PORT to another port.`);
+      }
+      throw error;
+    });
+    stack.push(() => server.stop());
+    return { url: server.url, ds, databaseUrl, server, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import { MemberInputStatus, ResponseStatus, Role, type MemberInput, type Response, type User } from "@remissbanken/schema";
+import { forbidden, unauthenticated } from "../common/errors.js";
+
+/** The signed-in person as the API sees them. */
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+  municipalityId: string | null;
+}
+
+export const isStaff = (a: Actor) => a.role === Role.STAFF || a.role === Role.ADMIN;
+export const isBoard = (a: Actor) => a.role === Role.BOARD;
+export const isStaffOrBoard = (a: Actor) => isStaff(a) || isBoard(a);
+export const isAdmin = (a: Actor) => a.role === Role.ADMIN;
+export const isOwnMunicipality = (a: Actor, municipalityId: string) =>
+  a.role === Role.MEMBER && a.municipalityId === municipalityId;
+
+const PUBLISHED_RESPONSE = new Set([ResponseStatus.APPROVED, ResponseStatus.SUBMITTED]);
+
+/**
+ * Every rule in one table: subject → action → predicate. A missing entry means
+ * nobody may, so a new action without a rule is denied rather than open.
+ */
+const RULES = {
+  /**
+   * Government documents and inquiries are public records (offentliga handlingar):
+   * anyone may read them, signed in or not. Decision record 003.
+   */
+  publicRecord: {
+    read: (_a: Actor) => true,
+  },
+  catalog: {
+    // Inquiries, documents, remisser, municipalities, priority areas.
+    read: (_a: Actor) => true,
+    write: isStaff,
+    readNotes: isStaffOrBoard,
+  },
+  response: {
+    read: (a: Actor, r: Response) => PUBLISHED_RESPONSE.has(r.status) || isStaffOrBoard(a),
+    readVersions: isStaffOrBoard,
+    create: isStaff,
+    edit: (a: Actor, r: Response) => isStaff(a) && r.status !== ResponseStatus.SUBMITTED,
+    requestApproval: isStaff,
+    approve: (a: Actor) => isBoard(a) || isAdmin(a),
+    markSubmitted: isStaff,
+    archive: isStaff,
+  },
+  memberInput: {
+    read: (a: Actor, m: MemberInput) =>
+      isOwnMunicipality(a, m.municipalityId) || (isStaffOrBoard(a) && m.status !== MemberInputStatus.DRAFT),
+    create: (a: Actor, m: Pick<MemberInput, "municipalityId">) => isOwnMunicipality(a, m.municipalityId),
+    edit: (a: Actor, m: MemberInput) => isOwnMunicipality(a, m.municipalityId),
+  },
+  user: {
+    read: (a: Actor, u: Pick<User, "id" | "municipalityId">) =>
+      isStaffOrBoard(a) || a.id === u.id || (a.municipalityId !== null && a.municipalityId === u.municipalityId),
+    manage: (a: Actor, u: Pick<User, "role">) => isAdmin(a) || (isStaff(a) && (u.role === Role.MEMBER || u.role === Role.BOARD)),
+    list: isStaffOrBoard,
+  },
+  auditLog: {
+    read: isStaff,
+  },
+} as const;
+
+type Rules = typeof RULES;
+export type Subject = keyof Rules;
+export type Action<S extends Subject> = keyof Rules[S] & string;
+type RuleOf<S extends Subject, A extends Action<S>> = Rules[S][A] extends (...args: infer P) => boolean ? P : never;
+/** The rule's target argument, or nothing for rules that only look at the actor. */
+type TargetArgs<S extends Subject, A extends Action<S>> = RuleOf<S, A> extends [Actor, infer T] ? [T] : [];
+
+export function can<S extends Subject, A extends Action<S>>(
+  actor: Actor | null,
+  subject: S,
+  action: A,
+  ...target: TargetArgs<S, A>
+): boolean {
+  if (!actor) return subject === "publicRecord";
+  const rule = RULES[subject][action] as unknown as (a: Actor, t?: unknown) => boolean;
+  return rule(actor, target[0]);
+}
+
+/**
+ * Throws UNAUTHENTICATED for anonymous callers and FORBIDDEN when the rule says no.
+ * Public records need no call: use `can(null, "publicRecord", "read")` to document it.
+ */
+export function authorize<S extends Subject, A extends Action<S>>(
+  actor: Actor | null,
+  subject: S,
+  action: A,
+  ...target: TargetArgs<S, A>
+): asserts actor is Actor {
+  if (!actor) throw unauthenticated();
+  if (!can(actor, subject, action, ...target)) throw forbidden();
+}
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw unauthenticated();
+  return actor;
+}
+
+export const POLICY_RULES = RULES;

@@ -1,0 +1,44 @@
+import crypto from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { ApiToken, User } from "@remissbanken/schema";
+import type { Actor } from "./policy.js";
+
+const PREFIX = "rb_";
+
+export function hashToken(secret: string): string {
+  return crypto.createHash("sha256").update(secret).digest("hex");
+}
+
+/** Creates a personal API token and returns its secret, which is never stored. */
+export async function issueApiToken(
+  manager: EntityManager,
+  userId: string,
+  name: string,
+  expiresAt: Date,
+): Promise<{ token: ApiToken; secret: string }> {
+  const secret = PREFIX + crypto.randomBytes(32).toString("base64url");
+  const token = manager.create(ApiToken, { userId, name, tokenHash: hashToken(secret), expiresAt });
+  await manager.save(token);
+  return { token, secret };
+}
+
+/** Resolves a bearer secret to its active user, or null. */
+export async function actorFromApiToken(ds: DataSource, secret: string): Promise<Actor | null> {
+  if (!secret.startsWith(PREFIX) || secret.length > 200) return null;
+  const row = await ds
+    .getRepository(ApiToken)
+    .createQueryBuilder("t")
+    .innerJoinAndSelect("t.user", "u")
+    .where("t.token_hash = :hash", { hash: hashToken(secret) })
+    .andWhere("t.revoked_at IS NULL AND t.expires_at > now()")
+    .andWhere("u.active AND u.archived_at IS NULL")
+    .getOne();
+  if (!row?.user) return null;
+  // Best effort: a failed bookkeeping write must not fail the request.
+  void ds.getRepository(ApiToken).update(row.id, { lastUsedAt: new Date() }).catch(() => undefined);
+  return toActor(row.user);
+}
+
+export function toActor(user: User): Actor {
+  return { id: user.id, name: user.name, role: user.role, municipalityId: user.municipalityId };
+}

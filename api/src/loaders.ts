@@ -1,0 +1,100 @@
+import DataLoader from "dataloader";
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import {
+  Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, Response, ResponseVersion, User,
+} from "@remissbanken/schema";
+import type { Actor } from "./auth/policy.js";
+import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
+
+const ALL: SqlFilter = { sql: "TRUE", params: {} };
+
+/** Loads rows by id in one statement per batch; missing ids resolve to null. */
+function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const rows = await ds.getRepository(entity).createQueryBuilder("x").where("x.id IN (:...ids)", { ids }).getMany();
+    const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/** Loads the rows whose `column` is one of the keys, grouped per key, in one statement per batch. */
+function manyBy<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  column: string,
+  property: keyof T & string,
+  orderBy: string,
+  filter: SqlFilter = ALL,
+) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await ds
+      .getRepository(entity)
+      .createQueryBuilder("x")
+      .where(`x.${column} IN (:...keys)`, { keys })
+      .andWhere(filter.sql, filter.params)
+      .orderBy(orderBy)
+      .getMany();
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(row[property])?.push(row);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+/** Loads a many-to-many relation through its join table, in one statement per batch. */
+function manyThrough<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  joinTable: string,
+  ownerColumn: string,
+  targetColumn: string,
+  orderBy: string,
+) {
+  return new DataLoader<string, T[]>(async (keys) => {
+    const rows = await ds
+      .getRepository(entity)
+      .createQueryBuilder("x")
+      .innerJoin(joinTable, "j", `j.${targetColumn} = x.id`)
+      .addSelect(`j.${ownerColumn}`, "owner_id")
+      .where(`j.${ownerColumn} IN (:...keys)`, { keys })
+      .orderBy(orderBy)
+      .getRawAndEntities();
+    const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+    const byEntityId = new Map(rows.entities.map((e) => [e.id, e]));
+    for (const raw of rows.raw) {
+      const entityRow = byEntityId.get(raw.x_id);
+      if (entityRow) groups.get(raw.owner_id)?.push(entityRow);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}
+
+export function createLoaders(ds: DataSource, actor: Actor | null) {
+  return {
+    municipality: byId(ds, Municipality),
+    user: byId(ds, User),
+    priorityArea: byId(ds, PriorityArea),
+    inquiry: byId(ds, Inquiry),
+    document: byId(ds, Document),
+    remiss: byId(ds, Remiss),
+    response: byId(ds, Response),
+    goalsByPriorityArea: manyBy(ds, Goal, "priority_area_id", "priorityAreaId", "x.position"),
+    documentsByInquiry: manyBy(ds, Document, "inquiry_id", "inquiryId", "x.published_at", { sql: "x.archived_at IS NULL", params: {} }),
+    remisserByDocument: manyBy(ds, Remiss, "document_id", "documentId", "x.deadline", { sql: "x.archived_at IS NULL", params: {} }),
+    responsesByRemiss: manyBy(ds, Response, "remiss_id", "remissId", "x.created_at", visibleResponses(actor)),
+    responsesByInquiry: manyBy(ds, Response, "inquiry_id", "inquiryId", "x.created_at", visibleResponses(actor)),
+    memberInputsByRemiss: manyBy(ds, MemberInput, "remiss_id", "remissId", "x.created_at", memberInputVisibility(actor, "x")),
+    memberInputsByInquiry: manyBy(ds, MemberInput, "inquiry_id", "inquiryId", "x.created_at", memberInputVisibility(actor, "x")),
+    versionsByResponse: manyBy(ds, ResponseVersion, "response_id", "responseId", "x.number"),
+    priorityAreasByDocument: manyThrough(ds, PriorityArea, "document_priority_area", "document_id", "priority_area_id", "x.name"),
+    priorityAreasByInquiry: manyThrough(ds, PriorityArea, "inquiry_priority_area", "inquiry_id", "priority_area_id", "x.name"),
+    priorityAreasByResponse: manyThrough(ds, PriorityArea, "response_priority_area", "response_id", "priority_area_id", "x.name"),
+    documentsByResponse: manyThrough(ds, Document, "response_document", "response_id", "document_id", "x.designation"),
+  };
+}
+
+function visibleResponses(actor: Actor | null): SqlFilter {
+  const visibility = responseVisibility(actor, "x");
+  return { sql: `x.archived_at IS NULL AND ${visibility.sql}`, params: visibility.params };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,105 @@
+import type { DataSource, EntityManager } from "typeorm";
+import { Inquiry, InquiryStatus, MemberInput, MemberInputStatus, Remiss } from "@remissbanken/schema";
+import { authorize, type Actor } from "../auth/policy.js";
+import { memberInputVisibility } from "../auth/visibility.js";
+import { badInput, DomainError, notFound } from "../common/errors.js";
+import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
+import { stockholmDate } from "../common/dates.js";
+import { parseInput } from "../common/validation.js";
+import { byId, byTimestamp, paginate, type PageArgs } from "../common/pagination.js";
+import {
+  createMemberInputSchema, updateMemberInputSchema, type CreateMemberInputInput, type MemberInputFilter, type UpdateMemberInputInput,
+} from "./member-input.inputs.js";
+
+/** The last day members may write: the member deadline, else the ministry's deadline. */
+export function memberDeadlineOf(remiss: Remiss): string {
+  return remiss.memberInputDeadline ?? remiss.deadline;
+}
+
+async function ensureOpen(manager: EntityManager, subject: { remissId: string | null; inquiryId: string | null }): Promise<void> {
+  if (subject.remissId) {
+    const remiss = await manager.getRepository(Remiss).findOne({ where: { id: subject.remissId } });
+    if (!remiss) throw notFound("Remiss", subject.remissId);
+    ensureNotArchived(remiss, "The remiss");
+    const deadline = memberDeadlineOf(remiss);
+    if (stockholmDate() > deadline) {
+      throw new DomainError("BAD_USER_INPUT", "DEADLINE_PASSED", `The deadline for member input was ${deadline}.`);
+    }
+  } else if (subject.inquiryId) {
+    const inquiry = await manager.getRepository(Inquiry).findOne({ where: { id: subject.inquiryId } });
+    if (!inquiry) throw notFound("Inquiry", subject.inquiryId);
+    ensureNotArchived(inquiry, "The inquiry");
+    if (inquiry.status !== InquiryStatus.ONGOING) {
+      throw new DomainError("BAD_USER_INPUT", "DEADLINE_PASSED", "The inquiry is concluded; input is no longer taken.");
+    }
+  }
+}
+
+/** A member writes input for their own municipality, as a draft or submitted at once. */
+export async function memberInputSubmitter(manager: EntityManager, actor: Actor, input: CreateMemberInputInput): Promise<MemberInput> {
+  const data = parseInput(createMemberInputSchema, input);
+  if (!data.remissId === !data.inquiryId) {
+    throw badInput("Give exactly one of remissId and inquiryId.", [{ field: "remissId", message: "exactly one required" }]);
+  }
+  authorize(actor, "memberInput", "create", { municipalityId: actor.municipalityId ?? "" });
+  const subject = { remissId: data.remissId ?? null, inquiryId: data.inquiryId ?? null };
+  await ensureOpen(manager, subject);
+  const submit = data.submit ?? false;
+  const row = manager.create(MemberInput, {
+    ...subject,
+    municipalityId: actor.municipalityId!,
+    authorId: actor.id,
+    text: data.text,
+    status: submit ? MemberInputStatus.SUBMITTED : MemberInputStatus.DRAFT,
+    submittedAt: submit ? new Date() : null,
+  });
+  return manager.save(row);
+}
+
+async function loadOwn(manager: EntityManager, actor: Actor, id: string, expectedVersion?: number | null): Promise<MemberInput> {
+  const row = await loadForUpdate(manager, MemberInput, "Member input", id, expectedVersion);
+  // Others' input is reported as missing rather than forbidden, so its existence does not leak.
+  if (!memberInputReadable(actor, row)) throw notFound("Member input", id);
+  authorize(actor, "memberInput", "edit", row);
+  return row;
+}
+
+function memberInputReadable(actor: Actor, row: MemberInput): boolean {
+  return row.municipalityId === actor.municipalityId || (actor.role !== "member" && row.status !== MemberInputStatus.DRAFT);
+}
+
+export async function memberInputEditor(manager: EntityManager, actor: Actor, input: UpdateMemberInputInput): Promise<MemberInput> {
+  const data = parseInput(updateMemberInputSchema, input);
+  const row = await loadOwn(manager, actor, data.id, data.expectedVersion);
+  if (row.status === MemberInputStatus.WITHDRAWN) throw badInput("Withdrawn input cannot be edited.", [], "INVALID_TRANSITION");
+  await ensureOpen(manager, row);
+  row.text = data.text;
+  return manager.save(row);
+}
+
+export async function memberInputFinalizer(manager: EntityManager, actor: Actor, id: string): Promise<MemberInput> {
+  const row = await loadOwn(manager, actor, id);
+  if (row.status !== MemberInputStatus.DRAFT) throw badInput(`Input with status ${row.status} cannot be submitted.`, [], "INVALID_TRANSITION");
+  await ensureOpen(manager, row);
+  row.status = MemberInputStatus.SUBMITTED;
+  row.submittedAt = new Date();
+  return manager.save(row);
+}
+
+export async function memberInputWithdrawer(manager: EntityManager, actor: Actor, id: string): Promise<MemberInput> {
+  const row = await loadOwn(manager, actor, id);
+  if (row.status === MemberInputStatus.WITHDRAWN) return row;
+  await ensureOpen(manager, row);
+  row.status = MemberInputStatus.WITHDRAWN;
+  return manager.save(row);
+}
+
+export function listMemberInputs(ds: DataSource, actor: Actor, filter: MemberInputFilter | null | undefined, page: PageArgs) {
+  const visibility = memberInputVisibility(actor, "mi");
+  const q = ds.getRepository(MemberInput).createQueryBuilder("mi").where(visibility.sql, visibility.params);
+  if (filter?.remissId) q.andWhere("mi.remiss_id = :remissId", { remissId: filter.remissId });
+  if (filter?.inquiryId) q.andWhere("mi.inquiry_id = :inquiryId", { inquiryId: filter.inquiryId });
+  if (filter?.municipalityId) q.andWhere("mi.municipality_id = :municipalityId", { municipalityId: filter.municipalityId });
+  if (filter?.statuses?.length) q.andWhere("mi.status IN (:...statuses)", { statuses: filter.statuses });
+  return paginate(q, [byTimestamp("mi", "created_at", "createdAt"), byId("mi")], page);
+}

@@ -1,0 +1,172 @@
+import type { EntityManager } from "typeorm";
+import {
+  Document, Inquiry, PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStatus, ResponseVersion,
+} from "@remissbanken/schema";
+import type { Actor } from "../auth/policy.js";
+import { badInput, conflict, DomainError, notFound } from "../common/errors.js";
+import { ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
+import { parseInput } from "../common/validation.js";
+import {
+  createResponseSchema, saveResponseVersionSchema, type CreateResponseInput, type SaveResponseVersionInput,
+} from "./response.inputs.js";
+
+const invalidTransition = (from: ResponseStatus, action: string) =>
+  new DomainError("CONFLICT", "INVALID_TRANSITION", `A response with status ${from} cannot be ${action}.`);
+
+async function writeVersion(manager: EntityManager, response: Response, authorId: string, comment: string | null) {
+  await manager.insert(ResponseVersion, {
+    responseId: response.id,
+    number: response.currentVersion,
+    title: response.title,
+    sections: response.sections,
+    authorId,
+    comment,
+  });
+}
+
+async function linkResponse(
+  manager: EntityManager,
+  responseId: string,
+  priorityAreaIds: string[] | null | undefined,
+  documentIds: string[] | null | undefined,
+) {
+  if (priorityAreaIds) {
+    await ensureAllExist(manager, PriorityArea, "Priority area", priorityAreaIds);
+    await replaceLinks(manager, "response_priority_area", "response_id", responseId, "priority_area_id", priorityAreaIds);
+  }
+  if (documentIds) {
+    await ensureAllExist(manager, Document, "Document", documentIds);
+    await replaceLinks(manager, "response_document", "response_id", responseId, "document_id", documentIds);
+  }
+}
+
+/** Creates a draft response (or position) and its first version. */
+export async function responseCreator(manager: EntityManager, actor: Actor, input: CreateResponseInput): Promise<Response> {
+  const data = parseInput(createResponseSchema, input);
+  const kind = data.kind ?? ResponseKind.RESPONSE;
+  if (kind === ResponseKind.RESPONSE && !data.remissId && !data.inquiryId) {
+    throw badInput("A remissvar answers a remiss or an inquiry: give remissId or inquiryId.", [{ field: "remissId", message: "required" }]);
+  }
+  if (data.remissId && data.inquiryId) {
+    throw badInput("Give either remissId or inquiryId, not both.", [{ field: "inquiryId", message: "both given" }]);
+  }
+  if (data.remissId) {
+    const remiss = await manager.getRepository(Remiss).findOne({ where: { id: data.remissId } });
+    if (!remiss) throw notFound("Remiss", data.remissId);
+    ensureNotArchived(remiss, "The remiss");
+  }
+  if (data.inquiryId) await ensureAllExist(manager, Inquiry, "Inquiry", [data.inquiryId]);
+
+  const response = manager.create(Response, {
+    kind,
+    remissId: data.remissId ?? null,
+    inquiryId: data.inquiryId ?? null,
+    title: data.title,
+    sections: data.sections ?? [],
+    currentVersion: 1,
+    status: ResponseStatus.DRAFT,
+    createdById: actor.id,
+    approvedById: null,
+    approvedAt: null,
+    submittedAt: null,
+    archivedAt: null,
+  });
+  await manager.save(response);
+  await writeVersion(manager, response, actor.id, null);
+  await linkResponse(manager, response.id, data.priorityAreaIds, data.documentIds);
+  return response;
+}
+
+/**
+ * Saves an edit as a new version. The editor names the version they started from;
+ * if someone saved in between, the save is refused with CONFLICT and nothing is
+ * overwritten. Editing an approved response voids the approval.
+ */
+export async function responseVersionSaver(manager: EntityManager, actor: Actor, input: SaveResponseVersionInput): Promise<Response> {
+  const data = parseInput(saveResponseVersionSchema, input);
+  const response = await loadForUpdate(manager, Response, "Response", data.responseId);
+  ensureNotArchived(response, "The response");
+  if (response.status === ResponseStatus.SUBMITTED) throw invalidTransition(response.status, "edited after it was submitted");
+  if (response.currentVersion !== data.baseVersion) {
+    throw conflict(
+      "STALE_VERSION",
+      `Version ${response.currentVersion} was saved after version ${data.baseVersion}, which you edited. Reload, merge your changes and save again.`,
+    );
+  }
+  response.title = data.title ?? response.title;
+  response.sections = data.sections;
+  response.currentVersion += 1;
+  if (response.status === ResponseStatus.APPROVED) {
+    response.status = ResponseStatus.DRAFT;
+    response.approvedById = null;
+    response.approvedAt = null;
+  }
+  await manager.save(response);
+  await writeVersion(manager, response, actor.id, data.comment ?? null);
+  await linkResponse(manager, response.id, data.priorityAreaIds, data.documentIds);
+  return response;
+}
+
+export async function approvalRequester(manager: EntityManager, id: string): Promise<Response> {
+  const response = await loadForUpdate(manager, Response, "Response", id);
+  ensureNotArchived(response, "The response");
+  if (response.status !== ResponseStatus.DRAFT) throw invalidTransition(response.status, "sent for approval");
+  if (response.sections.length === 0) throw badInput("Write at least one section before asking the board to approve.");
+  response.status = ResponseStatus.FOR_APPROVAL;
+  return manager.save(response);
+}
+
+export async function draftReturner(manager: EntityManager, id: string): Promise<Response> {
+  const response = await loadForUpdate(manager, Response, "Response", id);
+  if (response.status !== ResponseStatus.FOR_APPROVAL && response.status !== ResponseStatus.APPROVED) {
+    throw invalidTransition(response.status, "returned to draft");
+  }
+  response.status = ResponseStatus.DRAFT;
+  response.approvedById = null;
+  response.approvedAt = null;
+  return manager.save(response);
+}
+
+/** The board approves exactly the version it read; a newer save in between is a CONFLICT. */
+export async function responseApprover(manager: EntityManager, actor: Actor, id: string, version: number): Promise<Response> {
+  const response = await loadForUpdate(manager, Response, "Response", id);
+  ensureNotArchived(response, "The response");
+  if (response.status !== ResponseStatus.FOR_APPROVAL) throw invalidTransition(response.status, "approved");
+  if (response.currentVersion !== version) {
+    throw conflict("STALE_VERSION", `Version ${response.currentVersion} is the latest; you read version ${version}.`);
+  }
+  response.status = ResponseStatus.APPROVED;
+  response.approvedById = actor.id;
+  response.approvedAt = new Date();
+  await manager.save(response);
+  if (response.remissId) {
+    await manager.update(Remiss, { id: response.remissId, status: RemissStatus.DRAFTING }, { status: RemissStatus.DECIDED });
+  }
+  return response;
+}
+
+export async function submissionRecorder(manager: EntityManager, id: string, submittedAt: Date | null): Promise<Response> {
+  const response = await loadForUpdate(manager, Response, "Response", id);
+  ensureNotArchived(response, "The response");
+  if (response.status !== ResponseStatus.APPROVED) throw invalidTransition(response.status, "marked as submitted before approval");
+  const when = submittedAt ?? new Date();
+  if (when.getTime() > Date.now() + 60_000) throw badInput("The submission date cannot be in the future.", [{ field: "submittedAt", message: "in the future" }]);
+  response.status = ResponseStatus.SUBMITTED;
+  response.submittedAt = when;
+  await manager.save(response);
+  if (response.remissId) {
+    const remiss = await loadForUpdate(manager, Remiss, "Remiss", response.remissId);
+    remiss.status = RemissStatus.SUBMITTED;
+    await manager.save(remiss);
+  }
+  return response;
+}
+
+export async function responseArchiver(manager: EntityManager, id: string): Promise<Response> {
+  const response = await loadForUpdate(manager, Response, "Response", id);
+  if (!response.archivedAt) {
+    response.archivedAt = new Date();
+    await manager.save(response);
+  }
+  return response;
+}

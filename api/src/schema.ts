@@ -1,0 +1,32 @@
+import { buildSchema } from "type-graphql";
+import type { GraphQLSchema } from "graphql";
+import { DocumentResolver } from "./document/document.resolver.js";
+import { InquiryResolver } from "./inquiry/inquiry.resolver.js";
+import { RemissResolver } from "./remiss/remiss.resolver.js";
+import { ResponseResolver, ResponseVersionResolver } from "./response/response.resolver.js";
+import { MemberInputResolver } from "./member-input/member-input.resolver.js";
+import { MunicipalityResolver } from "./municipality/municipality.resolver.js";
+import { PriorityAreaResolver } from "./priority-area/priority-area.resolver.js";
+import { UserResolver } from "./user/user.resolver.js";
+import { DeadlineResolver } from "./deadline/deadline.resolver.js";
+
+export const RESOLVERS = [
+  DocumentResolver,
+  InquiryResolver,
+  RemissResolver,
+  ResponseResolver,
+  ResponseVersionResolver,
+  MemberInputResolver,
+  MunicipalityResolver,
+  PriorityAreaResolver,
+  UserResolver,
+  DeadlineResolver,
+] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** Builds the GraphQL schema once per process from the resolver classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  return cached;
+}

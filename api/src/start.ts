@@ -1,0 +1,40 @@
+/** `npm start`: runs Remissbanken with everything it needs, and stops it all on Ctrl-C. */
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { startApp, StartupError } from "./app.js";
+import { EngineStartError } from "@remissbanken/schema/engines/postgres";
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const log = createLogger(config.logLevel);
+try {
+  const app = await startApp(config, log);
+  console.log(`\nRemissbanken is running: GraphQL at ${app.url}\nData in ${config.databaseUrl ? "the database at DATABASE_URL" : config.dataDir}. Press Ctrl-C to stop.\n`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping");
+    await app.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+} catch (error) {
+  if (error instanceof StartupError || error instanceof EngineStartError) {
+    console.error(`\nRemissbanken could not start: ${error.message}\n`);
+    process.exit(1);
+  }
+  log.fatal({ err: error }, "start failed");
+  process.exit(1);
+}

