@@ -34,6 +34,8 @@ export interface FieldProblem {
 }
 
 export class DomainError extends Error {
+  override name = "DomainError";
+
   constructor(
     readonly code: ErrorCode,
     readonly reason: DomainReason,
@@ -64,6 +66,10 @@ const GRAPHQL_CLIENT_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
   "BAD_REQUEST",
 ]);
+
+function isGraphQLError(error: unknown): boolean {
+  return error instanceof GraphQLError || (error as Error | null)?.name === "GraphQLError";
+}
 
 /** Maps a database constraint violation to the domain failure it means. */
 export function fromDatabaseError(error: unknown): DomainError | null {
@@ -98,7 +104,8 @@ function describeConstraint(driverError: { detail?: string }): string {
  */
 export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    // Duck-typed: graphql may be loaded twice (ESM and CJS builds), which defeats instanceof.
+    const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
     const domain = original instanceof DomainError ? original : fromDatabaseError(original);
     if (domain) {
       return {
@@ -116,7 +123,7 @@ export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
     if (typeof code === "string" && GRAPHQL_CLIENT_CODES.has(code)) {
       return { ...formatted, extensions: { code } };
     }
-    if (original instanceof GraphQLError && !original.originalError) {
+    if (isGraphQLError(original)) {
       // Errors graphql-js raises for bad arguments (e.g. an invalid scalar) are the client's.
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_USER_INPUT" } };
     }

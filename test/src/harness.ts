@@ -1,0 +1,88 @@
+import crypto from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import type { DataSource } from "typeorm";
+import { createDataSource } from "@remissbanken/schema";
+import { loadConfig } from "@remissbanken/api/config";
+import { createLogger } from "@remissbanken/api/logger";
+import { startServer } from "@remissbanken/api/server";
+
+export interface GraphQLResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string; reason?: string; fields?: { field: string }[] } }[];
+}
+
+export interface TestApi {
+  url: string;
+  ds: DataSource;
+  databaseUrl: string;
+  /** Sends a GraphQL request over HTTP, as a client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResult<T>>;
+  /** Counts the SQL statements the API runs while `work` runs. */
+  countQueries(work: () => Promise<unknown>): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Clones the migrated template into a database of this test file's own. */
+export async function createTestDatabase(): Promise<string> {
+  const url = new URL(inject("pgUrl"));
+  const name = `t_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name} TEMPLATE ${inject("templateDatabase")}`);
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Starts the real API against a fresh database of this test file's own. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...env });
+  let statements = 0;
+  const ds = createDataSource(databaseUrl, {
+    logging: ["query"],
+    logger: { logQuery: () => void statements++, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} },
+  });
+  await ds.initialize();
+  const server = await startServer(config, ds, createLogger("silent"));
+
+  return {
+    url: server.url,
+    ds,
+    databaseUrl,
+    async gql(query, variables, options = {}) {
+      const res = await fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GraphQLResult;
+      return { ...body, status: res.status };
+    },
+    async countQueries(work) {
+      const before = statements;
+      await work();
+      return statements - before;
+    },
+    async stop() {
+      await server.stop();
+      await ds.destroy();
+    },
+  };
+}
+
+/** The first error's code, for assertions. */
+export function errorCode(result: GraphQLResult): string | undefined {
+  return result.errors?.[0]?.extensions?.code;
+}
