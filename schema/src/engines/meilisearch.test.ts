@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMeilisearch, type MeilisearchOptions, type RunningMeilisearch } from "./meilisearch.ts";
+import { startMeilisearch, type MeilisearchOptions, type RunningMeilisearch } from "./meilisearch.js";
 
 describe("startMeilisearch", () => {
   let dataDir: string;

@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
 import { access, chmod, copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join } from "node:path";
+import { freePort, isPortFree } from "./ports.js";
 
 export interface MeilisearchOptions {
   /** Parent folder; Meilisearch keeps everything under `<dataDir>/meili`. */
@@ -35,7 +35,10 @@ export async function startMeilisearch(options: MeilisearchOptions): Promise<Run
   const home = join(dataDir, "meili");
   await mkdir(home, { recursive: true, mode: 0o700 });
   const [binary, masterKey] = await Promise.all([executableBinary(home), readOrCreateMasterKey(home)]);
-  const port = options.port ? await assertPortFree(host, options.port) : await findFreePort(host);
+  const port = options.port || (await freePort(host));
+  if (options.port && !(await isPortFree(port, host))) {
+    throw new Error(`Cannot start Meilisearch: port ${port} on ${host} is already in use`);
+  }
   const url = `http://${host}:${port}`;
 
   const child = spawn(
@@ -128,33 +131,6 @@ async function readOrCreateMasterKey(home: string): Promise<string> {
   const key = randomBytes(32).toString("base64url");
   await writeFile(path, `${key}\n`, { mode: 0o600 });
   return key;
-}
-
-async function assertPortFree(host: string, port: number): Promise<number> {
-  try {
-    return await listenOnce(host, port);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-      throw new Error(`Cannot start Meilisearch: port ${port} on ${host} is already in use`);
-    }
-    throw error;
-  }
-}
-
-function findFreePort(host: string): Promise<number> {
-  return listenOnce(host, 0);
-}
-
-function listenOnce(host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen({ host, port, exclusive: true }, () => {
-      const { port: bound } = server.address() as { port: number };
-      server.close(() => resolve(bound));
-    });
-  });
 }
 
 async function waitUntilHealthy(

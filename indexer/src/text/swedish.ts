@@ -1,0 +1,173 @@
+/**
+ * Swedish analysis that Meilisearch lacks: it neither stems Swedish nor splits compounds.
+ *
+ * At index time every word of a passage becomes its term (the Snowball stem of its dictionary
+ * form) followed by the terms of its compound parts, stored in a searchable `terms` attribute.
+ * At query time every word becomes its term too, so "strandskydd" meets "Strandskyddsutredningen"
+ * and "strandskyddet" in `terms`. Dictionary forms come from the Hunspell dictionary because
+ * Snowball alone leaves some inflections apart (strandskyddet → strandskyddet, strandskydd → strandskyd).
+ */
+import { stemmer } from "@orama/stemmers/swedish";
+import dictionary from "dictionary-sv";
+import { HunspellLexicon } from "./hunspell.js";
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const MIN_PART = 3;
+const MAX_COMPOUND_LENGTH = 60;
+const CACHE_LIMIT = 200_000;
+
+interface CompoundHead {
+  lemma: string;
+  canBegin: boolean;
+}
+
+let lexicon: HunspellLexicon | undefined;
+let compoundHeads: Map<string, CompoundHead> | undefined;
+const termsCache = new Map<string, string>();
+
+function getLexicon(): HunspellLexicon {
+  lexicon ??= HunspellLexicon.parse(new TextDecoder().decode(dictionary.aff), new TextDecoder().decode(dictionary.dic));
+  return lexicon;
+}
+
+/** Every form that may begin or continue a compound, precomputed: splitting tries many cuts per word. */
+function getCompoundHeads(): Map<string, CompoundHead> {
+  if (compoundHeads) return compoundHeads;
+  const { begin, middle } = getLexicon().compoundFlags;
+  compoundHeads = new Map();
+  for (const { form, lemma, formFlags } of getLexicon().forms((flags) => flags.includes(begin) || flags.includes(middle))) {
+    const canBegin = formFlags.includes(begin);
+    const known = compoundHeads.get(form);
+    if (!known || (canBegin && !known.canBegin)) compoundHeads.set(form, { lemma, canBegin });
+  }
+  return compoundHeads;
+}
+
+/** The search term of one word: Snowball stem of its dictionary form. */
+export function stem(word: string): string {
+  return analyzeWord(word.toLowerCase()).term;
+}
+
+/**
+ * The parts of a compound in dictionary form, e.g. strandskyddsutredningen → [strandskydd, utredning];
+ * [] when the word is not a compound the dictionary can explain.
+ */
+export function decompound(word: string): string[] {
+  return splitCompound(word.toLowerCase())?.map((part) => part.lemma) ?? [];
+}
+
+/** The value of the `terms` attribute for a text. */
+export function analyzeForIndex(text: string): string {
+  const terms: string[] = [];
+  for (const [word] of text.matchAll(WORD)) terms.push(wordTerms(word.toLowerCase()));
+  return terms.join(" ");
+}
+
+/** The query to send: each word replaced by its term, quotes and other operators kept. */
+export function analyzeQuery(query: string): string {
+  return query.replace(WORD, (word) => stem(word));
+}
+
+/** The word's own term, then the terms of its parts and of their parts: strandskyddsutredning strandskyd strand skydd utredning. */
+function wordTerms(word: string): string {
+  let terms = termsCache.get(word);
+  if (terms === undefined) {
+    const { term, parts } = analyzeWord(word);
+    const all = new Set([term]);
+    addPartTerms(parts, all);
+    terms = [...all].join(" ");
+    if (termsCache.size >= CACHE_LIMIT) termsCache.clear();
+    termsCache.set(word, terms);
+  }
+  return terms;
+}
+
+function addPartTerms(parts: Part[] | undefined, terms: Set<string>): void {
+  for (const { lemma } of parts ?? []) {
+    const term = stemmer(lemma);
+    if (terms.has(term)) continue;
+    terms.add(term);
+    addPartTerms(splitCompound(lemma), terms);
+  }
+}
+
+function analyzeWord(word: string): { term: string; parts: Part[] | undefined } {
+  const { onlyInCompound } = getLexicon().compoundFlags;
+  const known = getLexicon()
+    .analyze(word)
+    .find(({ formFlags }) => !formFlags.includes(onlyInCompound));
+  const parts = splitCompound(word);
+  const last = parts?.at(-1);
+  // An unknown compound inflects like its last part: strandskyddsreglerna → strandskyddsregel.
+  const lemma = known?.lemma ?? (last ? word.slice(0, last.start) + last.lemma : word);
+  return { term: stemmer(lemma), parts };
+}
+
+interface Part {
+  lemma: string;
+  start: number;
+}
+
+function splitCompound(word: string): Part[] | undefined {
+  if (word.length < 2 * MIN_PART || word.length > MAX_COMPOUND_LENGTH) return undefined;
+  const parts = new CompoundSplitter(getLexicon(), getCompoundHeads(), word).split();
+  return parts && parts.length > 1 ? parts : undefined;
+}
+
+/** Splits one word into BEGIN (MIDDLE)* END parts as the dictionary's compound flags allow, preferring fewer parts. */
+class CompoundSplitter {
+  private readonly endings = new Map<number, string | null>();
+  private readonly tails = new Map<number, Part[] | null>();
+
+  constructor(
+    private readonly lexicon: HunspellLexicon,
+    private readonly heads: Map<string, CompoundHead>,
+    private readonly word: string,
+  ) {}
+
+  split(): Part[] | null {
+    return this.partsFrom(0);
+  }
+
+  /** The fewest parts covering the word from `start`; at 0 the first part must be able to begin a compound. */
+  private partsFrom(start: number): Part[] | null {
+    if (start > 0) {
+      const ending = this.ending(start);
+      if (ending) return [{ lemma: ending, start }];
+      if (this.tails.has(start)) return this.tails.get(start)!;
+    }
+    const cuts: Array<{ cut: number; head: string }> = [];
+    for (let cut = this.word.length - MIN_PART; cut - start >= MIN_PART; cut--) {
+      const head = this.heads.get(this.word.slice(start, cut));
+      if (!head || (start === 0 && !head.canBegin)) continue;
+      // Two parts beat any longer split, so try head + ending at every cut before going deeper.
+      const ending = this.ending(cut);
+      if (ending) return [{ lemma: head.lemma, start }, { lemma: ending, start: cut }];
+      cuts.push({ cut, head: head.lemma });
+    }
+    let best: Part[] | null = null;
+    for (const { cut, head } of cuts) {
+      const tail = this.partsFrom(cut);
+      if (tail && (!best || tail.length + 1 < best.length)) best = [{ lemma: head, start }, ...tail];
+    }
+    this.tails.set(start, best);
+    return best;
+  }
+
+  /** The lemma when the word from `start` on can end a compound. */
+  private ending(start: number): string | null {
+    let lemma = this.endings.get(start);
+    if (lemma === undefined) {
+      const { end, onlyInCompound, needAffix } = this.lexicon.compoundFlags;
+      const analysis = this.lexicon
+        .analyze(this.word.slice(start))
+        .find(
+          ({ lemmaFlags, formFlags }) =>
+            lemmaFlags.includes(end) && !formFlags.includes(onlyInCompound) && !formFlags.includes(needAffix),
+        );
+      lemma = analysis?.lemma ?? null;
+      this.endings.set(start, lemma);
+    }
+    return lemma;
+  }
+}
