@@ -1,5 +1,237 @@
-import type { DataSource } from "typeorm";
+/**
+ * Demo data from SmåKom's own material (../shared/DOMAIN.md), loaded on the first
+ * start of a development database so that every query has something to show.
+ */
+import type { DataSource, EntityManager } from "typeorm";
+import {
+  DocumentKind, InquiryStatus, MemberInputStatus, Municipality, RemissStatus, ResponseKind, ResponseStatus, Role,
+} from "@remissbanken/schema";
+import { addDays, stockholmDate } from "../common/dates.js";
+import {
+  buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser,
+} from "./factories.js";
 
-export async function seedDemoData(_ds: DataSource): Promise<boolean> {
-  return false;
+const MUNICIPALITIES: [string, string][] = [
+  ["Forshaga", "Värmlands län"],
+  ["Tidaholm", "Västra Götalands län"],
+  ["Mullsjö", "Jönköpings län"],
+  ["Tibro", "Västra Götalands län"],
+  ["Karlsborg", "Västra Götalands län"],
+  ["Hjo", "Västra Götalands län"],
+  ["Habo", "Jönköpings län"],
+  ["Hultsfred", "Kalmar län"],
+  ["Krokom", "Jämtlands län"],
+];
+
+const PRIORITY_AREAS_2021: [string, string, string[]][] = [
+  [
+    "Bostadsförsörjning",
+    "Bostadsförsörjning i små kommuner, inklusive social dumpning och strandskydd.",
+    [
+      "Bevaka statliga utredningar som påverkar kommunernas möjligheter/hinder för byggande",
+      "Verka för ett differentierat strandskydd som gynnar landsbygdsutveckling",
+      "Motverka social dumpning mellan kommuner",
+    ],
+  ],
+  ["Finansiering för tillväxt", "Finansiering av kommunal verksamhet och investeringar för tillväxt.", ["Verka för ett kostnadsutjämningssystem som tar hänsyn till små kommuners villkor"]],
+  ["Bredbandsutbyggnad", "Snabbt bredband i hela landet.", ["Verka för statlig finansiering av bredbandsutbyggnaden på landsbygden"]],
+  ["Agenda 2030", "De globala målen i små kommuners arbete.", ["Sprida goda exempel på hållbarhetsarbete bland medlemmarna"]],
+  ["Infrastruktur", "Vägar, vatten och avlopp (VA).", ["Bevaka statens ansvar för det finmaskiga vägnätet", "Verka för stöd till VA-investeringar"]],
+  ["Arbetsmarknaden", "Arbetsförmedlingens närvaro och uppdrag i små kommuner.", ["Bevaka reformeringen av Arbetsförmedlingen"]],
+];
+
+/** Loads the demo data unless the database already has data. Returns whether it did. */
+export async function seedDemoData(ds: DataSource, extra?: (m: EntityManager, municipalities: Municipality[]) => Promise<void>): Promise<boolean> {
+  return ds.transaction(async (m) => {
+    // Serialize concurrent first starts; the check and the load are one unit.
+    await m.query("SELECT pg_advisory_xact_lock(7301989)");
+    const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM municipality`);
+    if (count > 0) return false;
+    await loadDemoData(m, extra);
+    return true;
+  });
+}
+
+async function loadDemoData(m: EntityManager, extra?: (m: EntityManager, municipalities: Municipality[]) => Promise<void>) {
+  const municipalities: Municipality[] = [];
+  for (const [name, county] of MUNICIPALITIES) {
+    municipalities.push(await buildMunicipality(m, { name, county, memberSince: "1989-01-01" }));
+  }
+
+  const areas = new Map<string, string>();
+  for (const [name, description, goals] of PRIORITY_AREAS_2021) {
+    areas.set(name, (await buildPriorityArea(m, { name, year: 2021, description }, goals)).id);
+  }
+  const area = (name: string) => areas.get(name)!;
+
+  const staff = await buildUser(m, { name: "Sekreterare SmåKom", email: "kansli@smakom.example", role: Role.STAFF });
+
+  // Kommunutredningen and its report.
+  const kommunutredningen = await buildInquiry(m, {
+    name: "Kommunutredningen",
+    committeeDesignation: "Fi 2017:02",
+    department: "Finansdepartementet",
+    status: InquiryStatus.CONCLUDED,
+    reportDueDate: "2020-02-28",
+    summary: "Utredningen om kommunernas förutsättningar att klara välfärdsuppdraget.",
+  }, [area("Finansiering för tillväxt")]);
+  const sou2020_8 = await buildDocument(m, {
+    kind: DocumentKind.SOU,
+    designation: "SOU 2020:8",
+    year: 2020,
+    title: "Starkare kommuner – med kapacitet att klara välfärdsuppdraget",
+    department: "Finansdepartementet",
+    publishedAt: "2020-02-18",
+    inquiryId: kommunutredningen.id,
+    summary: "Kommunutredningens slutbetänkande om kommunernas kapacitet, samarbete och sammanläggningar.",
+  }, [area("Finansiering för tillväxt")]);
+
+  // Strandskyddsutredningen: directive with a report due 2020-11-30.
+  const strandskydd = await buildInquiry(m, {
+    name: "Strandskyddsutredningen",
+    committeeDesignation: "M 2019:02",
+    department: "Miljödepartementet",
+    status: InquiryStatus.CONCLUDED,
+    reportDueDate: "2020-11-30",
+    summary: "Utredningen ska lämna förslag till ett differentierat strandskydd.",
+  }, [area("Bostadsförsörjning")]);
+  await buildDocument(m, {
+    kind: DocumentKind.DIRECTIVE,
+    designation: "Dir. 2019:41",
+    year: 2019,
+    title: "Kommittédirektiv till Strandskyddsutredningen",
+    department: "Miljödepartementet",
+    publishedAt: "2019-07-04",
+    inquiryId: strandskydd.id,
+  }, [area("Bostadsförsörjning")]);
+
+  const brott = await buildInquiry(m, {
+    name: "Utredningen om kommunernas ansvar för brottsförebyggande arbete",
+    department: "Justitiedepartementet",
+    status: InquiryStatus.CONCLUDED,
+  });
+  await buildDocument(m, {
+    kind: DocumentKind.DIRECTIVE,
+    designation: "Dir. 2019:94",
+    year: 2019,
+    title: "Kommunernas ansvar för brottsförebyggande arbete",
+    department: "Justitiedepartementet",
+    publishedAt: "2019-12-19",
+    inquiryId: brott.id,
+  });
+
+  const ekonomistyrning = await buildInquiry(m, {
+    name: "Utredningen om en effektiv ekonomistyrning i kommuner och regioner",
+    department: "Finansdepartementet",
+    status: InquiryStatus.ONGOING,
+  }, [area("Finansiering för tillväxt")]);
+  await buildDocument(m, {
+    kind: DocumentKind.DIRECTIVE,
+    designation: "Dir. 2020:88",
+    year: 2020,
+    title: "En effektiv ekonomistyrning i kommuner och regioner",
+    department: "Finansdepartementet",
+    publishedAt: "2020-09-10",
+    inquiryId: ekonomistyrning.id,
+  }, [area("Finansiering för tillväxt")]);
+
+  // Spara i goda tider: the remiss and SmåKom's response of 2012-01-12.
+  const sou2011_59 = await buildDocument(m, {
+    kind: DocumentKind.SOU,
+    designation: "SOU 2011:59",
+    year: 2011,
+    title: "Spara i goda tider – för en stabil kommunal verksamhet",
+    department: "Finansdepartementet",
+    publishedAt: "2011-09-22",
+    summary: "Förslag om resultatutjämningsreserver och en kommunstabiliseringsfond.",
+  }, [area("Finansiering för tillväxt")]);
+  const remiss2011 = await buildRemiss(m, {
+    documentId: sou2011_59.id,
+    diarienummer: "Fi2011/4105",
+    ministry: "Finansdepartementet",
+    deadline: "2012-01-16",
+    memberInputDeadline: "2011-12-16",
+    status: RemissStatus.SUBMITTED,
+    ownerId: staff.id,
+  });
+  await buildResponse(m, {
+    kind: ResponseKind.RESPONSE,
+    remissId: remiss2011.id,
+    title: "Remissvar: Spara i goda tider (SOU 2011:59)",
+    status: ResponseStatus.SUBMITTED,
+    approvedAt: new Date("2012-01-10T12:00:00+01:00"),
+    submittedAt: new Date("2012-01-12T12:00:00+01:00"),
+    createdById: staff.id,
+    sections: [
+      {
+        heading: "Sammanfattning",
+        body: "SmåKom avstyrker förslaget om en kommunstabiliseringsfond. Små kommuner behöver långsiktiga och förutsägbara statsbidrag snarare än en fond som staten förfogar över.",
+      },
+      {
+        heading: "Kommunstabiliseringsfond",
+        body: "SmåKom säger nej till den föreslagna kommunstabiliseringsfonden. Förslaget skulle i praktiken minska det kommunala självstyret.",
+      },
+    ],
+  });
+
+  // Real remisser from regeringen.se (their deadlines have passed).
+  const ds2026_15 = await buildDocument(m, {
+    kind: DocumentKind.DS,
+    designation: "Ds 2026:15",
+    year: 2026,
+    title: "Gäldenärens avtal i konkurs",
+    department: "Justitiedepartementet",
+    publishedAt: "2026-07-01",
+  });
+  await buildRemiss(m, { documentId: ds2026_15.id, ministry: "Justitiedepartementet", deadline: "2026-10-30", status: RemissStatus.DECLINED });
+  const sou2026_14 = await buildDocument(m, {
+    kind: DocumentKind.SOU,
+    designation: "SOU 2026:14",
+    year: 2026,
+    title: "Ädelmetallutredningen – en moderniserad reglering av handel med ädelmetallarbeten",
+    department: "Klimat- och näringslivsdepartementet",
+    publishedAt: "2026-03-15",
+  });
+  await buildRemiss(m, { documentId: sou2026_14.id, diarienummer: "KN2026/00741", ministry: "Klimat- och näringslivsdepartementet", deadline: "2026-06-30", status: RemissStatus.DECLINED });
+
+  // An exercise remiss whose deadlines follow the date of the first start, to try deadlines and member input.
+  const today = stockholmDate();
+  const exercise = await buildDocument(m, {
+    kind: DocumentKind.OTHER,
+    designation: null,
+    year: null,
+    title: "Övningsremiss (demodata): Starkare kommuner – uppföljning",
+    department: "Finansdepartementet",
+    publishedAt: today,
+  }, [area("Finansiering för tillväxt")]);
+  const exerciseRemiss = await buildRemiss(m, {
+    documentId: exercise.id,
+    ministry: "Finansdepartementet",
+    referralBodies: ["Sveriges Kommuner och Regioner", "De små kommunernas samverkan", "Forshaga kommun"],
+    smakomIsReferralBody: true,
+    deadline: addDays(today, 45),
+    memberInputDeadline: addDays(today, 20),
+    status: RemissStatus.TO_ANSWER,
+    ownerId: staff.id,
+    notes: "Demodata: fråga medlemmarna om erfarenheter av kommunsamverkan.",
+  });
+  const forshaga = municipalities[0];
+  await buildMemberInput(m, {
+    remissId: exerciseRemiss.id,
+    municipalityId: forshaga.id,
+    status: MemberInputStatus.SUBMITTED,
+    text: "Forshaga ser positivt på stöd till samverkan men vill inte se tvingande sammanläggningar.",
+  });
+  await buildResponse(m, {
+    kind: ResponseKind.POSITION,
+    remissId: null,
+    title: "Ställningstagande: Strandskyddet ska differentieras",
+    status: ResponseStatus.APPROVED,
+    approvedAt: new Date("2021-03-01T12:00:00+01:00"),
+    createdById: staff.id,
+    sections: [{ heading: "Ställningstagande", body: "SmåKom anser att strandskyddet bör differentieras så att landsbygdskommuner kan bygga attraktiva boenden nära vatten." }],
+  });
+  void sou2020_8;
+
+  if (extra) await extra(m, municipalities);
 }

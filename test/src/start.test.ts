@@ -1,0 +1,98 @@
+/**
+ * `npm start` as a user meets it: a fresh data directory, demo data, the
+ * designation lookup, a clean stop on Ctrl-C, and the data still there after a
+ * restart. Runs the real start script in a child process.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@remissbanken/schema/engines/ports";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const children: ChildProcess[] = [];
+let dataDir: string;
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "api/src/start.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  const ready = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL at (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+  return { child, output: () => output, ready };
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode);
+    child.once("exit", (code) => resolve(code));
+    child.kill("SIGINT");
+  });
+}
+
+async function lookup(url: string) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: `{ document(designation: "sou 2020 8") { designation title } }` }),
+  });
+  return (await res.json()) as any;
+}
+
+afterAll(async () => {
+  await Promise.all(children.map(stop));
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("serves SOU 2020:8 from demo data, stops cleanly and keeps data across a restart", async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "rb-start-"));
+    const port = String(await freePort());
+    const first = start({ DATA_DIR: dataDir, PORT: port });
+    const url = await first.ready;
+    expect((await lookup(url)).data.document).toEqual({
+      designation: "SOU 2020:8",
+      title: "Starkare kommuner – med kapacitet att klara välfärdsuppdraget",
+    });
+
+    // A second start on the same data directory is refused with a clear message.
+    const second = start({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    await expect(second.ready).rejects.toThrow(/in use/);
+
+    expect(await stop(first.child)).toBe(0);
+    await expect(fs.access(path.join(dataDir, "postgres", "postmaster.pid"))).rejects.toThrow();
+
+    const again = start({ DATA_DIR: dataDir, PORT: port });
+    const url2 = await again.ready;
+    expect((await lookup(url2)).data.document.designation).toBe("SOU 2020:8");
+    expect(await stop(again.child)).toBe(0);
+  }, 120_000);
+
+  it("says clearly when the port is taken", async () => {
+    const net = await import("node:net");
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((r) => blocker.once("listening", r));
+    const port = String((blocker.address() as import("node:net").AddressInfo).port);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "rb-port-"));
+    try {
+      const attempt = start({ DATA_DIR: dir, PORT: port });
+      await expect(attempt.ready).rejects.toThrow(new RegExp(`Port ${port} is already in use`));
+    } finally {
+      blocker.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
