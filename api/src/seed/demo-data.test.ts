@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Role } from "@remissbanken/schema";
+import { startTestApi, type TestApi } from "@remissbanken/test/harness";
+import { seedDemoData } from "./demo-data.js";
+import { buildUserWithToken } from "./factories.js";
+
+let api: TestApi;
+let staff: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  expect(await seedDemoData(api.ds)).toBe(true);
+  staff = (await buildUserWithToken(api.ds.manager, { role: Role.STAFF, municipalityId: null })).token;
+});
+afterAll(() => api?.stop());
+
+describe("demo data", () => {
+  it("loads only into an empty database", async () => {
+    const before = await api.ds.query("SELECT count(*)::int AS n FROM document");
+    expect(await seedDemoData(api.ds)).toBe(false);
+    expect(await api.ds.query("SELECT count(*)::int AS n FROM document")).toEqual(before);
+  });
+
+  it("has the real material from SmåKom's documents", async () => {
+    const result = await api.gql(
+      `{
+        sou: document(designation: "sou 2020 8") { title inquiry { name committeeDesignation } }
+        dir: document(designation: "dir 2019:41") { inquiry { name reportDueDate } }
+        d94: document(designation: "Dir. 2019:94") { title }
+        d88: document(designation: "Dir. 2020:88") { title }
+        spara: document(designation: "SOU 2011:59") { title remisser { diarienummer ministry responses { status submittedAt sections { body } } } }
+        municipalities(first: 20) { nodes { name county } }
+        priorityAreas(year: 2021) { totalCount nodes { name goals { text } } }
+      }`,
+      {},
+      { token: staff },
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data;
+    expect(data.sou.title).toBe("Starkare kommuner – med kapacitet att klara välfärdsuppdraget");
+    expect(data.sou.inquiry.name).toBe("Kommunutredningen");
+    expect(data.dir.inquiry).toEqual({ name: "Strandskyddsutredningen", reportDueDate: "2020-11-30" });
+    expect(data.d94.title).toBe("Kommunernas ansvar för brottsförebyggande arbete");
+    expect(data.d88.title).toBe("En effektiv ekonomistyrning i kommuner och regioner");
+    const [remiss] = data.spara.remisser;
+    expect(remiss).toMatchObject({ diarienummer: "Fi2011/4105", ministry: "Finansdepartementet" });
+    expect(remiss.responses[0].status).toBe("SUBMITTED");
+    expect(remiss.responses[0].submittedAt.slice(0, 10)).toBe("2012-01-12");
+    expect(remiss.responses[0].sections.map((s: { body: string }) => s.body).join(" ")).toMatch(/kommunstabiliseringsfond/);
+    expect(data.municipalities.nodes.map((m: { name: string }) => m.name)).toEqual(
+      expect.arrayContaining(["Forshaga", "Tidaholm", "Mullsjö", "Tibro", "Karlsborg", "Hjo", "Habo", "Hultsfred", "Krokom"]),
+    );
+    expect(data.priorityAreas.totalCount).toBe(6);
+    const goals = data.priorityAreas.nodes.flatMap((a: { goals: { text: string }[] }) => a.goals.map((g) => g.text));
+    expect(goals).toContain("Bevaka statliga utredningar som påverkar kommunernas möjligheter/hinder för byggande");
+  });
+
+  it("has deadlines to try in the coming weeks", async () => {
+    const result = await api.gql(`{ upcomingDeadlines(days: 60) { kind date remiss { document { title } } } }`, {}, { token: staff });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.upcomingDeadlines.map((d: { kind: string }) => d.kind)).toEqual(["MEMBER_INPUT", "REMISS"]);
+  });
+});
