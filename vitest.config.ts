@@ -1,6 +1,15 @@
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // Vite would give our sources graphql's ESM build while type-graphql and Apollo
+    // require its CommonJS build; two copies break graphql's instanceof checks.
+    // Node itself (tsx, production) loads the CommonJS build everywhere.
+    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql") }],
+  },
   test: {
     include: ["{schema,api,indexer,test}/src/**/*.test.ts"],
     globalSetup: ["test/src/global-setup.ts"],

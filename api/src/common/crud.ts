@@ -28,6 +28,30 @@ export async function loadForUpdate<T extends ObjectLiteral & { id: string; vers
   return row;
 }
 
+/**
+ * Gives a row a new version when only its links or child rows changed: `save`
+ * compares columns and writes nothing then, so a concurrent edit would not be
+ * detected. Does nothing when the row's own save already counted the edit.
+ */
+export async function touchVersion<T extends ObjectLiteral & { id: string; version: number; updatedAt: Date }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  row: T,
+  versionBefore: number,
+): Promise<void> {
+  if (row.version !== versionBefore) return;
+  await manager
+    .createQueryBuilder()
+    .update(entity)
+    // TypeORM adds "version = version + 1" to every update query.
+    .set({ updatedAt: () => "CURRENT_TIMESTAMP" } as never)
+    .where("id = :id", { id: row.id })
+    .execute();
+  const fresh = await manager.getRepository(entity).createQueryBuilder("x").where("x.id = :id", { id: row.id }).getOneOrFail();
+  row.version = fresh.version;
+  row.updatedAt = fresh.updatedAt;
+}
+
 /** Copies the keys the caller actually sent (undefined means "leave as is"). */
 export function assignDefined<T extends object>(target: T, changes: Partial<T>): T {
   for (const [key, value] of Object.entries(changes)) {

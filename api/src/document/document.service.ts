@@ -3,7 +3,7 @@ import {
   Document, DocumentKind, Inquiry, PriorityArea, parseDesignation, DESIGNATION_EXAMPLES, type DesignationSeries,
 } from "@remissbanken/schema";
 import { badInput, notFound } from "../common/errors.js";
-import { assignDefined, ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
+import { assignDefined, ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks, touchVersion } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
 import { byColumn, byId, paginate, type PageArgs } from "../common/pagination.js";
 import { createDocumentSchema, updateDocumentSchema, type CreateDocumentInput, type DocumentFilter, type UpdateDocumentInput } from "./document.inputs.js";
@@ -85,12 +85,13 @@ export async function updateDocument(manager: EntityManager, input: UpdateDocume
     summary: data.summary,
     inquiryId: data.inquiryId,
   });
+  const versionBefore = document.version;
   await manager.save(document);
   if (data.priorityAreaIds) {
     await ensureAllExist(manager, PriorityArea, "Priority area", data.priorityAreaIds);
     await replaceLinks(manager, "document_priority_area", "document_id", document.id, "priority_area_id", data.priorityAreaIds);
-    // Touch the row so that its version reflects the new links.
-    await manager.save(document);
+    // The version must reflect the new links too.
+    await touchVersion(manager, Document, document, versionBefore);
   }
   return document;
 }

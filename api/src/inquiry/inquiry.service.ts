@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Inquiry, InquiryStatus, PriorityArea } from "@remissbanken/schema";
-import { assignDefined, ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
+import { assignDefined, ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks, touchVersion } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
 import { byColumn, byId, paginate, type PageArgs } from "../common/pagination.js";
 import {
@@ -36,10 +36,13 @@ export async function updateInquiry(manager: EntityManager, input: UpdateInquiry
     reportDueDate: data.reportDueDate,
     summary: data.summary,
   });
+  const versionBefore = inquiry.version;
   await manager.save(inquiry);
   if (data.priorityAreaIds) {
     await ensureAllExist(manager, PriorityArea, "Priority area", data.priorityAreaIds);
     await replaceLinks(manager, "inquiry_priority_area", "inquiry_id", inquiry.id, "priority_area_id", data.priorityAreaIds);
+    // The version must reflect the new links too.
+    await touchVersion(manager, Inquiry, inquiry, versionBefore);
   }
   return inquiry;
 }

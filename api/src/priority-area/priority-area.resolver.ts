@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Goal, GoalStatus, LIMITS, PriorityArea } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { authorize } from "../auth/policy.js";
-import { assignDefined, ensureNotArchived, loadForUpdate } from "../common/crud.js";
+import { assignDefined, ensureNotArchived, loadForUpdate, touchVersion } from "../common/crud.js";
 import { byColumn, byId, ConnectionType, paginate, PageArgs } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
 import { parseInput, v } from "../common/validation.js";
@@ -102,8 +102,13 @@ export class PriorityAreaResolver {
       const area = await loadForUpdate(m, PriorityArea, "Priority area", data.id, data.expectedVersion);
       ensureNotArchived(area, "The priority area");
       assignDefined(area, { name: data.name ?? undefined, year: data.year ?? undefined, description: data.description });
+      const versionBefore = area.version;
       await m.save(area);
-      if (data.goals) await replaceGoals(m, area.id, data.goals);
+      if (data.goals) {
+        await replaceGoals(m, area.id, data.goals);
+        // The version must reflect the new goals too.
+        await touchVersion(m, PriorityArea, area, versionBefore);
+      }
       return area;
     });
   }

@@ -118,6 +118,7 @@ export async function approvalRequester(manager: EntityManager, id: string): Pro
 
 export async function draftReturner(manager: EntityManager, id: string): Promise<Response> {
   const response = await loadForUpdate(manager, Response, "Response", id);
+  ensureNotArchived(response, "The response");
   if (response.status !== ResponseStatus.FOR_APPROVAL && response.status !== ResponseStatus.APPROVED) {
     throw invalidTransition(response.status, "returned to draft");
   }
