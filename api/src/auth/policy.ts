@@ -30,6 +30,14 @@ const RULES = {
   publicRecord: {
     read: (_a: Actor) => true,
   },
+  /** Signing in, resetting a password, accepting an invitation: open to anyone, signed in or not. */
+  authentication: {
+    use: (_a: Actor) => true,
+  },
+  /** One's own account: API tokens, sessions, password. */
+  account: {
+    manageOwn: (_a: Actor) => true,
+  },
   catalog: {
     // Inquiries, documents, remisser, municipalities, priority areas.
     read: (_a: Actor) => true,
@@ -42,7 +50,8 @@ const RULES = {
     create: isStaff,
     edit: (a: Actor, r: Response) => isStaff(a) && r.status !== ResponseStatus.SUBMITTED,
     requestApproval: isStaff,
-    approve: (a: Actor) => isBoard(a) || isAdmin(a),
+    // Approval is the board's political decision; not even an admin may take it.
+    approve: isBoard,
     markSubmitted: isStaff,
     archive: isStaff,
   },
@@ -65,6 +74,9 @@ const RULES = {
 
 type Rules = typeof RULES;
 export type Subject = keyof Rules;
+
+/** The only subjects whose rules apply to anonymous callers too. */
+export const ANONYMOUS_SUBJECTS: ReadonlySet<Subject> = new Set<Subject>(["publicRecord", "authentication"]);
 export type Action<S extends Subject> = keyof Rules[S] & string;
 type RuleOf<S extends Subject, A extends Action<S>> = Rules[S][A] extends (...args: infer P) => boolean ? P : never;
 /** The rule's target argument, or nothing for rules that only look at the actor. */
@@ -76,7 +88,7 @@ export function can<S extends Subject, A extends Action<S>>(
   action: A,
   ...target: TargetArgs<S, A>
 ): boolean {
-  if (!actor) return subject === "publicRecord";
+  if (!actor) return ANONYMOUS_SUBJECTS.has(subject);
   const rule = RULES[subject][action] as unknown as (a: Actor, t?: unknown) => boolean;
   return rule(actor, target[0]);
 }

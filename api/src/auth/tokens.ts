@@ -1,13 +1,11 @@
-import crypto from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { ApiToken, User } from "@remissbanken/schema";
 import type { Actor } from "./policy.js";
+import { hashSecret, randomSecret } from "./secrets.js";
 
 const PREFIX = "rb_";
 
-export function hashToken(secret: string): string {
-  return crypto.createHash("sha256").update(secret).digest("hex");
-}
+export const hashToken = hashSecret;
 
 /** Creates a personal API token and returns its secret, which is never stored. */
 export async function issueApiToken(
@@ -16,7 +14,7 @@ export async function issueApiToken(
   name: string,
   expiresAt: Date,
 ): Promise<{ token: ApiToken; secret: string }> {
-  const secret = PREFIX + crypto.randomBytes(32).toString("base64url");
+  const secret = randomSecret(PREFIX);
   const token = manager.create(ApiToken, { userId, name, tokenHash: hashToken(secret), expiresAt });
   await manager.save(token);
   return { token, secret };

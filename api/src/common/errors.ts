@@ -26,6 +26,8 @@ export type DomainReason =
   | "NOT_FOUND"
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
+  | "INVALID_CREDENTIALS"
+  | "INVALID_LINK"
   | "RATE_LIMITED";
 
 export interface FieldProblem {
@@ -86,6 +88,9 @@ export function fromDatabaseError(error: unknown): DomainError | null {
     case "22007":
     case "22008":
       return badInput("A value has the wrong format.");
+    case "22021":
+    case "22P05":
+      return badInput("The text contains characters that cannot be stored, such as a null byte.");
     case "40001":
       return conflict("STALE_VERSION", "Someone else changed this at the same time. Reload and try again.");
     default:

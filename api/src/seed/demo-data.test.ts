@@ -55,6 +55,20 @@ describe("demo data", () => {
     expect(goals).toContain("Bevaka statliga utredningar som påverkar kommunernas möjligheter/hinder för byggande");
   });
 
+  it("has one user per role who can sign in with the documented password", async () => {
+    for (const [email, password, role] of [
+      ["admin@smakom.example", "demo-admin-2021", "ADMIN"],
+      ["staff@smakom.example", "demo-staff-2021", "STAFF"],
+      ["board@smakom.example", "demo-board-2021", "BOARD"],
+      ["member@smakom.example", "demo-member-2021", "MEMBER"],
+    ]) {
+      const result = await api.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { role municipality { name } } }`, { e: email, p: password });
+      expect(result.errors, email).toBeUndefined();
+      expect(result.data.signIn.role).toBe(role);
+      if (role === "MEMBER") expect(result.data.signIn.municipality.name).toBe("Forshaga");
+    }
+  });
+
   it("has deadlines to try in the coming weeks", async () => {
     const result = await api.gql(`{ upcomingDeadlines(days: 60) { kind date remiss { document { title } } } }`, {}, { token: staff });
     expect(result.errors).toBeUndefined();

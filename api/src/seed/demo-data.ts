@@ -7,6 +7,7 @@ import {
   DocumentKind, InquiryStatus, MemberInputStatus, Municipality, RemissStatus, ResponseKind, ResponseStatus, Role,
 } from "@remissbanken/schema";
 import { addDays, stockholmDate } from "../common/dates.js";
+import { createDemoUsers } from "../auth/demo-users.js";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser,
 } from "./factories.js";
@@ -41,18 +42,18 @@ const PRIORITY_AREAS_2021: [string, string, string[]][] = [
 ];
 
 /** Loads the demo data unless the database already has data. Returns whether it did. */
-export async function seedDemoData(ds: DataSource, extra?: (m: EntityManager, municipalities: Municipality[]) => Promise<void>): Promise<boolean> {
+export async function seedDemoData(ds: DataSource): Promise<boolean> {
   return ds.transaction(async (m) => {
     // Serialize concurrent first starts; the check and the load are one unit.
     await m.query("SELECT pg_advisory_xact_lock(7301989)");
     const [{ count }] = await m.query(`SELECT count(*)::int AS count FROM municipality`);
     if (count > 0) return false;
-    await loadDemoData(m, extra);
+    await loadDemoData(m);
     return true;
   });
 }
 
-async function loadDemoData(m: EntityManager, extra?: (m: EntityManager, municipalities: Municipality[]) => Promise<void>) {
+async function loadDemoData(m: EntityManager) {
   const municipalities: Municipality[] = [];
   for (const [name, county] of MUNICIPALITIES) {
     municipalities.push(await buildMunicipality(m, { name, county, memberSince: "1989-01-01" }));
@@ -64,7 +65,11 @@ async function loadDemoData(m: EntityManager, extra?: (m: EntityManager, municip
   }
   const area = (name: string) => areas.get(name)!;
 
-  const staff = await buildUser(m, { name: "Sekreterare SmåKom", email: "kansli@smakom.example", role: Role.STAFF });
+  // Demo users have published passwords (docs/security.md): never in production.
+  const production = process.env.NODE_ENV === "production";
+  const demoUsers = production ? [] : await createDemoUsers(m, municipalities[0].id);
+  const staff = demoUsers.find((u) => u.role === Role.STAFF) ?? (await buildUser(m, { name: "Kansliet", email: "kansli@smakom.example", role: Role.STAFF }));
+  const member = demoUsers.find((u) => u.role === Role.MEMBER);
 
   // Kommunutredningen and its report.
   const kommunutredningen = await buildInquiry(m, {
@@ -219,6 +224,7 @@ async function loadDemoData(m: EntityManager, extra?: (m: EntityManager, municip
   await buildMemberInput(m, {
     remissId: exerciseRemiss.id,
     municipalityId: forshaga.id,
+    authorId: member?.id ?? null,
     status: MemberInputStatus.SUBMITTED,
     text: "Forshaga ser positivt på stöd till samverkan men vill inte se tvingande sammanläggningar.",
   });
@@ -232,6 +238,4 @@ async function loadDemoData(m: EntityManager, extra?: (m: EntityManager, municip
     sections: [{ heading: "Ställningstagande", body: "SmåKom anser att strandskyddet bör differentieras så att landsbygdskommuner kan bygga attraktiva boenden nära vatten." }],
   });
   void sou2020_8;
-
-  if (extra) await extra(m, municipalities);
 }

@@ -61,8 +61,9 @@ export async function buildInquiry(m: EntityManager, overrides: Partial<Inquiry>
 
 export async function buildDocument(m: EntityManager, overrides: Partial<Document> = {}, priorityAreaIds: string[] = []): Promise<Document> {
   const kind = overrides.kind ?? DocumentKind.SOU;
+  // Numbers from 5000 up never collide with each other nor with the small numbers tests write by hand.
   const year = overrides.year ?? 2000 + (designationCounter % 25);
-  const number = 100 + (designationCounter++ % 900) + Math.floor(Math.random() * 8000);
+  const number = 5000 + designationCounter++;
   const defaultDesignation = kind === DocumentKind.SOU ? `SOU ${year}:${number}` : kind === DocumentKind.DS ? `Ds ${year}:${number}` : `Dir. ${year}:${number}`;
   const document = await m.save(
     m.create(Document, {

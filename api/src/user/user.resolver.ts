@@ -3,12 +3,14 @@ import { z } from "zod";
 import { ApiToken, Municipality, Role, User } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { authorize, can, requireActor } from "../auth/policy.js";
-import { badInput, forbidden, notFound } from "../common/errors.js";
+import { badInput, conflict, forbidden, notFound } from "../common/errors.js";
 import { assignDefined, ensureAllExist, loadForUpdate } from "../common/crud.js";
 import { byColumn, byId, ConnectionType, paginate, PageArgs } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
 import { parseInput, v } from "../common/validation.js";
 import { issueApiToken } from "../auth/tokens.js";
+import { endAllSessions } from "../auth/sessions.js";
+import { invitationSender } from "../auth/auth.commands.js";
 
 export const UserConnection = ConnectionType(User);
 
@@ -30,6 +32,12 @@ class UpdateUserInput {
   @Field(() => Role, { nullable: true }) role?: Role | null;
   @Field(() => ID, { nullable: true }) municipalityId?: string | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+}
+
+@ObjectType({ description: "What the caller may do with a user, from the server's policy." })
+class UserAbilities {
+  @Field(() => Boolean, { description: "Edit role, email, municipality; archive; invite." }) canManage: boolean;
+  @Field(() => Boolean) canInvite: boolean;
 }
 
 @ArgsType()
@@ -99,6 +107,36 @@ export class UserResolver {
     });
   }
 
+  @Mutation(() => User, { description: "Creates a user without a password and emails them an invitation link (valid 7 days)." })
+  async inviteUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context) {
+    const data = parseInput(createSchema, input);
+    authorize(ctx.actor, "user", "manage", { role: data.role });
+    const actor = ctx.actor;
+    checkMembership(data.role, data.municipalityId);
+    const { user, send } = await inTransaction(ctx, async (m) => {
+      if (data.municipalityId) await ensureAllExist(m, Municipality, "Municipality", [data.municipalityId]);
+      const user = await m.save(m.create(User, { ...data, municipalityId: data.municipalityId ?? null, active: true, archivedAt: null }));
+      return { user, send: await invitationSender(ctx, m, user, actor) };
+    });
+    await send();
+    return user;
+  }
+
+  @Mutation(() => Boolean, { description: "Emails a new invitation link to a user who has not set a password; earlier links stop working." })
+  async sendInvitation(@Arg("userId", () => ID) userId: string, @Ctx() ctx: Context) {
+    const actor = requireActor(ctx.actor);
+    const send = await inTransaction(ctx, async (m) => {
+      const user = await m.getRepository(User).createQueryBuilder("u").addSelect("u.passwordHash").where("u.id = :id", { id: userId }).getOne();
+      if (!user || !can(actor, "user", "read", user)) throw notFound("User", userId);
+      authorize(actor, "user", "manage", user);
+      if (user.passwordHash) throw conflict("INVALID_TRANSITION", "The user has already set a password; they can reset it themselves.");
+      if (!user.active || user.archivedAt) throw conflict("ARCHIVED", "The user is archived.");
+      return invitationSender(ctx, m, user, actor);
+    });
+    await send();
+    return true;
+  }
+
   @Mutation(() => User)
   updateUser(@Arg("input", () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
@@ -136,6 +174,7 @@ export class UserResolver {
       user.archivedAt ??= new Date();
       user.active = false;
       await m.update(ApiToken, { userId: user.id, revokedAt: null as never }, { revokedAt: new Date() });
+      await endAllSessions(m, user.id);
       return m.save(user);
     });
   }
@@ -171,6 +210,12 @@ export class UserResolver {
   @FieldResolver(() => Municipality, { nullable: true })
   municipality(@Root() user: User, @Ctx() ctx: Context) {
     return user.municipalityId ? ctx.loaders.municipality.load(user.municipalityId) : null;
+  }
+
+  @FieldResolver(() => UserAbilities)
+  abilities(@Root() user: User, @Ctx() ctx: Context): UserAbilities {
+    const manage = !!ctx.actor && ctx.actor.id !== user.id && can(ctx.actor, "user", "manage", user);
+    return { canManage: manage, canInvite: manage && user.active && !user.archivedAt };
   }
 
   @FieldResolver(() => String, { description: "Email address; only visible to staff, board and the user." })

@@ -9,6 +9,9 @@ export * from "./response.entity.js";
 export * from "./member-input.entity.js";
 export * from "./api-token.entity.js";
 export * from "./change-event.entity.js";
+export * from "./search.entity.js";
+export * from "./auth.entity.js";
+export * from "./audit.entity.js";
 
 import { Municipality } from "./municipality.entity.js";
 import { User } from "./user.entity.js";
@@ -20,8 +23,12 @@ import { Response, ResponseVersion } from "./response.entity.js";
 import { MemberInput } from "./member-input.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { ChangeEvent } from "./change-event.entity.js";
+import { SearchIndexState } from "./search.entity.js";
+import { OneTimeToken, Session, SignInAttempt } from "./auth.entity.js";
+import { AuditLog } from "./audit.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
-  Response, ResponseVersion, MemberInput, ApiToken, ChangeEvent,
+  Response, ResponseVersion, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
+  Session, OneTimeToken, SignInAttempt, AuditLog,
 ];

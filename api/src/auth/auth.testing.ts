@@ -1,0 +1,106 @@
+/**
+ * Test helpers for sign-in flows: the real API on a fresh database, a browser
+ * with a cookie jar, and the mail the local SMTP server received.
+ */
+import type { DataSource } from "typeorm";
+import { createDataSource } from "@remissbanken/schema";
+import { createTestDatabase, type GraphQLResult } from "@remissbanken/test/harness";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import { startServer, type RunningServer } from "../server.js";
+import type { CapturedMail } from "./mailer.js";
+import { SESSION_COOKIE } from "./sessions.js";
+
+export interface RawResponse<T = any> extends GraphQLResult<T> {
+  headers: Headers;
+  setCookies: string[];
+}
+
+export interface AuthTestApi {
+  url: string;
+  ds: DataSource;
+  server: RunningServer;
+  /** Posts a raw body (for malformed and oversized requests). */
+  post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; headers: Headers }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; cookie?: string; headers?: Record<string, string> }): Promise<RawResponse<T>>;
+  browser(): Browser;
+  /** Forgets the mail received so far. */
+  clearMail(): void;
+  /** Waits for a message to `to` whose subject matches. */
+  waitForMail(to: string, subject: RegExp, timeoutMs?: number): Promise<CapturedMail>;
+  /** The one-time token from a link in a message. */
+  tokenFrom(mail: CapturedMail): string;
+  stop(): Promise<void>;
+}
+
+/** A browser: keeps the session cookie between requests, like the web app's users. */
+export class Browser {
+  sessionCookie: string | null = null;
+
+  constructor(private readonly api: AuthTestApi) {}
+
+  async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<RawResponse<T>> {
+    const result = await this.api.gql<T>(query, variables, { cookie: this.sessionCookie ? `${SESSION_COOKIE}=${this.sessionCookie}` : undefined, headers });
+    for (const line of result.setCookies) {
+      const [pair] = line.split(";");
+      const [name, value] = pair.split("=");
+      if (name === SESSION_COOKIE) this.sessionCookie = value || null;
+    }
+    return result;
+  }
+}
+
+export async function startAuthTestApi(env: Record<string, string> = {}): Promise<AuthTestApi> {
+  const databaseUrl = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", SIGN_IN_DELAY_MS: "0", ...env });
+  const ds = createDataSource(databaseUrl);
+  await ds.initialize();
+  const server = await startServer(config, ds, createLogger("silent"));
+
+  const api: AuthTestApi = {
+    url: server.url,
+    ds,
+    server,
+    async post(body, headers = {}) {
+      const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      return { status: res.status, text: await res.text(), headers: res.headers };
+    },
+    async gql(query, variables, options = {}) {
+      const res = await fetch(server.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.cookie ? { cookie: options.cookie } : {}),
+          ...options.headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as GraphQLResult;
+      return { ...body, status: res.status, headers: res.headers, setCookies: res.headers.getSetCookie() };
+    },
+    browser: () => new Browser(api),
+    clearMail() {
+      server.mailer.captured.length = 0;
+    },
+    async waitForMail(to, subject, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = server.mailer.captured.findLast((m) => m.to.includes(to) && subject.test(m.subject));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`No mail to ${to} matching ${subject}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    tokenFrom(mail) {
+      const match = /[?&]token=([A-Za-z0-9_%-]+)/.exec(mail.text);
+      if (!match) throw new Error(`No link in mail: ${mail.text}`);
+      return decodeURIComponent(match[1]);
+    },
+    async stop() {
+      await server.stop();
+      await ds.destroy();
+    },
+  };
+  return api;
+}

@@ -1,0 +1,66 @@
+import type { EntityManager } from "typeorm";
+import { Document, DocumentText, LIMITS, type FullTextFormat } from "@remissbanken/schema";
+import { extractPages, type FullText } from "@remissbanken/indexer/text/extract";
+import { badInput } from "../common/errors.js";
+import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
+
+/** The largest source accepted: an 800-page SOU as PDF is 5–20 MB. */
+export const MAX_SOURCE_BYTES = 50 * 1024 * 1024;
+
+/** Turns what a client sent into an extractable source; base64 for PDF. */
+export function fullTextSource(format: FullTextFormat, content: string): FullText {
+  if (content.length > (format === "pdf" ? Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 4 : MAX_SOURCE_BYTES)) {
+    throw badInput(`The text is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`, [{ field: "content", message: "too large" }]);
+  }
+  if (format === "text") return { format, text: content };
+  if (format === "html") return { format, html: content };
+  const compact = content.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+    throw badInput("A PDF must be sent as base64.", [{ field: "content", message: "not base64" }]);
+  }
+  const data = Buffer.from(compact, "base64");
+  if (data.subarray(0, 5).toString("latin1") !== "%PDF-") {
+    throw badInput("The content is not a PDF.", [{ field: "content", message: "not a PDF" }]);
+  }
+  return { format, data: new Uint8Array(data) };
+}
+
+/**
+ * Extracts the full text (pages kept, joined with form feeds) and stores it for the
+ * document, replacing any earlier text; the indexer then splits it into passages. The
+ * extraction happens before any write, so a source that cannot be read writes nothing.
+ */
+export async function attachDocumentText(manager: EntityManager, documentId: string, source: FullText): Promise<Document> {
+  const document = await loadForUpdate(manager, Document, "Document", documentId);
+  ensureNotArchived(document, "The document");
+  let pages;
+  try {
+    pages = await extractPages(source);
+  } catch (error) {
+    throw badInput(`The ${source.format.toUpperCase()} could not be read: ${(error as Error).message}`, [{ field: "content", message: "unreadable" }]);
+  }
+  const content = pages.map((page) => page.text).join("\f");
+  if (!content.replace(/\f/g, "").trim()) {
+    throw badInput("No text could be extracted (a scanned PDF needs OCR first).", [{ field: "content", message: "no text" }]);
+  }
+  if (content.length > LIMITS.fullTextLength) {
+    throw badInput(`The text is longer than ${LIMITS.fullTextLength.toLocaleString("en")} characters.`, [{ field: "content", message: "too long" }]);
+  }
+  await manager.upsert(
+    DocumentText,
+    { documentId, sourceFormat: source.format, content, pageCount: pages.length, charCount: content.length },
+    ["documentId"],
+  );
+  return document;
+}
+
+export async function documentTextInfo(manager: EntityManager, documentIds: readonly string[]) {
+  const rows = await manager
+    .getRepository(DocumentText)
+    .createQueryBuilder("t")
+    .select(["t.documentId", "t.sourceFormat", "t.pageCount", "t.charCount", "t.updatedAt"])
+    .where("t.document_id IN (:...ids)", { ids: documentIds })
+    .getMany();
+  const byId = new Map(rows.map((row) => [row.documentId, row]));
+  return documentIds.map((id) => byId.get(id) ?? null);
+}

@@ -1,0 +1,163 @@
+/** Search through Meilisearch: the caller's visibility and the user's filters become one escaped filter. */
+import {
+  FACETS, filters as f, groupId, readableBy, type RecordType, type SearchEngine, type SearchRecord,
+} from "@remissbanken/indexer";
+import type { Filter } from "@remissbanken/indexer/engine/filter";
+import type { Hit, SearchQuery } from "@remissbanken/indexer/engine/meili-client";
+import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
+import { escapeHtml, highlight, queryTerms } from "@remissbanken/indexer/text/highlight";
+import type { Actor } from "../auth/policy.js";
+import {
+  EMPTY_FACETS, findDesignation, type FacetCounts, type FacetName, type PassageAnswer, type PassageRequest, type RawHit,
+  type SearchAnswer, type SearchFilterValues, type SearchRequest,
+} from "./search.query.js";
+
+const RETRIEVED = [
+  "type", "entityId", "ordinal", "page", "section", "title", "heading", "text", "designation", "kind", "year", "department",
+  "priorityAreaIds", "status",
+] satisfies Array<keyof SearchRecord>;
+const PRE = "\u0001";
+const POST = "\u0002";
+
+/** The records a caller may see: visibility and own municipality, before anything else. */
+export function visibilityFilter(actor: Actor | null): Filter {
+  const { levels, municipalityId } = readableBy(actor);
+  const byLevel = f.in("visibility", levels);
+  return municipalityId ? f.or(byLevel, f.eq("municipalityId", municipalityId)) : byLevel;
+}
+
+export function userFilter(filter: SearchFilterValues): Filter | undefined {
+  return f.and(
+    !!filter.types?.length && f.in("type", filter.types),
+    !!filter.kinds?.length && f.in("kind", filter.kinds),
+    !!filter.years?.length && f.in("year", filter.years),
+    filter.yearFrom != null && f.gte("year", filter.yearFrom),
+    filter.yearTo != null && f.lte("year", filter.yearTo),
+    !!filter.departments?.length && f.in("department", filter.departments),
+    !!filter.priorityAreaIds?.length && f.in("priorityAreaIds", filter.priorityAreaIds),
+    !!filter.statuses?.length && f.in("status", filter.statuses),
+  );
+}
+
+export async function meiliSearch(engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
+  const named = findDesignation(request.query);
+  const allowed = f.and(visibilityFilter(actor), userFilter(request.filter))!;
+  const common: Partial<SearchQuery> = {
+    attributesToRetrieve: RETRIEVED,
+    attributesToCrop: ["text"],
+    cropLength: 40,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+    showRankingScore: true,
+  };
+
+  let text = request.query;
+  let mainFilter = allowed;
+  const queries: Array<SearchQuery & { indexUid: string }> = [];
+  if (named) {
+    // The named document goes first; the rest are what the words find (e.g. documents citing it).
+    const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
+    queries.push({ indexUid: index, ...common, q: "", filter: f.and(allowed, pin, f.eq("ordinal", 0)), limit: 1 });
+    mainFilter = f.and(allowed, f.not(pin))!;
+    text = named.rest || named.designation.normalized;
+  }
+  queries.unshift({
+    indexUid: index,
+    ...common,
+    q: analyzeQuery(text),
+    filter: mainFilter,
+    facets: [...FACETS],
+    page: Math.floor(request.offset / request.limit) + 1,
+    hitsPerPage: request.limit,
+    matchingStrategy: named ? "all" : "last",
+  });
+
+  const [main, pinned] = await engine.multiSearch<SearchRecord>(queries);
+  const terms = queryTerms(request.query);
+  const facets = facetCounts(main.facetDistribution);
+  const pinnedHit = pinned?.hits[0];
+  const hits = main.hits.map((hit) => toHit(hit, terms, false));
+  if (pinnedHit) {
+    addFacets(facets, pinnedHit);
+    if (request.offset === 0) hits.unshift(toHit(pinnedHit, terms, true));
+  }
+  return {
+    hits,
+    totalHits: (main.totalHits ?? 0) + (pinnedHit ? 1 : 0),
+    facets,
+    degraded: false,
+    designation: named?.designation.normalized ?? null,
+  };
+}
+
+/** Every matching passage of one object, best first. */
+export async function meiliPassages(engine: SearchEngine, index: string, actor: Actor | null, request: PassageRequest): Promise<PassageAnswer> {
+  const result = await engine.search<SearchRecord>(index, {
+    q: analyzeQuery(request.query),
+    filter: f.and(visibilityFilter(actor), f.eq("groupId", groupId(request.type, request.entityId))),
+    // Passages of one object have distinct ordinals: this turns the index's one-hit-per-object off.
+    distinct: "ordinal",
+    attributesToSearchOn: ["terms"],
+    attributesToRetrieve: RETRIEVED,
+    attributesToCrop: ["text"],
+    cropLength: 40,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+    showRankingScore: true,
+    page: Math.floor(request.offset / request.limit) + 1,
+    hitsPerPage: request.limit,
+    matchingStrategy: "all",
+  });
+  const terms = queryTerms(request.query);
+  return { hits: result.hits.map((hit) => toHit(hit, terms, false)), totalHits: result.totalHits ?? 0, degraded: false };
+}
+
+function toHit(hit: Hit<SearchRecord>, terms: Set<string>, pinned: boolean): RawHit {
+  const source = hit.text || hit.heading || hit.title;
+  const own = highlight(source, terms);
+  let snippet = own.html;
+  if (!own.matched && hit.text) {
+    // Typo matches: Meilisearch knows which words it matched.
+    const formatted = hit._formatted?.text;
+    if (typeof formatted === "string" && formatted.includes(PRE)) {
+      snippet = escapeHtml(formatted).replaceAll(PRE, "<mark>").replaceAll(POST, "</mark>");
+    }
+  }
+  return {
+    type: hit.type as RecordType,
+    entityId: hit.entityId,
+    ordinal: hit.ordinal,
+    page: hit.page,
+    section: hit.section,
+    title: hit.title,
+    snippet,
+    score: hit._rankingScore ?? null,
+    pinned,
+  };
+}
+
+function facetCounts(distribution: Record<string, Record<string, number>> | undefined): FacetCounts {
+  const facets = EMPTY_FACETS();
+  for (const name of FACETS) {
+    facets[name] = Object.entries(distribution?.[name] ?? {})
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "sv"));
+  }
+  return facets;
+}
+
+function addFacets(facets: FacetCounts, record: SearchRecord): void {
+  const add = (name: FacetName, value: string | number | null) => {
+    if (value === null || value === undefined) return;
+    const key = String(value);
+    const entry = facets[name].find((e) => e.value === key);
+    if (entry) entry.count++;
+    else facets[name].push({ value: key, count: 1 });
+  };
+  add("type", record.type);
+  add("kind", record.kind);
+  add("year", record.year);
+  add("department", record.department);
+  add("status", record.status);
+  for (const id of record.priorityAreaIds ?? []) add("priorityAreaIds", id);
+}

@@ -1,0 +1,178 @@
+import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import DataLoader from "dataloader";
+import {
+  InquiryStatus, LIMITS, MemberInput, MemberInputStatus, RemissStatus, ResponseStatus, SWEDISH_LABELS,
+} from "@remissbanken/schema";
+import type { Context } from "../context.js";
+import { can } from "../auth/policy.js";
+import { badInput } from "../common/errors.js";
+import { pageSize } from "../common/pagination.js";
+import { searchFor } from "./search.service.js";
+import type { FacetCounts, RawHit } from "./search.query.js";
+import {
+  PassageSearchResult, SearchFilter, SearchHit, SearchHitType, SearchResult, type FacetCount,
+} from "./search.types.js";
+
+const MAX_QUERY_LENGTH = 500;
+const MAX_OFFSET = 10_000;
+const STATUSES = new Set<string>([
+  ...Object.values(InquiryStatus), ...Object.values(RemissStatus), ...Object.values(ResponseStatus), ...Object.values(MemberInputStatus),
+]);
+const TYPE_LABELS: Record<string, string> = {
+  document: "Dokument", inquiry: "Utredning", remiss: "Remiss", response: "Remissvar och ställningstaganden", member_input: "Synpunkt",
+};
+const KIND_LABELS: Record<string, string> = { ...SWEDISH_LABELS.documentKind, response: "Remissvar", position: "Ställningstagande" };
+const STATUS_LABELS: Record<string, string> = {
+  ...SWEDISH_LABELS.inquiryStatus, ...SWEDISH_LABELS.remissStatus, ...SWEDISH_LABELS.memberInputStatus, ...SWEDISH_LABELS.responseStatus,
+};
+
+function encodeOffset(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+}
+
+function decodeOffset(after: string | null | undefined): number {
+  if (!after) return 0;
+  try {
+    const { o } = JSON.parse(Buffer.from(after, "base64url").toString("utf8"));
+    if (Number.isInteger(o) && o >= 0 && o <= MAX_OFFSET) return o;
+  } catch {
+    // fall through
+  }
+  throw badInput("The cursor is not valid for this search.", [{ field: "after", message: "invalid cursor" }]);
+}
+
+function paging(first: number | null | undefined, after: string | null | undefined) {
+  const limit = pageSize(first);
+  const offset = decodeOffset(after);
+  if (offset % limit !== 0) throw badInput("Keep `first` the same while paging a search.", [{ field: "first", message: "changed while paging" }]);
+  return { limit, offset };
+}
+
+function checkQuery(query: string): string {
+  if (query.length > MAX_QUERY_LENGTH) {
+    throw badInput(`A search is at most ${MAX_QUERY_LENGTH} characters.`, [{ field: "query", message: "too long" }]);
+  }
+  return query.trim();
+}
+
+const memberInputLoaders = new WeakMap<Context, DataLoader<string, MemberInput | null>>();
+
+/** Loads each hit's object through the request's DataLoaders and drops any the caller may not open. */
+async function hydrate(ctx: Context, hits: RawHit[]): Promise<SearchHit[]> {
+  let memberInputs = memberInputLoaders.get(ctx);
+  if (!memberInputs) {
+    memberInputs = new DataLoader(async (ids: readonly string[]) => {
+      const rows = await ctx.ds.getRepository(MemberInput).createQueryBuilder("x").where("x.id IN (:...ids)", { ids }).getMany();
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    memberInputLoaders.set(ctx, memberInputs);
+  }
+  const nodes = await Promise.all(
+    hits.map((hit) => {
+      switch (hit.type) {
+        case "document":
+          return ctx.loaders.document.load(hit.entityId);
+        case "inquiry":
+          return ctx.loaders.inquiry.load(hit.entityId);
+        case "remiss":
+          return ctx.actor ? ctx.loaders.remiss.load(hit.entityId) : null;
+        case "response":
+          return ctx.loaders.response.load(hit.entityId).then((r) => (r && can(ctx.actor, "response", "read", r) ? r : null));
+        case "member_input":
+          return memberInputs.load(hit.entityId).then((m) => (m && can(ctx.actor, "memberInput", "read", m) ? m : null));
+      }
+    }),
+  );
+  // The index may trail the database by a moment: the rules on the row itself have the last word.
+  return hits.flatMap((hit, i) => {
+    const node = nodes[i];
+    if (!node) return [];
+    return [{
+      type: hit.type as SearchHitType,
+      id: hit.entityId,
+      title: hit.title || ("title" in node ? String(node.title) : "name" in node ? String(node.name) : ""),
+      snippet: hit.snippet,
+      passage: { ordinal: hit.ordinal, page: hit.page, section: hit.section },
+      score: hit.score,
+      pinned: hit.pinned,
+      node,
+    }];
+  });
+}
+
+async function facetsWithLabels(ctx: Context, facets: FacetCounts) {
+  const label = (labels: Record<string, string>) => (list: Array<{ value: string; count: number }>): FacetCount[] =>
+    list.map(({ value, count }) => ({ value, count, label: labels[value] ?? value }));
+  const areas = await ctx.loaders.priorityArea.loadMany(facets.priorityAreaIds.map((f) => f.value));
+  const areaLabels: Record<string, string> = {};
+  for (const area of areas) if (area && !(area instanceof Error)) areaLabels[area.id] = `${area.name} (${area.year})`;
+  return {
+    types: label(TYPE_LABELS)(facets.type),
+    kinds: label(KIND_LABELS)(facets.kind),
+    years: label({})(facets.year),
+    departments: label({})(facets.department),
+    priorityAreas: label(areaLabels)(facets.priorityAreaIds),
+    statuses: label(STATUS_LABELS)(facets.status),
+  };
+}
+
+@Resolver()
+export class SearchResolver {
+  // Anyone may search: the caller's visibility decides what is found, counted and shown.
+  @Query(() => SearchResult, {
+    description:
+      "Full-text search in Swedish over documents (passage by passage), inquiries, remisser, responses and member input. " +
+      'One hit per object; a designation typed any accepted way ("sou 2020 8") ranks that document first.',
+  })
+  async search(
+    @Arg("query", () => String) query: string,
+    @Ctx() ctx: Context,
+    @Arg("filter", () => SearchFilter, { nullable: true }) filter?: SearchFilter | null,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<SearchResult> {
+    const text = checkQuery(query);
+    const { limit, offset } = paging(first, after);
+    const unknown = (filter?.statuses ?? []).filter((s) => !STATUSES.has(s));
+    if (unknown.length) throw badInput(`Unknown status: ${unknown.join(", ")}.`, [{ field: "filter.statuses", message: "unknown status" }]);
+    for (const list of [filter?.kinds, filter?.departments, filter?.statuses, filter?.priorityAreaIds]) {
+      if ((list?.length ?? 0) > 100 || list?.some((v) => v.length > LIMITS.shortTextLength)) {
+        throw badInput("A filter has too many or too long values.", [{ field: "filter", message: "too large" }]);
+      }
+    }
+    const answer = await (ctx.search ?? searchFor(ctx.ds)).search(ctx.actor, { query: text, filter: filter ?? {}, offset, limit });
+    const hits = await hydrate(ctx, answer.hits);
+    const seen = offset + answer.hits.filter((h) => !h.pinned).length + (offset === 0 && answer.hits.some((h) => h.pinned) ? 1 : 0);
+    return {
+      hits,
+      totalHits: answer.totalHits,
+      facets: await facetsWithLabels(ctx, answer.facets),
+      degraded: answer.degraded,
+      designation: answer.designation,
+      pageInfo: { hasNextPage: seen < answer.totalHits && answer.hits.length > 0, endCursor: answer.hits.length ? encodeOffset(offset + limit) : null },
+    };
+  }
+
+  @Query(() => PassageSearchResult, { description: "Every passage of one object that matches the query, best first." })
+  async searchPassages(
+    @Arg("id", () => ID) id: string,
+    @Arg("query", () => String) query: string,
+    @Ctx() ctx: Context,
+    @Arg("type", () => SearchHitType, { defaultValue: SearchHitType.DOCUMENT }) type: SearchHitType,
+    @Arg("first", () => Int, { nullable: true }) first?: number | null,
+    @Arg("after", () => String, { nullable: true }) after?: string | null,
+  ): Promise<PassageSearchResult> {
+    const text = checkQuery(query);
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw badInput("id must be an id.", [{ field: "id", message: "must be an id" }]);
+    const { limit, offset } = paging(first, after);
+    const answer = await (ctx.search ?? searchFor(ctx.ds)).passages(ctx.actor, { type, entityId: id, query: text, offset, limit });
+    const hits = await hydrate(ctx, answer.hits);
+    return {
+      hits,
+      totalHits: answer.totalHits,
+      degraded: answer.degraded,
+      pageInfo: { hasNextPage: offset + answer.hits.length < answer.totalHits, endCursor: answer.hits.length ? encodeOffset(offset + limit) : null },
+    };
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The indexer against real PostgreSQL and a Meilisearch of its own that this test stops and
+ * starts: nothing is lost while search is down, stale or repeated events are harmless,
+ * shrinking texts leave no stale passages, and a reindex swaps in while searches go on.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DataSource } from "typeorm";
+import { createDataSource, Document, DocumentText } from "@remissbanken/schema";
+import { startMeilisearch, type RunningMeilisearch } from "@remissbanken/schema/engines/meilisearch";
+import { freePort } from "@remissbanken/schema/engines/ports";
+import { createTestDatabase } from "@remissbanken/test/harness";
+import { buildDocument } from "@remissbanken/api/seed/factories";
+import { createSearchEngine, type SearchEngine } from "./engine/meili-client.js";
+import { startIndexer, type RunningIndexer } from "./indexer.js";
+import { reindexAll } from "./reindex.js";
+import { filters as f, groupId } from "./search/settings.js";
+import type { SearchRecord } from "./search/records.js";
+
+let dataDir: string;
+let port: number;
+let meili: RunningMeilisearch;
+let engine: SearchEngine;
+let ds: DataSource;
+let databaseUrl: string;
+let indexer: RunningIndexer;
+const index = "records";
+
+const startMeili = async () => {
+  meili = await startMeilisearch({ dataDir, port });
+};
+const start = () =>
+  startIndexer({ databaseUrl, meiliUrl: meili.url, apiKey: meili.masterKey, index, pollMs: 100, maxBackoffMs: 1_000 });
+
+/** Every object in the index: groupId → its header record. */
+async function indexed(): Promise<Map<string, SearchRecord>> {
+  const result = await engine.search<SearchRecord>(index, { q: "", filter: f.eq("ordinal", 0), limit: 10_000 });
+  return new Map(result.hits.map((hit) => [hit.groupId, hit]));
+}
+
+async function passageCount(documentId: string): Promise<number> {
+  const result = await engine.search(index, { q: "", filter: f.eq("groupId", groupId("document", documentId)), distinct: "ordinal", page: 1, hitsPerPage: 1 });
+  return result.totalHits ?? 0;
+}
+
+async function liveDocuments(): Promise<Map<string, string>> {
+  const rows: Array<{ id: string; title: string }> = await ds.query(`SELECT id, title FROM document WHERE archived_at IS NULL`);
+  return new Map(rows.map((row) => [groupId("document", row.id), row.title]));
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "rb-indexer-"));
+  port = await freePort();
+  await startMeili();
+  engine = createSearchEngine({ url: meili.url, apiKey: meili.masterKey });
+  databaseUrl = await createTestDatabase();
+  ds = createDataSource(databaseUrl);
+  await ds.initialize();
+  indexer = await start();
+});
+
+afterAll(async () => {
+  await indexer?.stop();
+  engine?.close();
+  await ds?.destroy();
+  await meili?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("indexer", () => {
+  it("indexes new rows within moments of their commit", async () => {
+    const doc = await buildDocument(ds.manager, { title: "Glesbygdens förutsättningar" });
+    await indexer.idle();
+    expect((await indexed()).get(groupId("document", doc.id))?.title).toBe("Glesbygdens förutsättningar");
+  });
+
+  it("loses nothing while Meilisearch is down and converges when it is back", async () => {
+    const before = await Promise.all(Array.from({ length: 5 }, (_, i) => buildDocument(ds.manager, { title: `Före avbrottet ${i}` })));
+    await indexer.idle();
+    await meili.stop();
+
+    // Writes keep working while search is down.
+    const during = await Promise.all(Array.from({ length: 20 }, (_, i) => buildDocument(ds.manager, { title: `Under avbrottet ${i}` })));
+    await ds.getRepository(Document).update(before[0].id, { title: "Ändrad under avbrottet" });
+    await ds.getRepository(Document).delete(before[1].id);
+    await ds.getRepository(Document).update(before[2].id, { archivedAt: new Date() });
+    await ds.getRepository(DocumentText).save({ documentId: during[0].id, sourceFormat: "text", content: "Sida ett\fSida två om vindkraftsetableringen", pageCount: 2, charCount: 42 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const [{ waiting, retried }] = await ds.query(
+      `SELECT count(*)::int AS waiting, count(*) FILTER (WHERE attempts > 0)::int AS retried FROM change_event WHERE processed_at IS NULL`,
+    );
+    expect(waiting).toBeGreaterThanOrEqual(23);
+    expect(indexer.stats.failures).toBeGreaterThan(0);
+    void retried;
+
+    await startMeili();
+    await indexer.idle({ timeoutMs: 30_000 });
+    const inIndex = await indexed();
+    const live = await liveDocuments();
+    expect(new Map([...inIndex].map(([id, record]) => [id, record.title]))).toEqual(live);
+    expect(inIndex.get(groupId("document", before[0].id))?.title).toBe("Ändrad under avbrottet");
+    expect(inIndex.has(groupId("document", before[1].id))).toBe(false);
+    expect(inIndex.has(groupId("document", before[2].id))).toBe(false);
+    expect(await passageCount(during[0].id)).toBe(3);
+  }, 60_000);
+
+  it("ignores stale and repeated events: it always reloads the current row", async () => {
+    const doc = await buildDocument(ds.manager, { title: "Första titeln" });
+    await ds.getRepository(Document).update(doc.id, { title: "Senaste titeln" });
+    const gone = await buildDocument(ds.manager, { title: "Borttagen" });
+    await ds.getRepository(Document).delete(gone.id);
+    // Old events arriving late (or twice): an upsert of a row that has since changed or gone.
+    await ds.query(
+      `INSERT INTO change_event (entity, entity_id, action) VALUES ('document', $1, 'upsert'), ('document', $1, 'upsert'), ('document', $2, 'upsert')`,
+      [doc.id, gone.id],
+    );
+    await indexer.idle();
+    const inIndex = await indexed();
+    expect(inIndex.get(groupId("document", doc.id))?.title).toBe("Senaste titeln");
+    expect(inIndex.has(groupId("document", gone.id))).toBe(false);
+  });
+
+  it("removes passages a shorter text no longer has, by id", async () => {
+    const doc = await buildDocument(ds.manager);
+    const repo = ds.getRepository(DocumentText);
+    const pages = (n: number) => Array.from({ length: n }, (_, i) => `Sida ${i + 1} om vattenförsörjning`).join("\f");
+    await repo.save({ documentId: doc.id, sourceFormat: "text", content: pages(10), pageCount: 10, charCount: 100 });
+    await indexer.idle();
+    expect(await passageCount(doc.id)).toBe(11);
+    await repo.save({ documentId: doc.id, sourceFormat: "text", content: pages(2), pageCount: 2, charCount: 20 });
+    await indexer.idle();
+    expect(await passageCount(doc.id)).toBe(3);
+  });
+
+  it("reindexes into a fresh index and swaps it in while searches keep answering", async () => {
+    await Promise.all(Array.from({ length: 30 }, (_, i) => buildDocument(ds.manager, { title: `Kulturmiljö ${i}` })));
+    await indexer.idle();
+    // Drift the reindex must repair: a record nobody wrote.
+    await engine.waitForTask(await engine.addDocuments(index, [{ ...(await indexed()).values().next().value, id: "d_stray_0", groupId: "document_stray", title: "Kulturmiljö herrelös" }]));
+
+    let searching = true;
+    const answers: number[] = [];
+    const failures: unknown[] = [];
+    const searches = (async () => {
+      while (searching) {
+        await engine
+          .search(index, { q: "kulturmiljö" })
+          .then((r) => answers.push(r.hits.length), (error) => failures.push(error));
+      }
+    })();
+    const writesDuring = (async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return buildDocument(ds.manager, { title: "Kulturmiljö skriven under omindexeringen" });
+    })();
+    const progress: number[] = [];
+    const result = await reindexAll({ databaseUrl, meiliUrl: meili.url, apiKey: meili.masterKey, index, onProgress: (p) => progress.push(p.done) });
+    const written = await writesDuring;
+    searching = false;
+    await searches;
+
+    expect(failures).toEqual([]);
+    expect(answers.length).toBeGreaterThan(5);
+    expect(Math.min(...answers)).toBeGreaterThan(0);
+    expect(result.counts.document.objects).toBeGreaterThanOrEqual(30);
+    expect(progress.length).toBeGreaterThan(1);
+
+    await indexer.idle();
+    const inIndex = await indexed();
+    expect(inIndex.has("document_stray")).toBe(false);
+    expect(inIndex.get(groupId("document", written.id))?.title).toBe("Kulturmiljö skriven under omindexeringen");
+    expect(new Map([...inIndex].filter(([id]) => id.startsWith("document_")).map(([id, r]) => [id, r.title]))).toEqual(await liveDocuments());
+    const stats = await engine.stats(index);
+    const [{ records }] = await ds.query(`SELECT sum(passage_count)::int AS records FROM search_index_state`);
+    expect(stats.numberOfDocuments).toBe(records);
+  }, 60_000);
+});

@@ -1,0 +1,260 @@
+/**
+ * The indexer: keeps Meilisearch in step with PostgreSQL through the outbox (change_event).
+ *
+ * It wakes on NOTIFY change_event and also polls, claims a batch of due events with
+ * FOR UPDATE SKIP LOCKED, coalesces them per object, reloads each object's current row,
+ * writes its records (or removes them), waits until Meilisearch has applied the change and
+ * only then marks the events processed, in the same transaction. If anything fails the
+ * transaction rolls back and the events are rescheduled with exponential backoff: nothing
+ * is dropped, and writes through the API never wait for search.
+ *
+ * Ordering: each batch takes a transaction-scoped advisory lock, so batches never overlap
+ * (also across several indexer processes, and with a running reindex, which holds the same
+ * lock for its whole run). Since every batch reloads the current row and Meilisearch applies
+ * tasks in the order they were sent, an old event can only ever rewrite the newest data.
+ */
+import pg from "pg";
+import { createSearchEngine, EngineUnavailableError, type SearchEngine } from "./engine/meili-client.js";
+import { loadObjects, type ObjectRef } from "./search/records.js";
+import { DEFAULT_INDEX, indexSettings, RECORD_TYPES, type RecordType } from "./search/settings.js";
+import { writeObjects } from "./search/sync.js";
+
+/** Key of the advisory lock that serializes batches and reindexing. */
+export const INDEX_WRITER_LOCK = 7_420_001;
+
+export interface IndexerLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export interface IndexerOptions {
+  databaseUrl: string;
+  meiliUrl: string;
+  apiKey?: string;
+  index?: string;
+  /** Events claimed per batch. */
+  batchSize?: number;
+  /** Polling interval besides LISTEN/NOTIFY. */
+  pollMs?: number;
+  /** Backoff cap after failures. */
+  maxBackoffMs?: number;
+  log?: IndexerLog;
+}
+
+export interface IndexerStats {
+  batches: number;
+  events: number;
+  records: number;
+  failures: number;
+  lastError: string | null;
+}
+
+export interface RunningIndexer {
+  readonly stats: IndexerStats;
+  /** Looks for work now instead of at the next poll. */
+  wake(): void;
+  /** Resolves once no event is waiting (due or not) and no batch is running. */
+  idle(options?: { timeoutMs?: number }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SILENT: IndexerLog = { info() {}, warn() {}, error() {}, debug() {} };
+const INDEXED = new Set<string>(RECORD_TYPES);
+
+/** Starts the indexer loop in this process; `indexer/src/main.ts` runs it as its own process. */
+export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
+  const { databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, pollMs = 1_000, maxBackoffMs = 60_000, log = SILENT } = options;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  pool.on("error", (err) => log.warn({ err }, "idle database connection failed"));
+  const engine = createSearchEngine({ url: meiliUrl, apiKey });
+  const stats: IndexerStats = { batches: 0, events: 0, records: 0, failures: 0, lastError: null };
+
+  let stopped = false;
+  let busy = false;
+  let wakeUp: (() => void) | null = null;
+  const wake = () => {
+    wakeUp?.();
+    wakeUp = null;
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wakeUp = null;
+        resolve();
+      }, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const listener = startListener(databaseUrl, wake, log, () => stopped);
+
+  let ready = false;
+  let failures = 0;
+  const loop = (async () => {
+    while (!stopped) {
+      let worked = false;
+      busy = true;
+      try {
+        if (!ready) {
+          await engine.ensureIndex(index, { primaryKey: "id", settings: indexSettings() });
+          ready = true;
+          log.info({ index }, "search index ready");
+        }
+        worked = await processBatch(pool, engine, index, batchSize, maxBackoffMs, stats, log);
+        failures = 0;
+      } catch (error) {
+        failures++;
+        stats.failures++;
+        stats.lastError = (error as Error).message;
+        if (error instanceof EngineUnavailableError) ready = false;
+        const level = failures === 1 ? "warn" : "debug";
+        log[level]({ err: error, failures }, "indexing failed; events wait and are retried");
+      } finally {
+        busy = false;
+      }
+      if (stopped) break;
+      if (failures) await sleep(Math.min(maxBackoffMs, 250 * 2 ** Math.min(failures, 12)));
+      else if (!worked) await sleep(pollMs);
+    }
+  })();
+
+  return {
+    stats,
+    wake,
+    async idle({ timeoutMs = 30_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { rows } = await pool.query(`SELECT count(*)::int AS n FROM change_event WHERE processed_at IS NULL`);
+        if (rows[0].n === 0 && !busy) return;
+        if (Date.now() > deadline) {
+          throw new Error(`indexer not idle after ${timeoutMs} ms: ${rows[0].n} events waiting; last error: ${stats.lastError}`);
+        }
+        wake();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async stop() {
+      stopped = true;
+      wake();
+      await loop;
+      await listener.stop();
+      engine.close();
+      await pool.end();
+    },
+  };
+}
+
+interface ClaimedEvent {
+  id: string;
+  entity: string;
+  entity_id: string;
+}
+
+/** Handles one batch; false when there was nothing due. */
+async function processBatch(
+  pool: pg.Pool,
+  engine: SearchEngine,
+  index: string,
+  batchSize: number,
+  maxBackoffMs: number,
+  stats: IndexerStats,
+  log: IndexerLog,
+): Promise<boolean> {
+  const client = await pool.connect();
+  let claimed: ClaimedEvent[] = [];
+  try {
+    await client.query("BEGIN");
+    const { rows: locked } = await client.query(`SELECT pg_try_advisory_xact_lock($1) AS ok`, [INDEX_WRITER_LOCK]);
+    if (!locked[0].ok) {
+      // A reindex (or another indexer's batch) is running; its events wait for us.
+      await client.query("ROLLBACK");
+      return false;
+    }
+    ({ rows: claimed } = await client.query<ClaimedEvent>(
+      `SELECT id, entity, entity_id FROM change_event
+       WHERE processed_at IS NULL AND available_at <= now()
+       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batchSize],
+    ));
+    if (!claimed.length) {
+      await client.query("COMMIT");
+      return false;
+    }
+
+    // Many events for one object (a save touching links, a burst of edits) become one reload.
+    const refs = new Map<string, ObjectRef>();
+    for (const event of claimed) {
+      if (INDEXED.has(event.entity)) refs.set(`${event.entity}/${event.entity_id}`, { type: event.entity as RecordType, id: event.entity_id });
+    }
+    const objects = await loadObjects(client, [...refs.values()]);
+    const outcome = await writeObjects(client, engine, index, objects);
+    await client.query(`UPDATE change_event SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [claimed.map((e) => e.id)]);
+    await client.query("COMMIT");
+
+    stats.batches++;
+    stats.events += claimed.length;
+    stats.records += outcome.records;
+    log.debug({ events: claimed.length, ...outcome }, "indexed");
+    if (outcome.stale) log.warn({ stale: outcome.stale }, "skipped rows older than the indexed version");
+    return true;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if (claimed.length) {
+      // Reschedule, never drop: the next attempt waits 0.5 s, 1 s, 2 s … up to the cap.
+      await pool
+        .query(
+          `UPDATE change_event
+           SET attempts = attempts + 1, last_error = left($2, 1000),
+               available_at = now() + make_interval(secs => least($3::float8, 0.5 * power(2, attempts)))
+           WHERE id = ANY($1::bigint[])`,
+          [claimed.map((e) => e.id), (error as Error).message, maxBackoffMs / 1000],
+        )
+        .catch((err) => log.error({ err }, "could not reschedule events; they stay due"));
+    }
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** LISTEN change_event on a connection of its own, reconnecting after failures; polling covers the gaps. */
+function startListener(databaseUrl: string, onNotify: () => void, log: IndexerLog, stopped: () => boolean) {
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async () => {
+    if (stopped()) return;
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on("notification", onNotify);
+    next.on("error", (err) => {
+      log.debug({ err }, "LISTEN connection lost");
+      void next.end().catch(() => undefined);
+      if (client === next) client = null;
+      schedule();
+    });
+    try {
+      await next.connect();
+      await next.query("LISTEN change_event");
+      client = next;
+      // Whatever was notified while we were away.
+      onNotify();
+    } catch (err) {
+      log.debug({ err }, "LISTEN failed; retrying");
+      void next.end().catch(() => undefined);
+      schedule();
+    }
+  };
+  const schedule = () => {
+    if (!stopped() && !retry) retry = setTimeout(() => ((retry = null), void connect()), 1_000);
+  };
+  void connect();
+  return {
+    async stop() {
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}

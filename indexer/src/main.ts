@@ -1,0 +1,45 @@
+/**
+ * The indexer process: `npm start` supervises it, docker compose runs it as a service.
+ * Needs DATABASE_URL and MEILI_URL (MEILI_MASTER_KEY, MEILI_INDEX optional).
+ */
+import pino from "pino";
+import { z } from "zod";
+import { startIndexer } from "./indexer.js";
+
+const Env = z.object({
+  DATABASE_URL: z.string().url(),
+  MEILI_URL: z.string().url(),
+  MEILI_MASTER_KEY: z.string().optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  INDEXER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+const parsed = Env.safeParse(process.env);
+if (!parsed.success) {
+  console.error(`Invalid indexer configuration:\n${parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  process.exit(2);
+}
+const env = parsed.data;
+const log = pino({ level: env.LOG_LEVEL, base: { process: "indexer" } });
+
+const indexer = await startIndexer({
+  databaseUrl: env.DATABASE_URL,
+  meiliUrl: env.MEILI_URL,
+  apiKey: env.MEILI_MASTER_KEY,
+  index: env.MEILI_INDEX,
+  pollMs: env.INDEXER_POLL_MS,
+  log,
+});
+log.info("indexer running");
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "indexer stopping");
+  await indexer.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

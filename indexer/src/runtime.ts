@@ -1,0 +1,89 @@
+/**
+ * Where a running `npm start` keeps its engines, so that `npm run reindex` and
+ * `npm run attach-text` can reach them: `DATA_DIR/engines.json`, readable only by its owner.
+ * Command-line tools use, in order: DATABASE_URL and MEILI_URL from the environment, this
+ * file while `npm start` runs, or the embedded engines started just for the command.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+
+export interface EngineAddresses {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliMasterKey?: string;
+  index?: string;
+}
+
+export function runtimeFile(dataDir: string): string {
+  return path.join(path.resolve(dataDir), "engines.json");
+}
+
+export async function writeRuntimeFile(dataDir: string, addresses: EngineAddresses): Promise<void> {
+  await fs.writeFile(runtimeFile(dataDir), JSON.stringify(addresses, null, 2) + "\n", { mode: 0o600 });
+}
+
+export async function removeRuntimeFile(dataDir: string): Promise<void> {
+  await fs.rm(runtimeFile(dataDir), { force: true });
+}
+
+async function reachable(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export interface ConnectedEngines extends EngineAddresses {
+  /** Stops engines this command started itself. */
+  stop(): Promise<void>;
+}
+
+/** Finds or starts the engines for a command-line tool. */
+export async function connectEngines(env: NodeJS.ProcessEnv = process.env, { search = true } = {}): Promise<ConnectedEngines> {
+  const dataDir = path.resolve(env.DATA_DIR ?? ".data");
+  const index = env.MEILI_INDEX || undefined;
+  const fromEnv = { databaseUrl: env.DATABASE_URL, meiliUrl: env.MEILI_URL, meiliMasterKey: env.MEILI_MASTER_KEY };
+
+  const running = await fs
+    .readFile(runtimeFile(dataDir), "utf8")
+    .then((text) => JSON.parse(text) as EngineAddresses)
+    .catch(() => undefined);
+  const databaseUrl = fromEnv.databaseUrl ?? (running && (await reachable(running.databaseUrl)) ? running.databaseUrl : undefined);
+  const meiliUrl = fromEnv.meiliUrl ?? (databaseUrl && !fromEnv.databaseUrl ? running?.meiliUrl : undefined);
+  const meiliMasterKey = fromEnv.meiliUrl ? fromEnv.meiliMasterKey : running?.meiliMasterKey;
+  if (databaseUrl && (meiliUrl || !search)) return { databaseUrl, meiliUrl: meiliUrl ?? "", meiliMasterKey, index: index ?? running?.index, stop: async () => {} };
+
+  // Nothing running: start what is missing from the data directory, as `npm start` would.
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    let db = databaseUrl;
+    if (!db) {
+      const { startEmbeddedPostgres } = await import("@remissbanken/schema/engines/postgres");
+      const started = await startEmbeddedPostgres({ dataDir });
+      stops.push(() => started.stop());
+      db = started.url;
+    }
+    let meili = meiliUrl;
+    let key = meiliMasterKey;
+    if (!meili && search) {
+      const { startMeilisearch } = await import("@remissbanken/schema/engines/meilisearch");
+      const started = await startMeilisearch({ dataDir });
+      stops.push(() => started.stop());
+      meili = started.url;
+      key = started.masterKey;
+    }
+    return { databaseUrl: db, meiliUrl: meili ?? "", meiliMasterKey: key, index, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

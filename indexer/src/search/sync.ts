@@ -1,0 +1,94 @@
+import type { SearchEngine, TaskUid } from "../engine/meili-client.js";
+import type { Queryable } from "./db.js";
+import { recordId } from "./settings.js";
+import type { IndexedObject, SearchRecord } from "./records.js";
+
+const MAX_RECORDS_PER_REQUEST = 5_000;
+const MAX_BYTES_PER_REQUEST = 20_000_000;
+
+export interface SyncOutcome {
+  objects: number;
+  records: number;
+  deleted: number;
+  /** Objects skipped by the version guard. */
+  stale: number;
+}
+
+/**
+ * Writes the objects' current records to the index, deletes their passages that no longer
+ * exist (by id: the previous count is in search_index_state) and records the new counts.
+ * Waits for Meilisearch to finish, so when this returns the change is searchable.
+ *
+ * Run inside the caller's transaction: if Meilisearch fails, the caller rolls back and the
+ * bookkeeping stays as it was, matching what the index still holds.
+ */
+export async function writeObjects(db: Queryable, engine: SearchEngine, index: string, objects: IndexedObject[]): Promise<SyncOutcome> {
+  if (!objects.length) return { objects: 0, records: 0, deleted: 0, stale: 0 };
+  const { rows } = await db.query(
+    `SELECT s.entity, s.entity_id, s.passage_count, s.version
+     FROM search_index_state s JOIN unnest($1::text[], $2::uuid[]) AS k(entity, entity_id) USING (entity, entity_id)`,
+    [objects.map((o) => o.type), objects.map((o) => o.entityId)],
+  );
+  const previous = new Map(rows.map((row) => [`${row.entity}/${row.entity_id}`, row as { passage_count: number; version: number }]));
+
+  const additions: SearchRecord[] = [];
+  const deletions: string[] = [];
+  const kept: IndexedObject[] = [];
+  let stale = 0;
+  for (const object of objects) {
+    const before = previous.get(`${object.type}/${object.entityId}`);
+    // Version guard: never replace what the index holds with an older row. Events are handled
+    // one batch at a time by one indexer and always reload the current row, so this only
+    // triggers if that invariant is broken (e.g. a restored database backup).
+    if (before && object.records.length && object.version < before.version) {
+      stale++;
+      continue;
+    }
+    kept.push(object);
+    additions.push(...object.records);
+    for (let ordinal = object.records.length; ordinal < (before?.passage_count ?? 0); ordinal++) {
+      deletions.push(recordId(object.type, object.entityId, ordinal));
+    }
+  }
+
+  const tasks: TaskUid[] = [];
+  for (let i = 0; i < deletions.length; i += 10_000) tasks.push(await engine.deleteDocuments(index, deletions.slice(i, i + 10_000)));
+  for (const chunk of chunksOf(additions)) tasks.push(await engine.addDocuments(index, chunk));
+  for (const task of tasks) await engine.waitForTask(task);
+
+  const present = kept.filter((o) => o.records.length);
+  const gone = kept.filter((o) => !o.records.length);
+  if (present.length) {
+    await db.query(
+      `INSERT INTO search_index_state (entity, entity_id, passage_count, version, indexed_at)
+       SELECT * , now() FROM unnest($1::text[], $2::uuid[], $3::int[], $4::int[])
+       ON CONFLICT (entity, entity_id) DO UPDATE SET passage_count = EXCLUDED.passage_count, version = EXCLUDED.version, indexed_at = now()`,
+      [present.map((o) => o.type), present.map((o) => o.entityId), present.map((o) => o.records.length), present.map((o) => o.version)],
+    );
+  }
+  if (gone.length) {
+    await db.query(
+      `DELETE FROM search_index_state s USING unnest($1::text[], $2::uuid[]) AS k(entity, entity_id)
+       WHERE s.entity = k.entity AND s.entity_id = k.entity_id`,
+      [gone.map((o) => o.type), gone.map((o) => o.entityId)],
+    );
+  }
+  return { objects: kept.length, records: additions.length, deleted: deletions.length, stale };
+}
+
+/** Splits records into requests below Meilisearch's payload limit. */
+export function* chunksOf(records: SearchRecord[]): Generator<SearchRecord[]> {
+  let chunk: SearchRecord[] = [];
+  let bytes = 0;
+  for (const record of records) {
+    const size = 2 * (record.text.length + record.terms.length) + 1_000;
+    if (chunk.length && (chunk.length >= MAX_RECORDS_PER_REQUEST || bytes + size > MAX_BYTES_PER_REQUEST)) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(record);
+    bytes += size;
+  }
+  if (chunk.length) yield chunk;
+}
