@@ -67,7 +67,8 @@ const INDEXED = new Set<string>(RECORD_TYPES);
 export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
   const { databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, pollMs = 1_000, maxBackoffMs = 60_000, log = SILENT } = options;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
-  pool.on("error", (err) => log.warn({ err }, "idle database connection failed"));
+  // An idle connection dropped (e.g. PostgreSQL restarting); the pool replaces it.
+  pool.on("error", (err) => log.debug({ message: err.message }, "idle database connection failed"));
   const engine = createSearchEngine({ url: meiliUrl, apiKey });
   const stats: IndexerStats = { batches: 0, events: 0, records: 0, failures: 0, lastError: null };
 

@@ -43,3 +43,5 @@ const shutdown = async (signal: string) => {
 };
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// Supervised by `npm start` over an IPC channel: when it goes away, so do we.
+if (process.send) process.on("disconnect", () => void shutdown("parent exited"));

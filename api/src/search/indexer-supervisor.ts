@@ -46,7 +46,10 @@ export function superviseIndexer(options: IndexerProcessOptions): SupervisedInde
         MEILI_INDEX: options.index,
         LOG_LEVEL: options.logLevel,
       },
-      stdio: ["ignore", "inherit", "inherit"],
+      // Its own process group, so Ctrl-C reaches only `npm start`, which stops it in order; the IPC
+      // channel closes if `npm start` dies, and the indexer then exits too (indexer/src/main.ts).
+      detached: true,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child.once("exit", (code, signal) => {
       child = null;
