@@ -35,10 +35,36 @@ export async function startMeilisearch(options: MeilisearchOptions): Promise<Run
   const home = join(dataDir, "meili");
   await mkdir(home, { recursive: true, mode: 0o700 });
   const [binary, masterKey] = await Promise.all([executableBinary(home), readOrCreateMasterKey(home)]);
-  const port = options.port || (await freePort(host));
-  if (options.port && !(await isPortFree(port, host))) {
-    throw new Error(`Cannot start Meilisearch: port ${port} on ${host} is already in use`);
+  if (options.port && !(await isPortFree(options.port, host))) {
+    throw new Error(`Cannot start Meilisearch: port ${options.port} on ${host} is already in use`);
   }
+  // A port found free can be taken by another process before Meilisearch binds it
+  // (parallel test workers do this); with a port of our own choosing, try another.
+  const attempts = options.port ? 1 : 3;
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port || (await freePort(host));
+    try {
+      return await launch({ binary, home, host, port, masterKey, env, log, startTimeoutMs });
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof EarlyExitError)) throw error;
+    }
+  }
+}
+
+class EarlyExitError extends Error {}
+
+interface LaunchOptions {
+  binary: string;
+  home: string;
+  host: string;
+  port: number;
+  masterKey: string;
+  env: string;
+  log?: (line: string) => void;
+  startTimeoutMs: number;
+}
+
+async function launch({ binary, home, host, port, masterKey, env, log, startTimeoutMs }: LaunchOptions): Promise<RunningMeilisearch> {
   const url = `http://${host}:${port}`;
 
   const child = spawn(
@@ -84,7 +110,8 @@ export async function startMeilisearch(options: MeilisearchOptions): Promise<Run
   } catch (error) {
     await stop();
     const output = recentOutput.length ? `\nLast output:\n${recentOutput.join("\n")}` : "";
-    throw new Error(`${(error as Error).message}${output}`, { cause: error });
+    const ErrorType = child.exitCode !== null ? EarlyExitError : Error;
+    throw new ErrorType(`${(error as Error).message}${output}`, { cause: error });
   }
   return { url, masterKey, stop };
 }
