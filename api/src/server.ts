@@ -20,6 +20,7 @@ import { auditMutations } from "./audit/audit.instrument.js";
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from "./hardening/graphql-limits.js";
 import { requestLogPlugin } from "./hardening/request-log.js";
 import { logScope } from "./logger.js";
+import { scheduleAuthHousekeeping } from "./auth/housekeeping.js";
 
 export interface RunningServer {
   url: string;
@@ -133,6 +134,7 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
     res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status >= 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
   });
 
+  const stopHousekeeping = scheduleAuthHousekeeping(ds, log);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
@@ -144,6 +146,7 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
     port,
     mailer,
     async stop() {
+      stopHousekeeping();
       await apollo.stop();
       await mailer.close();
     },

@@ -209,6 +209,11 @@ const CASES: Case[] = [
   },
   { operation: "archiveRemiss", gates: [CATALOG_WRITE], query: `mutation($id: ID!) { archiveRemiss(id: $id) { id } }`, vars: async () => ({ id: (await buildRemiss(m())).id }) },
   {
+    operation: "saveMemberInputSummary", gates: [gate("memberInputSummary", "write")],
+    query: `mutation($id: ID!) { saveMemberInputSummary(remissId: $id, text: "Tre kommuner har svarat.", publish: true) { id } }`,
+    vars: async () => ({ id: (await buildRemiss(m())).id }),
+  },
+  {
     operation: "createMunicipality", gates: [CATALOG_WRITE],
     query: `mutation($n: String!) { createMunicipality(input: { name: $n, county: "Västra Götalands län" }) { id } }`,
     vars: () => ({ n: `Kommun ${unique()}` }),
@@ -471,6 +476,20 @@ describe("fields hide what the caller may not see", () => {
     }
   });
 
+  it("the member-input summary: staff and board always, members once published", async () => {
+    for (const published of [false, true]) {
+      await api.ds.query(`UPDATE remiss SET member_input_summary = 'Sammanställning', member_input_summary_published_at = $2 WHERE id = $1`, [
+        f.remissId,
+        published ? new Date() : null,
+      ]);
+      for (const caller of CALLERS.filter((c) => c !== "anonymous")) {
+        const result = await ask(caller, `query($id: ID) { remiss(id: $id) { memberInputSummary { text } } }`, { id: f.remissId });
+        const allowed = can(f.users[caller].actor, "memberInputSummary", "read", { memberInputSummaryPublishedAt: published ? new Date() : null });
+        expect(result.data.remiss.memberInputSummary?.text ?? null, `${caller} published=${published}`).toBe(allowed ? "Sammanställning" : null);
+      }
+    }
+  });
+
   it("response versions: staff and board only", async () => {
     for (const caller of callersOf((a) => a !== null)) {
       const result = await ask(caller, `query($id: ID!) { response(id: $id) { versions { number } } }`, { id: f.approvedResponse.id });
@@ -521,7 +540,7 @@ describe("fields hide what the caller may not see", () => {
 describe("every rule of the policy table is exercised", () => {
   it("by the matrix or the field checks above", () => {
     const used = new Set(CASES.flatMap((c) => c.gates.map((g) => `${g.subject}.${g.action}`)));
-    for (const extra of ["catalog.readNotes", "response.readVersions", "response.edit", "memberInput.read"]) used.add(extra);
+    for (const extra of ["catalog.readNotes", "response.readVersions", "response.edit", "memberInput.read", "memberInputSummary.read"]) used.add(extra);
     const all = Object.entries(POLICY_RULES).flatMap(([subject, actions]) => Object.keys(actions).map((a) => `${subject}.${a}`));
     expect(all.filter((rule) => !used.has(rule))).toEqual([]);
   });

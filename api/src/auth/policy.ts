@@ -1,4 +1,4 @@
-import { MemberInputStatus, ResponseStatus, Role, type MemberInput, type Response, type User } from "@remissbanken/schema";
+import { MemberInputStatus, ResponseStatus, Role, type MemberInput, type Remiss, type Response, type User } from "@remissbanken/schema";
 import { forbidden, unauthenticated } from "../common/errors.js";
 
 /** The signed-in person as the API sees them. */
@@ -54,6 +54,11 @@ const RULES = {
     approve: isBoard,
     markSubmitted: isStaff,
     archive: isStaff,
+  },
+  /** Staff's summary of the member input on a remiss: members read it once published. */
+  memberInputSummary: {
+    read: (a: Actor, r: Pick<Remiss, "memberInputSummaryPublishedAt">) => isStaffOrBoard(a) || r.memberInputSummaryPublishedAt !== null,
+    write: isStaff,
   },
   memberInput: {
     read: (a: Actor, m: MemberInput) =>

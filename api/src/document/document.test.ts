@@ -3,7 +3,7 @@ import { Document, DocumentKind, Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
-import { buildDocument, buildInquiry, buildPriorityArea, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildPriorityArea, buildRemiss, buildUserWithToken } from "../seed/factories.js";
 
 let api: TestApi;
 let staff: string;
@@ -340,5 +340,23 @@ describe("documents", () => {
       const result = await api.gql(LIST, { first: 2, after });
       expect(errorCode(result), after).toBe("BAD_USER_INPUT");
     }
+  });
+});
+
+describe("a document's remisser follow its title into search", () => {
+  it("re-indexes the remisser of a renamed document in the same transaction", async () => {
+    const document = await buildDocument(api.ds.manager, { title: "Gammal titel" });
+    const remiss = await buildRemiss(api.ds.manager, { documentId: document.id });
+    const before = await api.ds.query(`SELECT count(*)::int AS n FROM change_event WHERE entity = 'remiss' AND entity_id = $1`, [remiss.id]);
+    const result = await api.gql(
+      `mutation($id: ID!) { updateDocument(input: { id: $id, title: "Ny titel om strandskydd" }) { title } }`,
+      { id: document.id },
+      { token: staff },
+    );
+    expect(result.errors).toBeUndefined();
+    const after = await api.ds.query(`SELECT count(*)::int AS n FROM change_event WHERE entity = 'remiss' AND entity_id = $1`, [remiss.id]);
+    expect(after[0].n).toBe(before[0].n + 1);
+    const [row] = await api.ds.query(`SELECT body FROM search_passage WHERE type = 'remiss' AND entity_id = $1 AND ordinal = 0`, [remiss.id]);
+    expect(row.body).toContain("Ny titel om strandskydd");
   });
 });

@@ -141,3 +141,10 @@ export const updateRemissSchema = z.object({
   ministry: v.name.nullish(),
   deadline: v.date.nullish(),
 });
+
+export const memberInputSummarySchema = z.object({
+  remissId: v.uuid,
+  text: v.optionalText(LIMITS.summaryLength),
+  publish: z.boolean(),
+  expectedVersion: z.number().int().nullish(),
+});

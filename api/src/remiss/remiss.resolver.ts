@@ -1,14 +1,23 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Document, MemberInput, Remiss, Response, User } from "@remissbanken/schema";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { DateTime, Document, MemberInput, Remiss, Response, User } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { authorize, can } from "../auth/policy.js";
 import { badInput } from "../common/errors.js";
 import { ConnectionType } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
 import { CreateRemissInput, RemisserArgs, UpdateRemissInput } from "./remiss.inputs.js";
-import { archiveRemiss, createRemiss, findRemissByDiarienummer, listRemisser, updateRemiss } from "./remiss.service.js";
+import {
+  archiveRemiss, createRemiss, findRemissByDiarienummer, listRemisser, memberInputSummarySaver, updateRemiss,
+} from "./remiss.service.js";
 
 export const RemissConnection = ConnectionType(Remiss);
+
+@ObjectType({ description: "Staff's summary (sammanställning) of the member input on a remiss." })
+class MemberInputSummary {
+  @Field(() => String) text: string;
+  @Field(() => DateTime, { nullable: true, description: "When it was published to members; null while a draft." })
+  publishedAt: Date | null;
+}
 
 @Resolver(() => Remiss)
 export class RemissResolver {
@@ -49,6 +58,29 @@ export class RemissResolver {
   ) {
     authorize(ctx.actor, "catalog", "write");
     return inTransaction(ctx, (m) => archiveRemiss(m, id, expectedVersion));
+  }
+
+  @Mutation(() => Remiss, {
+    description: "Saves staff's summary of the member input; publish: true lets members read it. An empty text removes it.",
+  })
+  saveMemberInputSummary(
+    @Arg("remissId", () => ID) remissId: string,
+    @Arg("text", () => String) text: string,
+    @Arg("publish", () => Boolean) publish: boolean,
+    @Arg("expectedVersion", () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    authorize(ctx.actor, "memberInputSummary", "write");
+    return inTransaction(ctx, (m) => memberInputSummarySaver(m, { remissId, text, publish, expectedVersion }));
+  }
+
+  @FieldResolver(() => MemberInputSummary, {
+    nullable: true,
+    description: "Members read it once published; they never read other municipalities' input itself.",
+  })
+  memberInputSummary(@Root() remiss: Remiss, @Ctx() ctx: Context): MemberInputSummary | null {
+    if (!remiss.memberInputSummary || !can(ctx.actor, "memberInputSummary", "read", remiss)) return null;
+    return { text: remiss.memberInputSummary, publishedAt: remiss.memberInputSummaryPublishedAt };
   }
 
   @FieldResolver(() => Document)

@@ -5,7 +5,7 @@ import { assignDefined, ensureNotArchived, loadForUpdate } from "../common/crud.
 import { parseInput } from "../common/validation.js";
 import { byColumn, byId, paginate, type PageArgs } from "../common/pagination.js";
 import {
-  createRemissSchema, updateRemissSchema, type CreateRemissInput, type RemissFilter, type UpdateRemissInput,
+  createRemissSchema, memberInputSummarySchema, updateRemissSchema, type CreateRemissInput, type RemissFilter, type UpdateRemissInput,
 } from "./remiss.inputs.js";
 
 function checkDeadlines(deadline: string, memberInputDeadline: string | null): void {
@@ -79,6 +79,22 @@ export async function archiveRemiss(manager: EntityManager, id: string, expected
     await manager.save(remiss);
   }
   return remiss;
+}
+
+/**
+ * Saves staff's summary of the member input and publishes it to members, or keeps it as
+ * a draft only staff and board read. An empty text removes the summary.
+ */
+export async function memberInputSummarySaver(
+  manager: EntityManager,
+  input: { remissId: string; text: string; publish: boolean; expectedVersion?: number | null },
+): Promise<Remiss> {
+  const data = parseInput(memberInputSummarySchema, input);
+  const remiss = await loadForUpdate(manager, Remiss, "Remiss", data.remissId, data.expectedVersion);
+  ensureNotArchived(remiss, "The remiss");
+  remiss.memberInputSummary = data.text ?? null;
+  remiss.memberInputSummaryPublishedAt = data.text && data.publish ? (remiss.memberInputSummaryPublishedAt ?? new Date()) : null;
+  return manager.save(remiss);
 }
 
 export function listRemisser(ds: DataSource, filter: RemissFilter | null | undefined, page: PageArgs) {

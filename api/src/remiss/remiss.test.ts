@@ -299,3 +299,43 @@ describe("remisser", () => {
     expect(errorCode(await api.gql(LIST, { first: 5, after: "!!" }, { token: member }))).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("saveMemberInputSummary", () => {
+  const SAVE = `mutation($id: ID!, $text: String!, $publish: Boolean!, $v: Int) {
+    saveMemberInputSummary(remissId: $id, text: $text, publish: $publish, expectedVersion: $v) { id version memberInputSummary { text publishedAt } }
+  }`;
+  const READ = `query($id: ID) { remiss(id: $id) { memberInputSummary { text publishedAt } } }`;
+
+  it("keeps a draft summary from members and shows the published one to them", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const staffToken = (await buildUserWithToken(api.ds.manager, { role: Role.STAFF })).token;
+    const memberToken = (await buildUserWithToken(api.ds.manager, { role: Role.MEMBER })).token;
+    const boardToken = (await buildUserWithToken(api.ds.manager, { role: Role.BOARD })).token;
+
+    const draft = await api.gql(SAVE, { id: remiss.id, text: "Sju kommuner vill se differentierat strandskydd.", publish: false }, { token: staffToken });
+    expect(draft.errors).toBeUndefined();
+    expect(draft.data.saveMemberInputSummary.memberInputSummary.publishedAt).toBeNull();
+    expect((await api.gql(READ, { id: remiss.id }, { token: memberToken })).data.remiss.memberInputSummary).toBeNull();
+    expect((await api.gql(READ, { id: remiss.id }, { token: boardToken })).data.remiss.memberInputSummary.text).toMatch(/Sju kommuner/);
+
+    const published = await api.gql(SAVE, { id: remiss.id, text: "Sju kommuner vill se differentierat strandskydd.", publish: true }, { token: staffToken });
+    expect(published.data.saveMemberInputSummary.memberInputSummary.publishedAt).not.toBeNull();
+    const seen = (await api.gql(READ, { id: remiss.id }, { token: memberToken })).data.remiss.memberInputSummary;
+    expect(seen.text).toBe("Sju kommuner vill se differentierat strandskydd.");
+  });
+
+  it("refuses members and board, stale versions and oversized text, writing nothing", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const staffToken = (await buildUserWithToken(api.ds.manager, { role: Role.STAFF })).token;
+    for (const role of [Role.MEMBER, Role.BOARD]) {
+      const token = (await buildUserWithToken(api.ds.manager, { role })).token;
+      expect(errorCode(await api.gql(SAVE, { id: remiss.id, text: "x", publish: true }, { token }))).toBe("FORBIDDEN");
+    }
+    expect(errorCode(await api.gql(SAVE, { id: remiss.id, text: "x", publish: true }))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await api.gql(SAVE, { id: remiss.id, text: "x".repeat(20_001), publish: true }, { token: staffToken }))).toBe("BAD_USER_INPUT");
+    const stale = await api.gql(SAVE, { id: remiss.id, text: "x", publish: true, v: remiss.version + 5 }, { token: staffToken });
+    expect(stale.errors?.[0].extensions?.reason).toBe("STALE_VERSION");
+    const [row] = await api.ds.query("SELECT member_input_summary FROM remiss WHERE id = $1", [remiss.id]);
+    expect(row.member_input_summary).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
 import { MemberInputStatus } from "../enums.js";
@@ -7,6 +7,7 @@ import type { Municipality } from "./municipality.entity.js";
 
 /** A synpunkt from a member municipality on a remiss or an inquiry. */
 @ObjectType()
+@Check("member_input_one_subject", `(remiss_id IS NULL) <> (inquiry_id IS NULL)`)
 @Entity("member_input")
 export class MemberInput extends TrackedEntity {
   @Field(() => ID, { nullable: true })

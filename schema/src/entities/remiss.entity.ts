@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
 import { RemissStatus } from "../enums.js";
@@ -8,6 +8,7 @@ import type { User } from "./user.entity.js";
 
 /** A consultation on one document, and SmåKom's tracking of it. */
 @ObjectType()
+@Check("remiss_member_deadline_before_deadline", `member_input_deadline IS NULL OR member_input_deadline <= deadline`)
 @Entity("remiss")
 export class Remiss extends TrackedEntity {
   @Field(() => ID)
@@ -71,6 +72,16 @@ export class Remiss extends TrackedEntity {
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   sourceUrl: string | null;
+
+  /**
+   * Staff's summary of the member input (sammanställning). Members never read other
+   * municipalities' input itself; they read this once it is published.
+   */
+  @Column({ type: "text", nullable: true })
+  memberInputSummary: string | null;
+
+  @Column({ type: "timestamptz", nullable: true })
+  memberInputSummaryPublishedAt: Date | null;
 
   @Field(() => DateTime, { nullable: true })
   @Column({ type: "timestamptz", nullable: true })

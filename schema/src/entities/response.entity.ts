@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
 import { ResponseKind, ResponseStatus } from "../enums.js";
@@ -20,6 +20,7 @@ export class ResponseSection {
 
 /** A remissvar (answer to a remiss or inquiry) or a standalone position (ställningstagande). */
 @ObjectType()
+@Check("response_subject", `kind = 'position' OR remiss_id IS NOT NULL OR inquiry_id IS NOT NULL`)
 @Entity("response")
 export class Response extends TrackedEntity {
   @Field(() => ResponseKind)

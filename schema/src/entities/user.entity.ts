@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
 import { Role } from "../enums.js";
@@ -6,6 +6,7 @@ import { DateTime } from "../scalars.js";
 import type { Municipality } from "./municipality.entity.js";
 
 @ObjectType()
+@Check("member_has_municipality", `(role = 'member') = (municipality_id IS NOT NULL)`)
 @Entity("app_user")
 export class User extends TrackedEntity {
   @Field(() => String)

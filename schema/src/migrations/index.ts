@@ -1,5 +1,14 @@
 import { Initial1795450946952 } from "./1795450946952-Initial.js";
 import { AddAuth1795451489346 } from "./1795451489346-AddAuth.js";
 import { AddSearch1795451665148 } from "./1795451665148-AddSearch.js";
+import { AddMemberInputSummary1795454041222 } from "./1795454041222-AddMemberInputSummary.js";
+import { RefreshRemissOnDocumentChange1795454041300 } from "./1795454041300-RefreshRemissOnDocumentChange.js";
 
-export const MIGRATIONS = [Initial1795450946952, AddAuth1795451489346, AddSearch1795451665148];
+/** In the order they run. */
+export const MIGRATIONS = [
+  Initial1795450946952,
+  AddAuth1795451489346,
+  AddSearch1795451665148,
+  AddMemberInputSummary1795454041222,
+  RefreshRemissOnDocumentChange1795454041300,
+];
