@@ -12,6 +12,7 @@ import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildResponse, buildUserWithToken,
 } from "../seed/factories.js";
 import { attachSearch, SearchService } from "./search.service.js";
+import { fixturePath } from "@remissbanken/test/fixtures";
 
 let api: TestApi;
 let indexer: RunningIndexer;
@@ -285,11 +286,14 @@ describe("attachDocumentText", () => {
   });
 
   it("reads a PDF with its pages, and writes nothing when extraction fails", async () => {
-    const pdf = await readFile("/work/shared/fixtures/regeringen/regeringen-remissvar-sou-2026-14-kammarkollegiet-ferenda.pdf");
+    const pdf = await readFile(fixturePath("regeringen", "regeringen-remissvar-sou-2026-14-kammarkollegiet-ferenda.pdf"));
     const doc = await buildDocument(api.ds.manager);
     const ok = await api.gql(ATTACH, { id: doc.id, format: "PDF", content: pdf.toString("base64") }, { token: tokens.staff });
     expect(ok.errors).toBeUndefined();
     expect(ok.data.attachDocumentText.fullText).toEqual({ format: "PDF", pageCount: 1 });
+    // A one-page PDF is still paged: its passages say page 1.
+    const pages = await api.ds.query(`SELECT DISTINCT page FROM search_passage WHERE entity_id = $1 AND ordinal > 0`, [doc.id]);
+    expect(pages).toEqual([{ page: 1 }]);
 
     const other = await buildDocument(api.ds.manager);
     for (const content of ["not base64 !!", Buffer.from("%PDF-1.7 broken").toString("base64"), Buffer.from("hello").toString("base64")]) {

@@ -111,8 +111,8 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
         continue;
       }
       // One full text at a time: an 800-page report is megabytes.
-      const text = await db.query(`SELECT content FROM document_text WHERE document_id = $1`, [row.id]);
-      const pages: Page[] = text.rows[0] ? pagesFromText(text.rows[0].content) : [];
+      const text = await db.query(`SELECT content, source_format FROM document_text WHERE document_id = $1`, [row.id]);
+      const pages: Page[] = text.rows[0] ? pagesFromText(text.rows[0].content, { paged: text.rows[0].source_format === "pdf" }) : [];
       const meta: Meta = {
         type: "document",
         entityId: row.id,

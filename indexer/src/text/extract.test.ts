@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { extractPages, pagesFromHtml, pagesFromText } from "./extract.js";
+import { fixturePath } from "@remissbanken/test/fixtures";
 
-const fixtures = "/work/shared/fixtures/regeringen";
+const fixtures = fixturePath("regeringen");
 
 describe("extractPages", () => {
   it("reads a PDF page by page", async () => {
@@ -42,5 +43,6 @@ describe("extractPages", () => {
       { page: 2, text: "sida två" },
     ]);
     expect(pagesFromText("utan sidor")).toEqual([{ page: null, text: "utan sidor" }]);
+    expect(pagesFromText("en sida ur en pdf", { paged: true })).toEqual([{ page: 1, text: "en sida ur en pdf" }]);
   });
 });

@@ -26,9 +26,10 @@ export async function extractPages(source: FullText): Promise<Page[]> {
 }
 
 /** Form feeds separate pages, as pdftotext writes them. */
-export function pagesFromText(text: string): Page[] {
+/** Pages split at form feeds; text without them is one unnumbered page unless `paged` (PDFs). */
+export function pagesFromText(text: string, { paged = false }: { paged?: boolean } = {}): Page[] {
   const normalized = text.replace(/\r\n?/g, "\n");
-  if (!normalized.includes("\f")) return [{ page: null, text: tidy(normalized) }];
+  if (!paged && !normalized.includes("\f")) return [{ page: null, text: tidy(normalized) }];
   return normalized.split("\f").map((pageText, index) => ({ page: index + 1, text: tidy(pageText) }));
 }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,7 +27,7 @@ describe("startMeilisearch", () => {
     const meili = await start();
 
     expect(meili.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(Buffer.from(meili.masterKey, "base64url").length).toBeGreaterThanOrEqual(16);
+    expect(meili.masterKey).toMatch(/^[0-9a-f]{64}$/);
     const keyFile = join(dataDir, "meili", "master-key");
     expect((await readFile(keyFile, "utf8")).trim()).toBe(meili.masterKey);
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
@@ -49,6 +49,18 @@ describe("startMeilisearch", () => {
     expect(second.masterKey).toBe(first.masterKey);
     expect((await stat(join(otherDir, "meili", "data.ms"))).isDirectory()).toBe(true);
     await second.stop();
+  });
+
+  it("accepts a kept master key that starts with a dash", async () => {
+    // Keys used to be base64url; one starting with "-" was read as a command-line flag.
+    const otherDir = join(dataDir, "dash");
+    await mkdir(join(otherDir, "meili"), { recursive: true });
+    await writeFile(join(otherDir, "meili", "master-key"), "-oAbCdEfGhIjKlMnOpQrStUvWxYz012345\n", { mode: 0o600 });
+    const meili = await start({ dataDir: otherDir });
+    expect(meili.masterKey).toBe("-oAbCdEfGhIjKlMnOpQrStUvWxYz012345");
+    const authorized = await fetch(`${meili.url}/indexes`, { headers: { Authorization: `Bearer ${meili.masterKey}` } });
+    expect(authorized.status).toBe(200);
+    await meili.stop();
   });
 
   it("refuses a port that is already taken before spawning anything", async () => {

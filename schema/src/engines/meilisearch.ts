@@ -70,12 +70,13 @@ async function launch({ binary, home, host, port, masterKey, env, log, startTime
   const child = spawn(
     binary,
     [
-      "--db-path", join(home, "data.ms"),
-      "--dump-dir", join(home, "dumps"),
-      "--snapshot-dir", join(home, "snapshots"),
-      "--http-addr", `${host}:${port}`,
-      "--master-key", masterKey,
-      "--env", env,
+      // "--flag=value": a value starting with "-" (a base64url key can) must not read as a flag.
+      `--db-path=${join(home, "data.ms")}`,
+      `--dump-dir=${join(home, "dumps")}`,
+      `--snapshot-dir=${join(home, "snapshots")}`,
+      `--http-addr=${host}:${port}`,
+      `--master-key=${masterKey}`,
+      `--env=${env}`,
       "--no-analytics",
     ],
     { cwd: home, stdio: ["ignore", "pipe", "pipe"] },
@@ -155,7 +156,7 @@ async function readOrCreateMasterKey(home: string): Promise<string> {
   const path = join(home, "master-key");
   const existing = await readFile(path, "utf8").catch(() => undefined);
   if (existing?.trim()) return existing.trim();
-  const key = randomBytes(32).toString("base64url");
+  const key = randomBytes(32).toString("hex");
   await writeFile(path, `${key}\n`, { mode: 0o600 });
   return key;
 }

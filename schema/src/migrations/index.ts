@@ -3,6 +3,7 @@ import { AddAuth1795451489346 } from "./1795451489346-AddAuth.js";
 import { AddSearch1795451665148 } from "./1795451665148-AddSearch.js";
 import { AddMemberInputSummary1795454041222 } from "./1795454041222-AddMemberInputSummary.js";
 import { RefreshRemissOnDocumentChange1795454041300 } from "./1795454041300-RefreshRemissOnDocumentChange.js";
+import { NumberSinglePagePdfs1795454041400 } from "./1795454041400-NumberSinglePagePdfs.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AddSearch1795451665148,
   AddMemberInputSummary1795454041222,
   RefreshRemissOnDocumentChange1795454041300,
+  NumberSinglePagePdfs1795454041400,
 ];
