@@ -72,8 +72,14 @@ describe("npm start", () => {
     const second = start({ DATA_DIR: dataDir, PORT: String(await freePort()) });
     await expect(second.ready).rejects.toThrow(/in use/);
 
+    // Meilisearch and the indexer run beside the API while it runs.
+    const engines = JSON.parse(await fs.readFile(path.join(dataDir, "engines.json"), "utf8"));
+    expect((await fetch(`${engines.meiliUrl}/health`)).ok).toBe(true);
+
     expect(await stop(first.child)).toBe(0);
     await expect(fs.access(path.join(dataDir, "postgres", "postmaster.pid"))).rejects.toThrow();
+    await expect(fetch(`${engines.meiliUrl}/health`)).rejects.toThrow();
+    await expect(fs.access(path.join(dataDir, "engines.json"))).rejects.toThrow();
 
     const again = start({ DATA_DIR: dataDir, PORT: port });
     const url2 = await again.ready;
