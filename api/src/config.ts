@@ -87,7 +87,9 @@ export class ConfigError extends Error {
 
 /** Validates the environment once at start; lists every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = EnvSchema.safeParse(env);
+  // An empty variable means unset (docker compose passes "${VAR:-}" as "").
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const result = EnvSchema.safeParse(given);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }

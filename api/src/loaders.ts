@@ -3,7 +3,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import {
   Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, Response, ResponseVersion, User,
 } from "@remissbanken/schema";
-import type { Actor } from "./auth/policy.js";
+import { can, type Actor } from "./auth/policy.js";
 import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
 
 const ALL: SqlFilter = { sql: "TRUE", params: {} };
@@ -68,10 +68,21 @@ function manyThrough<T extends ObjectLiteral>(
   });
 }
 
+/** Users the actor may see (policy `user.read`); the others load as null. */
+function visibleUsers(users: DataLoader<string, User | null>, actor: Actor | null) {
+  return new DataLoader<string, User | null>(async (ids) => {
+    const rows = await users.loadMany(ids);
+    return rows.map((row) => (row instanceof Error || !row || !can(actor, "user", "read", row) ? null : row));
+  });
+}
+
 export function createLoaders(ds: DataSource, actor: Actor | null) {
+  const user = byId(ds, User);
   return {
     municipality: byId(ds, Municipality),
-    user: byId(ds, User),
+    /** Every user, unfiltered: for the caller's own record and for checks. Fields use `visibleUser`. */
+    user,
+    visibleUser: visibleUsers(user, actor),
     priorityArea: byId(ds, PriorityArea),
     inquiry: byId(ds, Inquiry),
     document: byId(ds, Document),

@@ -66,6 +66,19 @@ describe("docker-compose.yml", () => {
     expect(config.meiliMasterKey).toBe(vars.MEILI_MASTER_KEY);
     expect(config.seedDemoData).toBe(false);
     expect(config.introspection).toBe(false);
+    expect(config.cookieSecure).toBe(true);
+  });
+
+  it("passes the optional security settings through to the API", () => {
+    const env = Object.fromEntries(
+      Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [
+        k,
+        interpolate(String(v), { ...vars, TRUST_PROXY: "1", SIGN_IN_MAX_FAILURES: "7" }),
+      ]),
+    );
+    const config = loadConfig(env);
+    expect(config.trustProxy).toBe("1");
+    expect(config.signIn.maxFailures).toBe(7);
   });
 
   it("refuses to start without the required secrets", () => {

@@ -40,6 +40,6 @@ export class AuditLogResolver {
 
   @FieldResolver(() => User, { nullable: true })
   actor(@Root() row: AuditLog, @Ctx() ctx: Context) {
-    return row.actorId ? ctx.loaders.user.load(row.actorId) : null;
+    return row.actorId ? ctx.loaders.visibleUser.load(row.actorId) : null;
   }
 }

@@ -46,16 +46,40 @@ function idOf(metadata: EntityMetadata, ...candidates: (ObjectLiteral | undefine
   return null;
 }
 
+/** What a mutation returned, as the subject of its row: an entity's type, id and columns, or nothing. */
+function subjectOf(manager: EntityManager, result: unknown): { entityType: string | null; entityId: string | null; after: Snapshot | null } {
+  if (result && typeof result === "object" && manager.connection.hasMetadata(result.constructor)) {
+    const metadata = manager.connection.getMetadata(result.constructor);
+    const entityId = idOf(metadata, result);
+    if (entityId && !NOT_AUDITED.has(metadata.name)) return { entityType: metadata.name, entityId, after: snapshot(metadata, result) };
+  }
+  return { entityType: null, entityId: null, after: null };
+}
+
+/**
+ * Writes the mutation's one row when nothing else recorded it (a sign-out, a change of
+ * links or through a query builder): the entity it returned, when it returned one.
+ */
+export async function writeFallbackRow(manager: EntityManager, result: unknown): Promise<void> {
+  const scope = currentAuditScope();
+  if (!scope || scope.written > 0) return;
+  await writeAuditRow(manager, { ...subjectOf(manager, result), before: null });
+}
+
 /**
  * Records every insert, update and removal that a mutation makes through
- * TypeORM, with the row before and after, in the same transaction.
+ * TypeORM, with the row before and after, in the same transaction. Writes through
+ * a query builder tell the subscriber neither the row nor its id; they are left
+ * to the mutation's other rows or its fallback row (writeFallbackRow).
  */
 export class AuditSubscriber implements EntitySubscriberInterface {
   async afterInsert(event: InsertEvent<ObjectLiteral>) {
     if (NOT_AUDITED.has(event.metadata.name) || !currentAuditScope()) return;
+    const entityId = idOf(event.metadata, event.entity);
+    if (!entityId) return;
     await writeAuditRow(event.manager, {
       entityType: event.metadata.name,
-      entityId: idOf(event.metadata, event.entity),
+      entityId,
       before: null,
       after: snapshot(event.metadata, event.entity),
     });
@@ -63,12 +87,13 @@ export class AuditSubscriber implements EntitySubscriberInterface {
 
   async afterUpdate(event: UpdateEvent<ObjectLiteral>) {
     if (NOT_AUDITED.has(event.metadata.name) || !currentAuditScope()) return;
-    // Updates through a query builder carry no entity; the mutation's fallback row covers them.
-    if (!event.entity) return;
-    const entity = event.entity as ObjectLiteral;
+    // Updates through a query builder carry only the values set, without the row's id.
+    const entity = event.entity as ObjectLiteral | undefined;
+    const entityId = idOf(event.metadata, entity, event.databaseEntity);
+    if (!entity || !entityId) return;
     await writeAuditRow(event.manager, {
       entityType: event.metadata.name,
-      entityId: idOf(event.metadata, entity, event.databaseEntity),
+      entityId,
       before: snapshot(event.metadata, event.databaseEntity),
       after: snapshot(event.metadata, entity),
     });
@@ -76,10 +101,11 @@ export class AuditSubscriber implements EntitySubscriberInterface {
 
   async afterRemove(event: RemoveEvent<ObjectLiteral>) {
     if (NOT_AUDITED.has(event.metadata.name) || !currentAuditScope()) return;
-    if (!event.entity && !event.databaseEntity) return;
+    const entityId = event.entityId !== undefined && event.entityId !== null ? String(event.entityId) : idOf(event.metadata, event.databaseEntity, event.entity);
+    if ((!event.entity && !event.databaseEntity) || !entityId) return;
     await writeAuditRow(event.manager, {
       entityType: event.metadata.name,
-      entityId: event.entityId !== undefined ? String(event.entityId) : idOf(event.metadata, event.databaseEntity, event.entity),
+      entityId,
       before: snapshot(event.metadata, event.databaseEntity ?? event.entity),
       after: null,
     });

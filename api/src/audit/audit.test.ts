@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AuditLog, MemberInputStatus, Role, User } from "@remissbanken/schema";
+import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphql";
+import pino from "pino";
+import { AuditLog, Inquiry, MemberInputStatus, Remiss, RemissStatus, ResponseStatus, Role, User } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildMunicipality, buildRemiss, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "../seed/factories.js";
 import { hashPassword } from "../auth/passwords.js";
+import { inTransaction } from "../common/transaction.js";
+import { createContext } from "../context.js";
+import { auditMutations } from "./audit.instrument.js";
 
 let api: TestApi;
 let staff: { user: User; token: string };
@@ -82,3 +87,85 @@ describe("the audit log", () => {
     expect(first.data.auditLog.nodes[0]).toMatchObject({ action: "createInquiry", actor: { id: staff.user.id } });
   });
 });
+
+/** The transaction that last wrote a row: equal for rows written in the same transaction. */
+const writer = async (table: string, id: string): Promise<string> => (await api.ds.query(`SELECT xmin::text AS xid FROM ${table} WHERE id = $1`, [id]))[0].xid;
+
+describe("one meaningful row per mutation", () => {
+  it("records a link-only update with the document's id, in the transaction of the change", async () => {
+    const document = await buildDocument(api.ds.manager);
+    const area = await buildPriorityArea(api.ds.manager);
+    const result = await api.gql(
+      `mutation($id: ID!, $areas: [ID!]) { updateDocument(input: { id: $id, priorityAreaIds: $areas }) { id version } }`,
+      { id: document.id, areas: [area.id] },
+      { token: staff.token },
+    );
+    expect(result.errors).toBeUndefined();
+    const logged = await rows({ action: "updateDocument", actorId: staff.user.id });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ entityType: "Document", entityId: document.id, after: { id: document.id, version: result.data.updateDocument.version } });
+    expect(await writer("audit_log", logged[0].id)).toBe(await writer("document", document.id));
+  });
+
+  it("writes no row without an entity for query-builder updates, e.g. the remiss status when a response is approved", async () => {
+    const { user: board, token } = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });
+    const remiss = await buildRemiss(api.ds.manager, { status: RemissStatus.DRAFTING });
+    const response = await buildResponse(api.ds.manager, { remissId: remiss.id, status: ResponseStatus.FOR_APPROVAL });
+    const approved = await api.gql(`mutation($id: ID!) { approveResponse(id: $id, version: 1) { status } }`, { id: response.id }, { token });
+    expect(approved.errors).toBeUndefined();
+    expect((await api.ds.getRepository(Remiss).findOneByOrFail({ id: remiss.id })).status).toBe(RemissStatus.DECIDED);
+    const logged = await rows({ action: "approveResponse", actorId: board.id });
+    expect(logged.map((r) => [r.entityType, r.entityId])).toEqual([["Response", response.id]]);
+    expect(logged[0]).toMatchObject({ before: { status: ResponseStatus.FOR_APPROVAL }, after: { status: ResponseStatus.APPROVED } });
+  });
+
+  it("never writes a row with an entity type but no id, e.g. for the token revocation when a user is archived", async () => {
+    const { user } = await buildUserWithToken(api.ds.manager, { role: Role.MEMBER });
+    const requestId = `archive-${user.id}`;
+    const archived = await api.gql(`mutation($id: ID!) { archiveUser(id: $id) { id } }`, { id: user.id }, { token: staff.token, headers: { "x-request-id": requestId } });
+    expect(archived.errors).toBeUndefined();
+    const logged = await api.ds.getRepository(AuditLog).findBy({ requestId });
+    expect(logged.map((r) => [r.entityType, r.entityId])).toEqual([["User", user.id]]);
+    expect(logged[0]).toMatchObject({ before: { active: true }, after: { active: false } });
+  });
+});
+
+describe("the fallback row", () => {
+  // A tiny schema through the real instrumentation, so a mutation can roll back and still succeed.
+  const run = async (mutation: string, work: (ctx: ReturnType<typeof context>) => Promise<string>) => {
+    const schema = auditMutations(
+      new GraphQLSchema({
+        query: new GraphQLObjectType({ name: "Query", fields: { ok: { type: GraphQLString } } }),
+        mutation: new GraphQLObjectType({ name: "Mutation", fields: { [mutation]: { type: GraphQLString, resolve: (_s, _a, ctx) => work(ctx) } } }),
+      }),
+    );
+    return graphql({ schema, source: `mutation { ${mutation} }`, contextValue: context() });
+  };
+  const context = () => createContext(api.ds, { id: staff.user.id, name: staff.user.name, role: Role.STAFF, municipalityId: null }, `req-${Math.random()}`, pino({ level: "silent" }));
+
+  it("is written in the mutation's transaction, so it is never there without the change", async () => {
+    const failed = await run("auditRollbackFails", (ctx) =>
+      inTransaction(ctx, async (m) => {
+        await m.createQueryBuilder().update(Inquiry).set({ summary: "ändrad" }).where("false").execute();
+        throw new Error("boom");
+      }),
+    );
+    expect(failed.errors?.[0].message).toBe("boom");
+    expect(await rows({ action: "auditRollbackFails" })).toEqual([]);
+
+    let inquiryId = "";
+    const recovered = await run("auditRollbackRecovers", async (ctx) => {
+      await inTransaction(ctx, async (m) => {
+        inquiryId = (await m.save(m.create(Inquiry, { name: "Återställd utredning", department: null }))).id;
+        throw new Error("rolled back");
+      }).catch(() => undefined);
+      return "ok";
+    });
+    expect(recovered.errors).toBeUndefined();
+    // The insert rolled back, and with it its row; the mutation still succeeded, so it gets the fallback row.
+    const logged = await rows({ action: "auditRollbackRecovers" });
+    expect(logged.map((r) => [r.entityType, r.entityId])).toEqual([[null, null]]);
+    expect(await rows({ entityId: inquiryId })).toEqual([]);
+  });
+});
+

@@ -1,8 +1,7 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from "type-graphql";
 import { Document, Inquiry, Municipality, PriorityArea, Remiss, Role } from "@remissbanken/schema";
 import type { Context } from "../context.js";
-import { memberDeadlineOf } from "../member-input/member-input.commands.js";
-import { stockholmDate } from "../common/dates.js";
+import { closedForInput } from "../member-input/member-input.commands.js";
 import { can } from "./policy.js";
 
 @ObjectType({ description: "What the caller may do with a catalog item, from the server's policy." })
@@ -47,7 +46,7 @@ export class InquiryAbilitiesResolver {
       ...catalog(ctx, row),
       canReadNotes: can(ctx.actor, "catalog", "readNotes"),
       canCreateResponse: open && can(ctx.actor, "response", "create"),
-      canWriteMemberInput: open && row.status === "ongoing" && writesInput(ctx),
+      canWriteMemberInput: closedForInput(row) === null && writesInput(ctx),
     };
   }
 }
@@ -61,7 +60,7 @@ export class RemissAbilitiesResolver {
       ...catalog(ctx, row),
       canReadNotes: can(ctx.actor, "catalog", "readNotes"),
       canCreateResponse: open && can(ctx.actor, "response", "create"),
-      canWriteMemberInput: open && stockholmDate() <= memberDeadlineOf(row) && writesInput(ctx),
+      canWriteMemberInput: closedForInput(row) === null && writesInput(ctx),
     };
   }
 }

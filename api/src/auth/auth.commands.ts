@@ -9,7 +9,8 @@ import { setAuditActor } from "../audit/audit-scope.js";
 import { writeAuditRow } from "../audit/audit.subscriber.js";
 import { hashPassword, passwordSchema, PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from "./passwords.js";
 import { endAllSessions, endSession, startSession } from "./sessions.js";
-import { clearFailures, recordSignInAttempt, throttleSignIn } from "./throttle.js";
+import { revokeAccess } from "./access.js";
+import { clearFailures, throttledCheck } from "./throttle.js";
 import { consumeLink, issueLink, linkUrl } from "./one-time-links.js";
 import { invitationMail, passwordResetMail, signInLinkMail } from "./auth.emails.js";
 import { requireActor, type Actor } from "./policy.js";
@@ -54,12 +55,12 @@ async function signInAs(ctx: Context, manager: EntityManager, user: User): Promi
 export async function passwordSignIn(ctx: Context, input: { email: string; password: string }): Promise<User> {
   const auth = requireAuthServices(ctx);
   const data = parseInput(signInSchema, input);
-  await throttleSignIn(ctx.ds, data.email, ctx.http.ip, auth.throttle);
-  const user = await findByEmail(ctx.ds.manager, data.email);
-  const passwordMatches = user?.passwordHash ? await verifyPassword(user.passwordHash, data.password) : await verifyAgainstDummy(data.password);
-  const ok = passwordMatches && !!user && isActive(user);
-  await recordSignInAttempt(ctx.ds, data.email, ctx.http.ip, ok);
-  if (!ok) throw invalidCredentials();
+  const user = await throttledCheck(ctx.ds, data.email, ctx.http.ip, auth.throttle, async () => {
+    const found = await findByEmail(ctx.ds.manager, data.email);
+    const passwordMatches = found?.passwordHash ? await verifyPassword(found.passwordHash, data.password) : await verifyAgainstDummy(data.password);
+    return passwordMatches && found && isActive(found) ? found : null;
+  });
+  if (!user) throw invalidCredentials();
   return inTransaction(ctx, (m) => signInAs(ctx, m, user));
 }
 
@@ -78,9 +79,12 @@ export async function signOutEverywhere(ctx: Context, actor: Actor): Promise<boo
   return true;
 }
 
-async function setPassword(manager: EntityManager, userId: string, password: string, how: string): Promise<void> {
+async function setPassword(manager: EntityManager, userId: string, password: string, how: "changed" | "set from invitation" | "reset"): Promise<void> {
   await manager.update(User, userId, { passwordHash: await hashPassword(password) });
-  await endAllSessions(manager, userId);
+  // A reset is how an owner takes back a compromised account: no session or API token an intruder
+  // may hold survives it. A change proves the current password, so only the other sessions end.
+  if (how === "reset") await revokeAccess(manager, userId);
+  else await endAllSessions(manager, userId);
   // Never the hash itself; only that it changed, and how.
   await writeAuditRow(manager, { entityType: User.name, entityId: userId, before: null, after: { password: how } });
 }
@@ -91,9 +95,9 @@ export async function passwordChanger(ctx: Context, input: { currentPassword: st
   const auth = requireAuthServices(ctx);
   const data = parseInput(z.object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: passwordSchema }), input);
   const user = await ctx.ds.getRepository(User).createQueryBuilder("u").addSelect("u.passwordHash").where("u.id = :id", { id: actor.id }).getOneOrFail();
-  await throttleSignIn(ctx.ds, user.email, ctx.http.ip, auth.throttle);
-  const ok = user.passwordHash ? await verifyPassword(user.passwordHash, data.currentPassword) : false;
-  await recordSignInAttempt(ctx.ds, user.email, ctx.http.ip, ok);
+  const ok = await throttledCheck(ctx.ds, user.email, ctx.http.ip, auth.throttle, async () =>
+    user.passwordHash && (await verifyPassword(user.passwordHash, data.currentPassword)) ? true : null,
+  );
   if (!ok) throw badInput("The current password is wrong.", [{ field: "currentPassword", message: "wrong password" }], "INVALID_CREDENTIALS");
   await inTransaction(ctx, async (m) => {
     await setPassword(m, user.id, data.newPassword, "changed");
@@ -161,7 +165,10 @@ async function userOfLink(manager: EntityManager, token: string, purpose: OneTim
   return user;
 }
 
-/** Sets a new password from a reset or invitation link, and signs the person in. */
+/**
+ * Sets a new password from a reset or invitation link, and signs the person in. A
+ * reset also revokes the user's API tokens and ends all their sessions.
+ */
 export async function passwordFromLink(ctx: Context, purpose: OneTimeTokenPurpose, input: { token: string; password: string }): Promise<User> {
   const data = parseInput(linkSchema, input);
   const user = await inTransaction(ctx, async (m) => {

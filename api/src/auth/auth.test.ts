@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AuditLog, OneTimeToken, Role, Session, SignInAttempt, User } from "@remissbanken/schema";
+import { ApiToken, AuditLog, OneTimeToken, Role, Session, SignInAttempt, User } from "@remissbanken/schema";
+import { IsNull } from "typeorm";
 import { buildUser, buildUserWithToken } from "../seed/factories.js";
 import { hashPassword } from "./passwords.js";
 import { startAuthTestApi, type AuthTestApi } from "./auth.testing.js";
@@ -113,6 +114,30 @@ describe("lockout", () => {
     for (let i = 0; i < 3; i++) await api.gql(SIGN_IN, { e: "ghost@example.se", p: "fel lösenord igen" });
     expect(code(await api.gql(SIGN_IN, { e: "ghost@example.se", p: PASSWORD }))).toBe("TOO_MANY_REQUESTS");
     expect(await api.ds.getRepository(SignInAttempt).countBy({ email: user.email, succeeded: false })).toBe(3);
+  });
+
+  it("holds under parallel attempts: no more wrong guesses get checked than SIGN_IN_MAX_FAILURES", async () => {
+    // Its own database, so that its failures do not lock this file's IP address.
+    const parallelApi = await startAuthTestApi({ SIGN_IN_MAX_FAILURES: "5" });
+    try {
+      const user = await buildUser(parallelApi.ds.manager);
+      await parallelApi.ds.getRepository(User).update(user.id, { passwordHash: await hashPassword(PASSWORD) });
+      const answers = await Promise.all(Array.from({ length: 30 }, () => parallelApi.gql(SIGN_IN, { e: user.email, p: "fel lösenord parallellt" })));
+      const reasons = answers.map(reason);
+      expect(reasons.filter((r) => r === "INVALID_CREDENTIALS").length).toBeLessThanOrEqual(5);
+      expect(reasons.filter((r) => r !== "INVALID_CREDENTIALS" && r !== "RATE_LIMITED")).toEqual([]);
+      expect(await parallelApi.ds.getRepository(SignInAttempt).countBy({ email: user.email, succeeded: false })).toBeLessThanOrEqual(5);
+      // The right password, too, waits for the lock.
+      expect(code(await parallelApi.gql(SIGN_IN, { e: user.email, p: PASSWORD }))).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await parallelApi.stop();
+    }
+  });
+
+  it("counts a successful sign-in as a success, so it does not lock the owner out", async () => {
+    const user = await userWithPassword();
+    for (let i = 0; i < 4; i++) expect((await api.gql(SIGN_IN, { e: user.email, p: PASSWORD })).errors).toBeUndefined();
+    expect(await api.ds.getRepository(SignInAttempt).countBy({ email: user.email, succeeded: true })).toBe(4);
   });
 
   it("lifts the lock once the failures are older than the lock time", async () => {
@@ -236,6 +261,22 @@ describe("password reset", () => {
     expect(reason(await api.gql(RESET, { t: token, p: "ett tredje lösenord här" }))).toBe("INVALID_LINK");
   });
 
+  it("revokes every API token and ends every session, since a reset is how an owner recovers a compromised account", async () => {
+    const { user, token } = await buildUserWithToken(api.ds.manager, { role: Role.STAFF });
+    await api.ds.getRepository(User).update(user.id, { passwordHash: await hashPassword(PASSWORD) });
+    const other = api.browser();
+    await other.gql(SIGN_IN, { e: user.email, p: PASSWORD });
+    expect((await api.gql(ME, {}, { token })).data.me.id).toBe(user.id);
+
+    await api.gql(REQUEST_RESET, { e: user.email });
+    const browser = api.browser();
+    expect((await browser.gql(RESET, { t: api.tokenFrom(await api.waitForMail(user.email, /Återställ/)), p: "ett helt nytt lösenord" })).errors).toBeUndefined();
+    expect((await api.gql(ME, {}, { token })).data.me).toBeNull();
+    expect((await other.gql(ME)).data.me).toBeNull();
+    expect((await browser.gql(ME)).data.me.id).toBe(user.id);
+    expect(await api.ds.getRepository(ApiToken).countBy({ userId: user.id, revokedAt: IsNull() })).toBe(0);
+  });
+
   it("answers the same for unknown emails and sends nothing", async () => {
     const result = await api.gql(REQUEST_RESET, { e: "okand@example.se" });
     expect(result.data.requestPasswordReset).toBe(true);
@@ -329,6 +370,28 @@ describe("personal API tokens", () => {
     expect((await api.gql(ME, {}, { token: second.secret })).data.me).toBeNull();
   });
 
+  it("note their last use at most every five minutes, so reads do not turn into writes", async () => {
+    const { token, user } = await buildUserWithToken(api.ds.manager, { role: Role.STAFF });
+    const lastUsed = async () => (await api.ds.getRepository(ApiToken).findOneByOrFail({ userId: user.id })).lastUsedAt;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await lastUsed()).toBeNull();
+    await api.gql(ME, {}, { token });
+    await settle();
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+
+    const recent = new Date(Date.now() - 60_000);
+    await api.ds.getRepository(ApiToken).update({ userId: user.id }, { lastUsedAt: recent });
+    await api.gql(ME, {}, { token });
+    await settle();
+    expect(await lastUsed()).toEqual(recent);
+
+    await api.ds.getRepository(ApiToken).update({ userId: user.id }, { lastUsedAt: new Date(Date.now() - 6 * 60_000) });
+    await api.gql(ME, {}, { token });
+    await settle();
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - 10_000);
+  });
+
   it("refuses a token of an archived user", async () => {
     const { token, user } = await buildUserWithToken(api.ds.manager, { role: Role.STAFF });
     await api.ds.getRepository(User).update(user.id, { active: false, archivedAt: new Date() });
@@ -349,5 +412,15 @@ describe("changing one's password", () => {
     expect((await here.gql(ME)).data.me.id).toBe(user.id);
     expect((await elsewhere.gql(ME)).data.me).toBeNull();
     expect(code(await api.gql(CHANGE, { c: PASSWORD, n: "ett nytt långt lösenord" }))).toBe("UNAUTHENTICATED");
+  });
+
+  it("keeps the user's API tokens: a change is routine, a reset is the recovery", async () => {
+    const { user, token } = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });
+    await api.ds.getRepository(User).update(user.id, { passwordHash: await hashPassword(PASSWORD) });
+    const here = api.browser();
+    await here.gql(SIGN_IN, { e: user.email, p: PASSWORD });
+    const changed = await here.gql(`mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`, { c: PASSWORD, n: "ett nytt långt lösenord" });
+    expect(changed.errors).toBeUndefined();
+    expect((await api.gql(ME, {}, { token })).data.me.id).toBe(user.id);
   });
 });

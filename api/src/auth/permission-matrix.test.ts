@@ -278,7 +278,7 @@ const CASES: Case[] = [
   ),
   {
     operation: "sendInvitation",
-    gates: [SIGNED_IN, gate("user", "read", (f) => ({ id: "new", municipalityId: f.own.id }), "NOT_FOUND"), gate("user", "manage", () => ({ role: Role.MEMBER }))],
+    gates: [SIGNED_IN, gate("user", "read", (f) => ({ id: "new", municipalityId: f.own.id, role: Role.MEMBER }), "NOT_FOUND"), gate("user", "manage", () => ({ role: Role.MEMBER }))],
     query: `mutation($id: ID!) { sendInvitation(userId: $id) }`,
     vars: async (f) => ({ id: (await buildUser(m(), { role: Role.MEMBER, municipalityId: f.own.id })).id }),
   },
@@ -530,9 +530,13 @@ describe("fields hide what the caller may not see", () => {
   });
 
   it("anonymous callers see documents but nothing that needs signing in through them", async () => {
-    const result = await api.gql(`query($id: ID) { document(id: $id) { id remisser { id } abilities { canEdit } } }`, { id: f.documentId });
+    await api.ds.query(`INSERT INTO document_priority_area (document_id, priority_area_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [f.documentId, f.priorityAreaId]);
+    const result = await api.gql(`query($id: ID) { document(id: $id) { id remisser { id } priorityAreas { name } abilities { canEdit } } }`, { id: f.documentId });
     expect(result.errors).toBeUndefined();
     expect(result.data.document.remisser).toEqual([]);
+    expect(result.data.document.priorityAreas).toEqual([]);
+    const signedIn = await api.gql(`query($id: ID) { document(id: $id) { priorityAreas { name } } }`, { id: f.documentId }, { token: f.users.member.token });
+    expect(signedIn.data.document.priorityAreas).toHaveLength(1);
     expect(result.data.document.abilities.canEdit).toBe(false);
   });
 });

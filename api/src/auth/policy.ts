@@ -67,8 +67,10 @@ const RULES = {
     edit: (a: Actor, m: MemberInput) => isOwnMunicipality(a, m.municipalityId),
   },
   user: {
-    read: (a: Actor, u: Pick<User, "id" | "municipalityId">) =>
-      isStaffOrBoard(a) || a.id === u.id || (a.municipalityId !== null && a.municipalityId === u.municipalityId),
+    // SmåKom's own people (staff, board, admin) are known to every member: they own
+    // remisser and approve responses. Member users are known within their municipality.
+    read: (a: Actor, u: Pick<User, "id" | "municipalityId" | "role">) =>
+      isStaffOrBoard(a) || a.id === u.id || u.role !== Role.MEMBER || (a.municipalityId !== null && a.municipalityId === u.municipalityId),
     manage: (a: Actor, u: Pick<User, "role">) => isAdmin(a) || (isStaff(a) && (u.role === Role.MEMBER || u.role === Role.BOARD)),
     list: isStaffOrBoard,
   },

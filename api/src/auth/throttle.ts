@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import { SignInAttempt } from "@remissbanken/schema";
+import type { DataSource, EntityManager } from "typeorm";
 import { DomainError } from "../common/errors.js";
 
 export interface ThrottleSettings {
@@ -20,9 +19,9 @@ interface Counts {
   lastFailureAt: Date | null;
 }
 
-async function recentFailures(ds: DataSource, email: string, ip: string, windowMs: number): Promise<Counts> {
+async function recentFailures(manager: EntityManager, email: string, ip: string, windowMs: number): Promise<Counts> {
   // Failures count only since the pair's last success.
-  const [row] = await ds.query(
+  const [row] = await manager.query(
     `WITH last_success AS (
        SELECT max(at) AS at FROM sign_in_attempt WHERE email = $1 AND ip = $2 AND succeeded
      )
@@ -38,31 +37,49 @@ async function recentFailures(ds: DataSource, email: string, ip: string, windowM
 }
 
 /**
- * Refuses a sign-in while the email and IP pair (or the IP as a whole) is locked,
- * and otherwise waits progressively longer after each recent failure. Kept in
- * PostgreSQL so it holds across processes. Unknown emails are throttled the same
- * way, so the lock does not reveal whether an account exists.
+ * Runs one password check under the throttle and returns its result: what `check`
+ * found, or null when the check failed. Refuses
+ * while the email and IP pair (or the IP as a whole) is locked, and otherwise waits
+ * progressively longer after each recent failure. Kept in PostgreSQL so it holds
+ * across processes. Unknown emails are throttled the same way, so the lock does not
+ * reveal whether an account exists.
+ *
+ * The attempt is recorded as a failure before the check and turned into a success
+ * after it, and counting and recording are serialized per IP address: parallel
+ * attempts each see the ones before them, so no more than the allowed number of
+ * guesses are ever checked. The lock is held only for the count and the insert,
+ * never during the delay or the hashing.
  */
-export async function throttleSignIn(ds: DataSource, email: string, ip: string, settings: ThrottleSettings): Promise<void> {
-  const counts = await recentFailures(ds, email, ip, settings.lockMs);
-  if (counts.pair >= settings.maxFailures || counts.ip >= settings.maxFailures * IP_FACTOR) {
-    const until = (counts.lastFailureAt?.getTime() ?? Date.now()) + settings.lockMs;
-    const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
-    throw new DomainError(
-      "TOO_MANY_REQUESTS",
-      "RATE_LIMITED",
-      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
-    );
-  }
-  if (counts.pair > 0 && settings.delayMs > 0) {
-    const delay = Math.min(MAX_DELAY_MS, settings.delayMs * 2 ** (counts.pair - 1));
-    await new Promise((resolve) => setTimeout(resolve, delay));
-  }
+export async function throttledCheck<T>(
+  ds: DataSource,
+  email: string,
+  ip: string,
+  settings: ThrottleSettings,
+  check: () => Promise<T | null>,
+): Promise<T | null> {
+  const { attemptId, delayMs } = await ds.transaction(async (manager) => {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sign_in_attempt'), hashtext($1))`, [ip]);
+    const counts = await recentFailures(manager, email, ip, settings.lockMs);
+    if (counts.pair >= settings.maxFailures || counts.ip >= settings.maxFailures * IP_FACTOR) throw locked(counts, settings);
+    const [row] = await manager.query(`INSERT INTO sign_in_attempt (email, ip, succeeded) VALUES ($1, $2, false) RETURNING id`, [email, ip]);
+    const delayMs = counts.pair > 0 ? Math.min(MAX_DELAY_MS, settings.delayMs * 2 ** (counts.pair - 1)) : 0;
+    return { attemptId: String(row.id), delayMs };
+  });
+  if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const result = await check();
+  // Outside any transaction, so the record stands whatever the caller does next.
+  if (result !== null) await ds.query(`UPDATE sign_in_attempt SET succeeded = true WHERE id = $1`, [attemptId]);
+  return result;
 }
 
-/** Records an attempt outside any transaction, so a failed sign-in is remembered. */
-export async function recordSignInAttempt(ds: DataSource, email: string, ip: string, succeeded: boolean): Promise<void> {
-  await ds.getRepository(SignInAttempt).insert({ email, ip, succeeded });
+function locked(counts: Counts, settings: ThrottleSettings): DomainError {
+  const until = (counts.lastFailureAt?.getTime() ?? Date.now()) + settings.lockMs;
+  const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+  return new DomainError(
+    "TOO_MANY_REQUESTS",
+    "RATE_LIMITED",
+    `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
+  );
 }
 
 /** Forgets failures for an email, after a password reset proves the owner is in control. */

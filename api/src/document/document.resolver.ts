@@ -61,9 +61,9 @@ export class DocumentResolver {
     return document.inquiryId ? ctx.loaders.inquiry.load(document.inquiryId) : null;
   }
 
-  @FieldResolver(() => [PriorityArea])
+  @FieldResolver(() => [PriorityArea], { description: "SmåKom's priority areas it touches; empty unless signed in." })
   priorityAreas(@Root() document: Document, @Ctx() ctx: Context) {
-    return ctx.loaders.priorityAreasByDocument.load(document.id);
+    return ctx.actor ? ctx.loaders.priorityAreasByDocument.load(document.id) : [];
   }
 
   @FieldResolver(() => [Remiss], { description: "Remisser on this document; empty unless signed in." })

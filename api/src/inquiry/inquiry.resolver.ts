@@ -49,9 +49,9 @@ export class InquiryResolver {
     return ctx.loaders.documentsByInquiry.load(inquiry.id);
   }
 
-  @FieldResolver(() => [PriorityArea])
+  @FieldResolver(() => [PriorityArea], { description: "SmåKom's priority areas it touches; empty unless signed in." })
   priorityAreas(@Root() inquiry: Inquiry, @Ctx() ctx: Context) {
-    return ctx.loaders.priorityAreasByInquiry.load(inquiry.id);
+    return ctx.actor ? ctx.loaders.priorityAreasByInquiry.load(inquiry.id) : [];
   }
 
   @FieldResolver(() => [Response], { description: "Responses and positions on the inquiry that you may read." })

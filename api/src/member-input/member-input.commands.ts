@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Inquiry, InquiryStatus, MemberInput, MemberInputStatus, Remiss } from "@remissbanken/schema";
-import { authorize, type Actor } from "../auth/policy.js";
+import { authorize, can, type Actor } from "../auth/policy.js";
 import { memberInputVisibility } from "../auth/visibility.js";
 import { badInput, DomainError, notFound } from "../common/errors.js";
 import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
@@ -16,23 +16,31 @@ export function memberDeadlineOf(remiss: Remiss): string {
   return remiss.memberInputDeadline ?? remiss.deadline;
 }
 
-async function ensureOpen(manager: EntityManager, subject: { remissId: string | null; inquiryId: string | null }): Promise<void> {
-  if (subject.remissId) {
-    const remiss = await manager.getRepository(Remiss).findOne({ where: { id: subject.remissId } });
-    if (!remiss) throw notFound("Remiss", subject.remissId);
-    ensureNotArchived(remiss, "The remiss");
-    const deadline = memberDeadlineOf(remiss);
-    if (stockholmDate() > deadline) {
-      throw new DomainError("BAD_USER_INPUT", "DEADLINE_PASSED", `The deadline for member input was ${deadline}.`);
-    }
-  } else if (subject.inquiryId) {
-    const inquiry = await manager.getRepository(Inquiry).findOne({ where: { id: subject.inquiryId } });
-    if (!inquiry) throw notFound("Inquiry", subject.inquiryId);
-    ensureNotArchived(inquiry, "The inquiry");
-    if (inquiry.status !== InquiryStatus.ONGOING) {
-      throw new DomainError("BAD_USER_INPUT", "DEADLINE_PASSED", "The inquiry is concluded; input is no longer taken.");
-    }
+/**
+ * Why input on this remiss or inquiry can no longer be written, or null while it can.
+ * Shared by the commands and the `abilities` the web app shows buttons from.
+ */
+export function closedForInput(subject: Remiss | Inquiry, today = stockholmDate()): string | null {
+  if (subject.archivedAt) return "It is archived.";
+  if (isRemiss(subject)) {
+    const deadline = memberDeadlineOf(subject);
+    return today > deadline ? `The deadline for member input was ${deadline}.` : null;
   }
+  return subject.status !== InquiryStatus.ONGOING ? "The inquiry is concluded; input is no longer taken." : null;
+}
+
+function isRemiss(subject: Remiss | Inquiry): subject is Remiss {
+  return "deadline" in subject;
+}
+
+async function ensureOpen(manager: EntityManager, subject: { remissId: string | null; inquiryId: string | null }): Promise<void> {
+  const target = subject.remissId
+    ? await manager.getRepository(Remiss).findOne({ where: { id: subject.remissId } })
+    : await manager.getRepository(Inquiry).findOne({ where: { id: subject.inquiryId! } });
+  if (!target) throw notFound(subject.remissId ? "Remiss" : "Inquiry", (subject.remissId ?? subject.inquiryId)!);
+  ensureNotArchived(target, subject.remissId ? "The remiss" : "The inquiry");
+  const closed = closedForInput(target);
+  if (closed) throw new DomainError("BAD_USER_INPUT", "DEADLINE_PASSED", closed);
 }
 
 /** A member writes input for their own municipality, as a draft or submitted at once. */
@@ -59,13 +67,9 @@ export async function memberInputSubmitter(manager: EntityManager, actor: Actor,
 async function loadOwn(manager: EntityManager, actor: Actor, id: string, expectedVersion?: number | null): Promise<MemberInput> {
   const row = await loadForUpdate(manager, MemberInput, "Member input", id, expectedVersion);
   // Others' input is reported as missing rather than forbidden, so its existence does not leak.
-  if (!memberInputReadable(actor, row)) throw notFound("Member input", id);
+  if (!can(actor, "memberInput", "read", row)) throw notFound("Member input", id);
   authorize(actor, "memberInput", "edit", row);
   return row;
-}
-
-function memberInputReadable(actor: Actor, row: MemberInput): boolean {
-  return row.municipalityId === actor.municipalityId || (actor.role !== "member" && row.status !== MemberInputStatus.DRAFT);
 }
 
 export async function memberInputEditor(manager: EntityManager, actor: Actor, input: UpdateMemberInputInput): Promise<MemberInput> {
@@ -89,6 +93,11 @@ export async function memberInputFinalizer(manager: EntityManager, actor: Actor,
 export async function memberInputWithdrawer(manager: EntityManager, actor: Actor, id: string): Promise<MemberInput> {
   const row = await loadOwn(manager, actor, id);
   if (row.status === MemberInputStatus.WITHDRAWN) return row;
+  // Withdrawing is taking back what SmåKom has received; a draft was never sent. (Were it
+  // withdrawn, it would become readable to staff as input that had been submitted.)
+  if (row.status === MemberInputStatus.DRAFT) {
+    throw badInput("A draft has not been sent to SmåKom, so there is nothing to withdraw.", [], "INVALID_TRANSITION");
+  }
   await ensureOpen(manager, row);
   row.status = MemberInputStatus.WITHDRAWN;
   return manager.save(row);

@@ -6,7 +6,7 @@ import { ConnectionType } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
 import { CreateMemberInputInput, MemberInputsArgs, UpdateMemberInputInput } from "./member-input.inputs.js";
 import {
-  listMemberInputs, memberInputEditor, memberInputFinalizer, memberInputSubmitter, memberInputWithdrawer,
+  closedForInput, listMemberInputs, memberInputEditor, memberInputFinalizer, memberInputSubmitter, memberInputWithdrawer,
 } from "./member-input.commands.js";
 import { memberInputVisibility } from "../auth/visibility.js";
 
@@ -69,7 +69,7 @@ export class MemberInputResolver {
 
   @FieldResolver(() => User, { nullable: true })
   author(@Root() input: MemberInput, @Ctx() ctx: Context) {
-    return input.authorId ? ctx.loaders.user.load(input.authorId) : null;
+    return input.authorId ? ctx.loaders.visibleUser.load(input.authorId) : null;
   }
 
   @FieldResolver(() => Remiss, { nullable: true })
@@ -83,12 +83,14 @@ export class MemberInputResolver {
   }
 
   @FieldResolver(() => MemberInputAbilities)
-  abilities(@Root() input: MemberInput, @Ctx() ctx: Context): MemberInputAbilities {
+  async abilities(@Root() input: MemberInput, @Ctx() ctx: Context): Promise<MemberInputAbilities> {
     const own = can(ctx.actor, "memberInput", "edit", input);
+    const subject = input.remissId ? await ctx.loaders.remiss.load(input.remissId) : await ctx.loaders.inquiry.load(input.inquiryId!);
+    const open = own && subject !== null && closedForInput(subject) === null;
     return {
-      canEdit: own && input.status !== MemberInputStatus.WITHDRAWN,
-      canSubmit: own && input.status === MemberInputStatus.DRAFT,
-      canWithdraw: own && input.status !== MemberInputStatus.WITHDRAWN,
+      canEdit: open && input.status !== MemberInputStatus.WITHDRAWN,
+      canSubmit: open && input.status === MemberInputStatus.DRAFT,
+      canWithdraw: open && input.status === MemberInputStatus.SUBMITTED,
     };
   }
 }

@@ -114,7 +114,7 @@ describe("createMemberInput", () => {
     expect(draft.errors).toBeUndefined();
     expect(draft.data.createMemberInput).toMatchObject({
       text: "Vi ser stora konsekvenser.", status: "DRAFT", submittedAt: null, municipality: { id: hjoId, name: "Hjo" },
-      author: { id: memberId }, remiss: { id: remiss.id }, abilities: { canEdit: true, canSubmit: true, canWithdraw: true },
+      author: { id: memberId }, remiss: { id: remiss.id }, abilities: { canEdit: true, canSubmit: true, canWithdraw: false },
     });
 
     const inquiry = await buildInquiry(api.ds.manager);
@@ -225,6 +225,29 @@ describe("withdrawMemberInput", () => {
     const withdrawn = await api.gql(WITHDRAW, { id: input.id }, { token: member });
     expect(withdrawn.errors).toBeUndefined();
     expect(withdrawn.data.withdrawMemberInput).toMatchObject({ status: "WITHDRAWN", abilities: { canEdit: false, canSubmit: false, canWithdraw: false } });
+  });
+
+  it("refuses to withdraw a draft, which staff therefore never read", async () => {
+    const remiss = await openRemiss();
+    const draft = await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: hjoId, status: MemberInputStatus.DRAFT, submittedAt: null });
+    const result = await api.gql(WITHDRAW, { id: draft.id }, { token: member });
+    expect(result.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "INVALID_TRANSITION" });
+    expect((await storedRow(api.ds, "member_input", draft.id)).status).toBe("draft");
+    const seenByStaff = await api.gql(`query($id: ID!) { memberInput(id: $id) { id } }`, { id: draft.id }, { token: staff });
+    expect(seenByStaff.data.memberInput).toBeNull();
+  });
+
+  it("offers no edit, submit or withdraw once the deadline has passed", async () => {
+    const remiss = await closedRemiss();
+    const draft = await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: hjoId, status: MemberInputStatus.DRAFT, submittedAt: null });
+    const sent = await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: hjoId });
+    for (const row of [draft, sent]) {
+      const result = await api.gql(`query($id: ID!) { memberInput(id: $id) { abilities { canEdit canSubmit canWithdraw } } }`, { id: row.id }, { token: member });
+      expect(result.data.memberInput.abilities).toEqual({ canEdit: false, canSubmit: false, canWithdraw: false });
+    }
+    const open = await buildMemberInput(api.ds.manager, { remissId: (await openRemiss()).id, municipalityId: hjoId });
+    const result = await api.gql(`query($id: ID!) { memberInput(id: $id) { abilities { canEdit canSubmit canWithdraw } } }`, { id: open.id }, { token: member });
+    expect(result.data.memberInput.abilities).toEqual({ canEdit: true, canSubmit: false, canWithdraw: true });
   });
 
   it("refuses to withdraw after the member deadline", async () => {

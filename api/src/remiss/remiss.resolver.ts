@@ -90,7 +90,7 @@ export class RemissResolver {
 
   @FieldResolver(() => User, { nullable: true })
   owner(@Root() remiss: Remiss, @Ctx() ctx: Context) {
-    return remiss.ownerId ? ctx.loaders.user.load(remiss.ownerId) : null;
+    return remiss.ownerId ? ctx.loaders.visibleUser.load(remiss.ownerId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Staff's internal notes; null for members." })

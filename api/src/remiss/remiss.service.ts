@@ -117,5 +117,9 @@ export function listRemisser(ds: DataSource, filter: RemissFilter | null | undef
 }
 
 export async function findRemissByDiarienummer(ds: DataSource, raw: string): Promise<Remiss | null> {
-  return ds.getRepository(Remiss).findOne({ where: { diarienummer: raw.trim().replace(/\s+/g, "") } });
+  return ds
+    .getRepository(Remiss)
+    .createQueryBuilder("r")
+    .where("lower(r.diarienummer) = lower(:d)", { d: raw.trim().replace(/\s+/g, "") })
+    .getOne();
 }

@@ -339,3 +339,36 @@ describe("saveMemberInputSummary", () => {
     expect(row.member_input_summary).toBeNull();
   });
 });
+
+describe("Remiss.owner", () => {
+  it("names SmåKom's staff owner to members, who do not see other municipalities' users", async () => {
+    const owner = await buildUser(api.ds.manager, { role: Role.STAFF, name: "Karin Kansli" });
+    const remiss = await buildRemiss(api.ds.manager, { ownerId: owner.id });
+    const member = await buildUserWithToken(api.ds.manager, { role: Role.MEMBER });
+    const stranger = await buildUser(api.ds.manager, { role: Role.MEMBER });
+    const result = await api.gql(
+      `query($id: ID, $u: ID!) { remiss(id: $id) { owner { name role } } user(id: $u) { id } }`,
+      { id: remiss.id, u: stranger.id },
+      { token: member.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.remiss.owner).toEqual({ name: "Karin Kansli", role: "STAFF" });
+    expect(result.data.user).toBeNull();
+  });
+});
+
+describe("diarienummer", () => {
+  it("is found and kept unique regardless of case", async () => {
+    const staffToken = (await buildUserWithToken(api.ds.manager, { role: Role.STAFF })).token;
+    const remiss = await buildRemiss(api.ds.manager, { diarienummer: "Ju2026/01234" });
+    const found = await api.gql(`{ remiss(diarienummer: "ju2026/01234") { id } }`, {}, { token: staffToken });
+    expect(found.data.remiss.id).toBe(remiss.id);
+    const document = await buildDocument(api.ds.manager);
+    const duplicate = await api.gql(
+      `mutation($d: ID!) { createRemiss(input: { documentId: $d, diarienummer: "JU2026/01234", ministry: "Justitiedepartementet", deadline: "2099-01-31" }) { id } }`,
+      { d: document.id },
+      { token: staffToken },
+    );
+    expect(errorCode(duplicate)).toBe("CONFLICT");
+  });
+});

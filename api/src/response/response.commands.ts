@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import {
   Document, Inquiry, PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStatus, ResponseVersion,
 } from "@remissbanken/schema";
-import type { Actor } from "../auth/policy.js";
+import { authorize, type Actor } from "../auth/policy.js";
 import { badInput, conflict, DomainError, notFound } from "../common/errors.js";
 import { ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
@@ -87,6 +87,7 @@ export async function responseVersionSaver(manager: EntityManager, actor: Actor,
   const response = await loadForUpdate(manager, Response, "Response", data.responseId);
   ensureNotArchived(response, "The response");
   if (response.status === ResponseStatus.SUBMITTED) throw invalidTransition(response.status, "edited after it was submitted");
+  authorize(actor, "response", "edit", response);
   if (response.currentVersion !== data.baseVersion) {
     throw conflict(
       "STALE_VERSION",

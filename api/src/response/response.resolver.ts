@@ -106,7 +106,7 @@ export class ResponseResolver {
 
   @FieldResolver(() => User, { nullable: true })
   approvedBy(@Root() response: Response, @Ctx() ctx: Context) {
-    return response.approvedById ? ctx.loaders.user.load(response.approvedById) : null;
+    return response.approvedById ? ctx.loaders.visibleUser.load(response.approvedById) : null;
   }
 
   @FieldResolver(() => [ResponseVersion], { description: "Every saved version, oldest first; staff and board only." })
@@ -132,7 +132,7 @@ export class ResponseResolver {
 export class ResponseVersionResolver {
   @FieldResolver(() => User, { nullable: true })
   author(@Root() version: ResponseVersion, @Ctx() ctx: Context) {
-    return version.authorId ? ctx.loaders.user.load(version.authorId) : null;
+    return version.authorId ? ctx.loaders.visibleUser.load(version.authorId) : null;
   }
 }
 

@@ -10,6 +10,8 @@ import type { User } from "./user.entity.js";
 @ObjectType()
 @Check("remiss_member_deadline_before_deadline", `member_input_deadline IS NULL OR member_input_deadline <= deadline`)
 @Entity("remiss")
+// Unique on lower(diarienummer): a functional index, created by migration AddCaseInsensitiveDiarienummer.
+@Index("remiss_diarienummer_unique", { synchronize: false })
 export class Remiss extends TrackedEntity {
   @Field(() => ID)
   @Index()
@@ -20,9 +22,8 @@ export class Remiss extends TrackedEntity {
   @JoinColumn({ name: "document_id" })
   document?: Document;
 
-  /** Regeringskansliets diarienummer, e.g. "Fi2011/4105". */
+  /** Regeringskansliets diarienummer, e.g. "Fi2011/4105"; unique regardless of case. */
   @Field(() => String, { nullable: true })
-  @Index({ unique: true, where: "diarienummer IS NOT NULL" })
   @Column({ type: "text", nullable: true })
   diarienummer: string | null;
 

@@ -4,6 +4,7 @@ import { AddSearch1795451665148 } from "./1795451665148-AddSearch.js";
 import { AddMemberInputSummary1795454041222 } from "./1795454041222-AddMemberInputSummary.js";
 import { RefreshRemissOnDocumentChange1795454041300 } from "./1795454041300-RefreshRemissOnDocumentChange.js";
 import { NumberSinglePagePdfs1795454041400 } from "./1795454041400-NumberSinglePagePdfs.js";
+import { AddCaseInsensitiveDiarienummer1795454612287 } from "./1795454612287-AddCaseInsensitiveDiarienummer.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AddMemberInputSummary1795454041222,
   RefreshRemissOnDocumentChange1795454041300,
   NumberSinglePagePdfs1795454041400,
+  AddCaseInsensitiveDiarienummer1795454612287,
 ];
