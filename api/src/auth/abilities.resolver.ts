@@ -28,6 +28,16 @@ function writesInput(ctx: Context): boolean {
   return !!actor && actor.role === Role.MEMBER && !!actor.municipalityId && can(actor, "memberInput", "create", { municipalityId: actor.municipalityId });
 }
 
+/** Inquiries and remisser: what staff and members may do with what is out for comment. */
+function consultation(ctx: Context, row: Inquiry | Remiss): ConsultationAbilities {
+  return {
+    ...catalog(ctx, row),
+    canReadNotes: can(ctx.actor, "catalog", "readNotes"),
+    canCreateResponse: !row.archivedAt && can(ctx.actor, "response", "create"),
+    canWriteMemberInput: closedForInput(row) === null && writesInput(ctx),
+  };
+}
+
 /** `abilities` on catalog types, kept beside the policy so the web app never re-derives it. */
 @Resolver(() => Document)
 export class DocumentAbilitiesResolver {
@@ -41,13 +51,7 @@ export class DocumentAbilitiesResolver {
 export class InquiryAbilitiesResolver {
   @FieldResolver(() => ConsultationAbilities)
   abilities(@Root() row: Inquiry, @Ctx() ctx: Context): ConsultationAbilities {
-    const open = !row.archivedAt;
-    return {
-      ...catalog(ctx, row),
-      canReadNotes: can(ctx.actor, "catalog", "readNotes"),
-      canCreateResponse: open && can(ctx.actor, "response", "create"),
-      canWriteMemberInput: closedForInput(row) === null && writesInput(ctx),
-    };
+    return consultation(ctx, row);
   }
 }
 
@@ -55,13 +59,7 @@ export class InquiryAbilitiesResolver {
 export class RemissAbilitiesResolver {
   @FieldResolver(() => ConsultationAbilities)
   abilities(@Root() row: Remiss, @Ctx() ctx: Context): ConsultationAbilities {
-    const open = !row.archivedAt;
-    return {
-      ...catalog(ctx, row),
-      canReadNotes: can(ctx.actor, "catalog", "readNotes"),
-      canCreateResponse: open && can(ctx.actor, "response", "create"),
-      canWriteMemberInput: closedForInput(row) === null && writesInput(ctx),
-    };
+    return consultation(ctx, row);
   }
 }
 
