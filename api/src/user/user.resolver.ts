@@ -9,7 +9,7 @@ import { byColumn, byId, ConnectionType, paginate, PageArgs } from "../common/pa
 import { inTransaction } from "../common/transaction.js";
 import { parseInput, v } from "../common/validation.js";
 import { issueApiToken } from "../auth/tokens.js";
-import { endAllSessions } from "../auth/sessions.js";
+import { revokeAccess } from "../auth/access.js";
 import { invitationSender } from "../auth/auth.commands.js";
 
 export const UserConnection = ConnectionType(User);
@@ -143,6 +143,7 @@ export class UserResolver {
     const data = parseInput(updateSchema, input);
     return inTransaction(ctx, async (m) => {
       const user = await loadForUpdate(m, User, "User", data.id, data.expectedVersion);
+      const wasActive = user.active;
       const self = user.id === actor.id;
       const changesAccess = data.role != null || data.municipalityId !== undefined || data.active != null || data.email != null;
       // People may rename themselves; everything else needs the right to manage both the old and the new role.
@@ -160,6 +161,9 @@ export class UserResolver {
       if (data.role && data.role !== Role.MEMBER && data.municipalityId === undefined) user.municipalityId = null;
       checkMembership(user.role, user.municipalityId);
       if (user.municipalityId) await ensureAllExist(m, Municipality, "Municipality", [user.municipalityId]);
+      // Deactivation signs the user out everywhere; a reactivated user signs in afresh, so
+      // nothing from before (also tokens of users deactivated before this rule) comes back.
+      if (data.active != null && data.active !== wasActive) await revokeAccess(m, user.id);
       return m.save(user);
     });
   }
@@ -173,8 +177,7 @@ export class UserResolver {
       if (user.id === actor.id) throw forbidden("You cannot archive yourself.");
       user.archivedAt ??= new Date();
       user.active = false;
-      await m.update(ApiToken, { userId: user.id, revokedAt: null as never }, { revokedAt: new Date() });
-      await endAllSessions(m, user.id);
+      await revokeAccess(m, user.id);
       return m.save(user);
     });
   }

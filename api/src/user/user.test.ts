@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Role } from "@remissbanken/schema";
+import { IsNull } from "typeorm";
+import { ApiToken, Role, Session, User } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
 import { buildMunicipality, buildUser, buildUserWithToken } from "../seed/factories.js";
+import { actorFromSession, startSession } from "../auth/sessions.js";
 
 let api: TestApi;
 let admin: string;
@@ -119,6 +121,42 @@ describe("updateUser", () => {
     const moved = await api.gql(UPDATE, { input: { id: user.id, expectedVersion: user.version, role: "MEMBER", municipalityId: memberMunicipalityId } }, { token: staff });
     expect(moved.errors).toBeUndefined();
     expect(moved.data.updateUser).toMatchObject({ role: "MEMBER", municipality: { id: memberMunicipalityId }, version: user.version + 1 });
+  });
+});
+
+describe("deactivating a user", () => {
+  it("ends their sessions and revokes their tokens, which stay refused after reactivation", async () => {
+    const target = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });
+    const session = await startSession(api.ds.manager, target.user.id, { idleMs: 3_600_000, maxAgeMs: 3_600_000 });
+    const sessionMe = async () => (await actorFromSession(api.ds, session.secret, { idleMs: 3_600_000, maxAgeMs: 3_600_000 }))?.id ?? null;
+    expect((await api.gql(`{ me { id } }`, {}, { token: target.token })).data.me.id).toBe(target.user.id);
+    expect(await sessionMe()).toBe(target.user.id);
+
+    const deactivated = await api.gql(UPDATE, { input: { id: target.user.id, active: false } }, { token: staff });
+    expect(deactivated.data.updateUser).toMatchObject({ active: false });
+    expect((await api.gql(`{ me { id } }`, {}, { token: target.token })).data.me).toBeNull();
+    expect(await sessionMe()).toBeNull();
+    expect(await api.ds.getRepository(Session).countBy({ userId: target.user.id })).toBe(0);
+    expect(await api.ds.getRepository(ApiToken).countBy({ userId: target.user.id, revokedAt: IsNull() })).toBe(0);
+
+    const reactivated = await api.gql(UPDATE, { input: { id: target.user.id, active: true } }, { token: staff });
+    expect(reactivated.data.updateUser).toMatchObject({ active: true });
+    expect((await api.gql(`{ me { id } }`, {}, { token: target.token })).data.me).toBeNull();
+    expect(await sessionMe()).toBeNull();
+  });
+
+  it("revokes on reactivation what was left from a deactivation before this rule", async () => {
+    const target = await buildUserWithToken(api.ds.manager, { role: Role.MEMBER });
+    await api.ds.getRepository(User).update(target.user.id, { active: false });
+    const reactivated = await api.gql(UPDATE, { input: { id: target.user.id, active: true } }, { token: staff });
+    expect(reactivated.errors).toBeUndefined();
+    expect((await api.gql(`{ me { id } }`, {}, { token: target.token })).data.me).toBeNull();
+  });
+
+  it("leaves access alone when other fields change", async () => {
+    const target = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });
+    expect((await api.gql(UPDATE, { input: { id: target.user.id, name: "Nytt Namn", active: true } }, { token: staff })).errors).toBeUndefined();
+    expect((await api.gql(`{ me { id } }`, {}, { token: target.token })).data.me.id).toBe(target.user.id);
   });
 });
 
