@@ -5,10 +5,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@remissbanke
 import type { Config } from "./config.js";
 import { startServer, type RunningServer } from "./server.js";
 import { seedDemoData } from "./seed/demo-data.js";
-import { startMeilisearch } from "@remissbanken/schema/engines/meilisearch";
 import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runtime";
 import { attachSearch, SearchService } from "./search/search.service.js";
 import { superviseIndexer } from "./search/indexer-supervisor.js";
+import { superviseMeilisearch } from "./search/meilisearch-supervisor.js";
 import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 
 export interface App {
@@ -59,11 +59,15 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     let meiliUrl = config.meiliUrl;
     let meiliMasterKey = config.meiliMasterKey;
     if (!meiliUrl) {
-      const meili = await startMeilisearch({
-        dataDir: config.dataDir,
-        env: config.production ? "production" : "development",
-        log: (line) => log.debug({ engine: "meilisearch" }, line),
-      }).catch((error: Error) => {
+      // Restarted on the same port and key if it crashes.
+      const meili = await superviseMeilisearch(
+        {
+          dataDir: config.dataDir,
+          env: config.production ? "production" : "development",
+          log: (line) => log.debug({ engine: "meilisearch" }, line),
+        },
+        log.child({ engine: "meilisearch" }),
+      ).catch((error: Error) => {
         throw new StartupError(`Meilisearch did not start: ${error.message}`);
       });
       stack.push(() => meili.stop());
@@ -86,8 +90,9 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       });
       stack.push(() => indexer.stop());
     }
-    if (!config.databaseUrl) {
-      // Lets `npm run reindex` and `npm run attach-text` reach the engines of this run.
+    if (!config.databaseUrl || !config.meiliUrl) {
+      // Lets `npm run reindex` and `npm run attach-text` reach the engines of this run instead
+      // of starting their own on the same data directory.
       const addresses = { databaseUrl, meiliUrl, meiliMasterKey, index: config.meiliIndex };
       await writeRuntimeFile(config.dataDir, addresses);
       stack.push(() => removeRuntimeFile(config.dataDir));

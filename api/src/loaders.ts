@@ -5,6 +5,7 @@ import {
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
+import { documentTextInfo } from "./document/document-text.service.js";
 
 const ALL: SqlFilter = { sql: "TRUE", params: {} };
 
@@ -88,6 +89,10 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     document: byId(ds, Document),
     remiss: byId(ds, Remiss),
     response: byId(ds, Response),
+    /** Unfiltered: callers check `can(actor, "memberInput", "read", row)` (search hits do). */
+    memberInput: byId(ds, MemberInput),
+    /** About each document's full text (not the text itself); null without one. */
+    documentTextInfo: new DataLoader((ids: readonly string[]) => documentTextInfo(ds.manager, ids)),
     goalsByPriorityArea: manyBy(ds, Goal, "priority_area_id", "priorityAreaId", "x.position"),
     documentsByInquiry: manyBy(ds, Document, "inquiry_id", "inquiryId", "x.published_at", { sql: "x.archived_at IS NULL", params: {} }),
     remisserByDocument: manyBy(ds, Remiss, "document_id", "documentId", "x.deadline", { sql: "x.archived_at IS NULL", params: {} }),

@@ -1,23 +1,27 @@
 /**
  * The indexer against real PostgreSQL and a Meilisearch of its own that this test stops and
  * starts: nothing is lost while search is down, stale or repeated events are harmless,
- * shrinking texts leave no stale passages, and a reindex swaps in while searches go on.
+ * shrinking texts leave no stale passages (also after a failed batch), batches stay bounded,
+ * copied fields follow their source, and a reindex swaps in while searches go on.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { createDataSource, Document, DocumentText } from "@remissbanken/schema";
+import pg from "pg";
+import { createDataSource, Document, DocumentKind, DocumentText, Municipality, ResponseKind } from "@remissbanken/schema";
 import { startMeilisearch, type RunningMeilisearch } from "@remissbanken/schema/engines/meilisearch";
 import { freePort } from "@remissbanken/schema/engines/ports";
 import { createTestDatabase } from "@remissbanken/test/harness";
-import { buildDocument } from "@remissbanken/api/seed/factories";
+import { buildDocument, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "@remissbanken/api/seed/factories";
 import { createSearchEngine, type SearchEngine } from "./engine/meili-client.js";
-import { startIndexer, type RunningIndexer } from "./indexer.js";
+import { INDEX_WRITER_LOCK, startIndexer, type RunningIndexer } from "./indexer.js";
 import { reindexAll } from "./reindex.js";
 import { filters as f, groupId } from "./search/settings.js";
-import type { SearchRecord } from "./search/records.js";
+import { loadObjects, type SearchRecord } from "./search/records.js";
+import { writeObjects } from "./search/sync.js";
+import { analyzeQuery } from "./text/swedish.js";
 
 let dataDir: string;
 let port: number;
@@ -175,4 +179,135 @@ describe("indexer", () => {
     const [{ records }] = await ds.query(`SELECT sum(passage_count)::int AS records FROM search_index_state`);
     expect(stats.numberOfDocuments).toBe(records);
   }, 60_000);
+
+  it("refuses to write an older version over a newer one (version guard)", async () => {
+    const doc = await buildDocument(ds.manager, { title: "Indexerad titel" });
+    await indexer.idle();
+    // As after restoring an old backup: the index already holds a newer version than the row.
+    await ds.query(`UPDATE search_index_state SET version = version + 1000 WHERE entity = 'document' AND entity_id = $1`, [doc.id]);
+    await ds.getRepository(Document).update(doc.id, { title: "Äldre rad" });
+    await indexer.idle();
+    expect((await indexed()).get(groupId("document", doc.id))?.title).toBe("Indexerad titel");
+  });
+
+  it("bounds a batch by records and works off many large objects over several batches", async () => {
+    await indexer.stop();
+    indexer = await startIndexer({
+      databaseUrl, meiliUrl: meili.url, apiKey: meili.masterKey, index, pollMs: 100, maxBackoffMs: 1_000, maxBatchRecords: 10,
+    });
+    try {
+      const pages = Array.from({ length: 5 }, (_, i) => `Sida ${i + 1} om fjärrvärmenätet`).join("\f");
+      const docs = await Promise.all(Array.from({ length: 12 }, () => buildDocument(ds.manager)));
+      const before = indexer.stats.batches;
+      await ds.transaction(async (m) => {
+        for (const doc of docs) await m.getRepository(DocumentText).save({ documentId: doc.id, sourceFormat: "text", content: pages, pageCount: 5, charCount: 100 });
+      });
+      await indexer.idle({ timeoutMs: 30_000 });
+      // 6 records each, at most 10 per batch: two objects a batch (the second crosses the cap).
+      expect(indexer.stats.batches - before).toBeGreaterThanOrEqual(6);
+      for (const doc of docs) expect(await passageCount(doc.id)).toBe(6);
+    } finally {
+      await indexer.stop();
+      indexer = await start();
+    }
+  });
+
+  it("sleeps out its backoff while failing, however often writes notify it", async () => {
+    const failing = await startIndexer({ databaseUrl, meiliUrl: "http://127.0.0.1:9", index: "unreachable", pollMs: 100 });
+    try {
+      const until = Date.now() + 3_000;
+      while (Date.now() < until) {
+        await buildDocument(ds.manager);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // Backoff 0.5 s, 1 s, 2 s: three or four attempts in 3 s, not one per write.
+      expect(failing.stats.failures).toBeGreaterThan(0);
+      expect(failing.stats.failures).toBeLessThanOrEqual(4);
+    } finally {
+      await failing.stop();
+    }
+    await indexer.idle();
+  });
+
+  it("deletes passages that a failed batch left in the index", async () => {
+    const doc = await buildDocument(ds.manager);
+    await indexer.idle();
+    const pages = (n: number) => Array.from({ length: n }, (_, i) => `Sida ${i + 1} om dagvattenhantering`).join("\f");
+
+    // A batch that sent 11 records and then failed (killed, timed out): its transaction rolls
+    // back, but Meilisearch applies what it was sent.
+    const client = new pg.Client({ connectionString: databaseUrl });
+    const autocommit = new pg.Client({ connectionString: databaseUrl });
+    await Promise.all([client.connect(), autocommit.connect()]);
+    try {
+      await client.query("BEGIN");
+      await client.query(`SELECT pg_advisory_xact_lock($1)`, [INDEX_WRITER_LOCK]);
+      await client.query(`INSERT INTO document_text (document_id, source_format, content, page_count, char_count) VALUES ($1, 'text', $2, 10, 100)`, [doc.id, pages(10)]);
+      const objects = await loadObjects(client, [{ type: "document", id: doc.id }]);
+      const dying: SearchEngine = {
+        ...engine,
+        async waitForTask(task) {
+          await engine.waitForTask(task);
+          throw new Error("killed");
+        },
+      };
+      await expect(writeObjects(client, dying, index, objects, { autocommit })).rejects.toThrow("killed");
+      await client.query("ROLLBACK");
+    } finally {
+      await Promise.all([client.end(), autocommit.end()]);
+    }
+    expect(await passageCount(doc.id)).toBe(11);
+
+    await ds.getRepository(DocumentText).save({ documentId: doc.id, sourceFormat: "text", content: pages(2), pageCount: 2, charCount: 20 });
+    await indexer.idle();
+    expect(await passageCount(doc.id)).toBe(3);
+  });
+
+  it("finds the last of 70,000 comma-separated words", async () => {
+    const doc = await buildDocument(ds.manager);
+    const words = [...Array.from({ length: 70_000 }, (_, i) => `ord${i}`), "xylofonavslutningen"].join(",");
+    await ds.getRepository(DocumentText).save({ documentId: doc.id, sourceFormat: "text", content: words, pageCount: 1, charCount: words.length });
+    await indexer.idle({ timeoutMs: 60_000 });
+    const result = await engine.search<SearchRecord>(index, { q: analyzeQuery("xylofonavslutningen") });
+    expect(result.hits.map((hit) => hit.groupId)).toEqual([groupId("document", doc.id)]);
+  }, 60_000);
+
+  it("re-indexes records that copy a changed field of another row", async () => {
+    const doc = await buildDocument(ds.manager, { kind: DocumentKind.SOU, department: "Finansdepartementet" });
+    const remiss = await buildRemiss(ds.manager, { documentId: doc.id });
+    const position = await buildResponse(ds.manager, { kind: ResponseKind.POSITION, remissId: null });
+    await ds.query(`INSERT INTO response_document (response_id, document_id) VALUES ($1, $2)`, [position.id, doc.id]);
+    const municipality = await buildMunicipality(ds.manager, { name: "Gamla namnet" });
+    const input = await buildMemberInput(ds.manager, { municipalityId: municipality.id });
+    await indexer.idle();
+    expect((await indexed()).get(groupId("response", position.id))?.department).toBe("Finansdepartementet");
+
+    await ds.getRepository(Document).update(doc.id, { kind: DocumentKind.DS, department: "Miljödepartementet" });
+    await ds.getRepository(Municipality).update(municipality.id, { name: "Nya namnet" });
+    await indexer.idle();
+    const inIndex = await indexed();
+    expect(inIndex.get(groupId("remiss", remiss.id))?.kind).toBe("ds");
+    expect(inIndex.get(groupId("response", position.id))?.department).toBe("Miljödepartementet");
+    expect(inIndex.get(groupId("member_input", input.id))?.title).toBe("Synpunkt från Nya namnet");
+  });
+
+  it("deletes processed events after a week", async () => {
+    const [old, recent] = await ds.query(
+      `INSERT INTO change_event (entity, entity_id, action, processed_at)
+       VALUES ('document', gen_random_uuid(), 'upsert', now() - interval '8 days'), ('document', gen_random_uuid(), 'upsert', now() - interval '6 days')
+       RETURNING id`,
+    );
+    const purging = await startIndexer({ databaseUrl, meiliUrl: "http://127.0.0.1:9", index: "unreachable", pollMs: 100 });
+    try {
+      for (let i = 0; i < 50; i++) {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM change_event WHERE id = $1`, [old.id]);
+        if (!n) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await purging.stop();
+    }
+    const left = await ds.query(`SELECT id FROM change_event WHERE id = ANY($1::bigint[])`, [[old.id, recent.id]]);
+    expect(left.map((row: { id: string }) => row.id)).toEqual([recent.id]);
+  });
 });

@@ -8,6 +8,17 @@
  * transaction rolls back and the events are rescheduled with exponential backoff: nothing
  * is dropped, and writes through the API never wait for search.
  *
+ * Batches are bounded: at most `batchSize` events, and objects are loaded only until about
+ * `maxBatchRecords` records (or `maxBatchBytes`) are built; events of the objects left over
+ * stay due and go into the next batch. An 800-page report is ~2,700 records, so a burst of
+ * them (e.g. every document touched by a migration) is worked off a few at a time instead of
+ * one request that Meilisearch cannot finish before the wait gives up.
+ *
+ * After a failure the indexer sleeps out its backoff: a NOTIFY then only notes that work
+ * is waiting, so a steady stream of writes cannot turn the backoff into a tight retry loop.
+ *
+ * Processed events are kept for a week (to see what happened) and then deleted, now and then.
+ *
  * Ordering: each batch takes a transaction-scoped advisory lock, so batches never overlap
  * (also across several indexer processes, and with a running reindex, which holds the same
  * lock for its whole run). Since every batch reloads the current row and Meilisearch applies
@@ -15,7 +26,7 @@
  */
 import pg from "pg";
 import { createSearchEngine, EngineUnavailableError, type SearchEngine } from "./engine/meili-client.js";
-import { loadObjects, type ObjectRef } from "./search/records.js";
+import { loadObjectsWithin, type ObjectRef } from "./search/records.js";
 import { DEFAULT_INDEX, indexSettings, RECORD_TYPES, type RecordType } from "./search/settings.js";
 import { writeObjects } from "./search/sync.js";
 
@@ -36,10 +47,16 @@ export interface IndexerOptions {
   index?: string;
   /** Events claimed per batch. */
   batchSize?: number;
+  /** Stop loading objects into a batch once this many records are built (default 5,000). */
+  maxBatchRecords?: number;
+  /** … or once the records weigh this much (default 20 MB). */
+  maxBatchBytes?: number;
   /** Polling interval besides LISTEN/NOTIFY. */
   pollMs?: number;
   /** Backoff cap after failures. */
   maxBackoffMs?: number;
+  /** Processed events older than this are deleted (default 7 days). */
+  keepProcessedMs?: number;
   log?: IndexerLog;
 }
 
@@ -61,23 +78,34 @@ export interface RunningIndexer {
 }
 
 const SILENT: IndexerLog = { info() {}, warn() {}, error() {}, debug() {} };
+const PURGE_EVERY_MS = 60 * 60_000;
+const PURGE_CHUNK = 10_000;
 const INDEXED = new Set<string>(RECORD_TYPES);
 
 /** Starts the indexer loop in this process; `indexer/src/main.ts` runs it as its own process. */
 export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
-  const { databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, pollMs = 1_000, maxBackoffMs = 60_000, log = SILENT } = options;
+  const {
+    databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, maxBatchRecords = 5_000, maxBatchBytes = 20_000_000,
+    pollMs = 1_000, maxBackoffMs = 60_000, keepProcessedMs = 7 * 24 * 3_600_000, log = SILENT,
+  } = options;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   // An idle connection dropped (e.g. PostgreSQL restarting); the pool replaces it.
   pool.on("error", (err) => log.debug({ message: err.message }, "idle database connection failed"));
   const engine = createSearchEngine({ url: meiliUrl, apiKey });
   const stats: IndexerStats = { batches: 0, events: 0, records: 0, failures: 0, lastError: null };
+  const limits = { batchSize, maxRecords: maxBatchRecords, maxBytes: maxBatchBytes, maxBackoffMs };
 
   let stopped = false;
   let busy = false;
+  let failures = 0;
   let wakeUp: (() => void) | null = null;
-  const wake = () => {
+  const interrupt = () => {
     wakeUp?.();
     wakeUp = null;
+  };
+  // While failing, the backoff runs to its end: the batch after it finds whatever was notified.
+  const wake = () => {
+    if (!failures) interrupt();
   };
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -94,9 +122,16 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const listener = startListener(databaseUrl, wake, log, () => stopped);
 
   let ready = false;
-  let failures = 0;
+  let nextPurge = 0;
   const loop = (async () => {
     while (!stopped) {
+      if (Date.now() >= nextPurge) {
+        nextPurge = Date.now() + PURGE_EVERY_MS;
+        await purgeProcessed(pool, keepProcessedMs).then(
+          (deleted) => deleted && log.info({ deleted }, "deleted processed change events older than the retention"),
+          (err) => log.warn({ err }, "could not delete old change events; trying again later"),
+        );
+      }
       let worked = false;
       busy = true;
       try {
@@ -105,7 +140,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
           ready = true;
           log.info({ index }, "search index ready");
         }
-        worked = await processBatch(pool, engine, index, batchSize, maxBackoffMs, stats, log);
+        worked = await processBatch(pool, engine, index, limits, stats, log);
         failures = 0;
       } catch (error) {
         failures++;
@@ -140,7 +175,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
     },
     async stop() {
       stopped = true;
-      wake();
+      interrupt();
       await loop;
       await listener.stop();
       engine.close();
@@ -155,13 +190,33 @@ interface ClaimedEvent {
   entity_id: string;
 }
 
+/** Deletes processed events older than `keepMs`, a chunk at a time so no statement holds many locks. */
+async function purgeProcessed(pool: pg.Pool, keepMs: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await pool.query(
+      `DELETE FROM change_event WHERE id IN (
+         SELECT id FROM change_event WHERE processed_at < now() - make_interval(secs => $1::float8) LIMIT $2)`,
+      [keepMs / 1000, PURGE_CHUNK],
+    );
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < PURGE_CHUNK) return total;
+  }
+}
+
+interface BatchLimits {
+  batchSize: number;
+  maxRecords: number;
+  maxBytes: number;
+  maxBackoffMs: number;
+}
+
 /** Handles one batch; false when there was nothing due. */
 async function processBatch(
   pool: pg.Pool,
   engine: SearchEngine,
   index: string,
-  batchSize: number,
-  maxBackoffMs: number,
+  { batchSize, maxRecords, maxBytes, maxBackoffMs }: BatchLimits,
   stats: IndexerStats,
   log: IndexerLog,
 ): Promise<boolean> {
@@ -191,15 +246,18 @@ async function processBatch(
     for (const event of claimed) {
       if (INDEXED.has(event.entity)) refs.set(`${event.entity}/${event.entity_id}`, { type: event.entity as RecordType, id: event.entity_id });
     }
-    const objects = await loadObjects(client, [...refs.values()]);
-    const outcome = await writeObjects(client, engine, index, objects);
-    await client.query(`UPDATE change_event SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [claimed.map((e) => e.id)]);
+    const { objects, deferred } = await loadObjectsWithin(client, [...refs.values()], { maxRecords, maxBytes });
+    const outcome = await writeObjects(client, engine, index, objects, { autocommit: pool });
+    // Events of objects left for the next batch stay due; everything else is done.
+    const later = new Set(deferred.map((ref) => `${ref.type}/${ref.id}`));
+    const handled = later.size ? claimed.filter((e) => !later.has(`${e.entity}/${e.entity_id}`)) : claimed;
+    await client.query(`UPDATE change_event SET processed_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])`, [handled.map((e) => e.id)]);
     await client.query("COMMIT");
 
     stats.batches++;
-    stats.events += claimed.length;
+    stats.events += handled.length;
     stats.records += outcome.records;
-    log.debug({ events: claimed.length, ...outcome }, "indexed");
+    log.debug({ events: handled.length, deferred: deferred.length, ...outcome }, "indexed");
     if (outcome.stale) log.warn({ stale: outcome.stale }, "skipped rows older than the indexed version");
     return true;
   } catch (error) {
@@ -238,7 +296,10 @@ function startListener(databaseUrl: string, onNotify: () => void, log: IndexerLo
     });
     try {
       await next.connect();
+      // stop() ran meanwhile and saw no client to end: this one is ours to close.
+      if (stopped()) return void (await next.end().catch(() => undefined));
       await next.query("LISTEN change_event");
+      if (stopped()) return void (await next.end().catch(() => undefined));
       client = next;
       // Whatever was notified while we were away.
       onNotify();

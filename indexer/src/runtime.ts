@@ -2,7 +2,9 @@
  * Where a running `npm start` keeps its engines, so that `npm run reindex` and
  * `npm run attach-text` can reach them: `DATA_DIR/engines.json`, readable only by its owner.
  * Command-line tools use, in order: DATABASE_URL and MEILI_URL from the environment, this
- * file while `npm start` runs, or the embedded engines started just for the command.
+ * file while `npm start` runs (written whenever it started an embedded engine), or the
+ * embedded engines started just for the command. Only one Meilisearch runs per data
+ * directory (schema/src/engines/meilisearch.ts refuses a second).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -39,6 +41,13 @@ async function reachable(databaseUrl: string): Promise<boolean> {
   }
 }
 
+async function healthy(meiliUrl: string): Promise<boolean> {
+  return fetch(`${meiliUrl}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+    (response) => response.ok,
+    () => false,
+  );
+}
+
 export interface ConnectedEngines extends EngineAddresses {
   /** Stops engines this command started itself. */
   stop(): Promise<void>;
@@ -55,8 +64,12 @@ export async function connectEngines(env: NodeJS.ProcessEnv = process.env, { sea
     .then((text) => JSON.parse(text) as EngineAddresses)
     .catch(() => undefined);
   const databaseUrl = fromEnv.databaseUrl ?? (running && (await reachable(running.databaseUrl)) ? running.databaseUrl : undefined);
-  const meiliUrl = fromEnv.meiliUrl ?? (databaseUrl && !fromEnv.databaseUrl ? running?.meiliUrl : undefined);
-  const meiliMasterKey = fromEnv.meiliUrl ? fromEnv.meiliMasterKey : running?.meiliMasterKey;
+  // The running Meilisearch, when it serves the same database (DATABASE_URL unset or the same):
+  // starting another on DATA_DIR/meili would be refused while it runs.
+  const sameDatabase = running && databaseUrl === running.databaseUrl;
+  const runningMeili = !fromEnv.meiliUrl && sameDatabase && running.meiliUrl && (await healthy(running.meiliUrl)) ? running : undefined;
+  const meiliUrl = fromEnv.meiliUrl ?? runningMeili?.meiliUrl;
+  const meiliMasterKey = fromEnv.meiliUrl ? fromEnv.meiliMasterKey : runningMeili?.meiliMasterKey;
   if (databaseUrl && (meiliUrl || !search)) return { databaseUrl, meiliUrl: meiliUrl ?? "", meiliMasterKey, index: index ?? running?.index, stop: async () => {} };
 
   // Nothing running: start what is missing from the data directory, as `npm start` would.

@@ -28,7 +28,7 @@ try {
   const document = await findDocumentByDesignation(ds, designation);
   if (!document) throw new Error(`No document has the designation ${designation}.`);
   const source = fullTextSource(format, format === "pdf" ? bytes.toString("base64") : bytes.toString("utf8"));
-  await ds.transaction((manager) => attachDocumentText(manager, document.id, source));
+  await attachDocumentText(ds, document.id, source);
   const [row] = await ds.query(`SELECT page_count, char_count FROM document_text WHERE document_id = $1`, [document.id]);
   console.log(`Attached ${row.page_count} pages (${row.char_count.toLocaleString("en")} characters) to ${document.designation} ${document.title}.`);
 } catch (error) {

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
-import DataLoader from "dataloader";
 import { Document, DateTime } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { authorize } from "../auth/policy.js";
 import { inTransaction } from "../common/transaction.js";
-import { attachDocumentText, documentTextInfo, fullTextSource } from "./document-text.service.js";
+import { extractDocumentText, fullTextSource, storeDocumentText } from "./document-text.service.js";
 
 export enum FullTextFormatInput {
   TEXT = "text",
@@ -28,8 +27,6 @@ export class DocumentFullText {
   updatedAt: Date;
 }
 
-const loaders = new WeakMap<Context, DataLoader<string, DocumentFullText | null>>();
-
 @Resolver(() => Document)
 export class DocumentTextResolver {
   @Mutation(() => Document, {
@@ -42,21 +39,14 @@ export class DocumentTextResolver {
     @Ctx() ctx: Context,
   ) {
     authorize(ctx.actor, "catalog", "write");
-    const source = fullTextSource(format, content);
-    return inTransaction(ctx, (manager) => attachDocumentText(manager, documentId, source));
+    // Extract first, then lock the document only for the write.
+    const text = await extractDocumentText(fullTextSource(format, content));
+    return inTransaction(ctx, (manager) => storeDocumentText(manager, documentId, text));
   }
 
   @FieldResolver(() => DocumentFullText, { nullable: true })
-  fullText(@Root() document: Document, @Ctx() ctx: Context) {
-    let loader = loaders.get(ctx);
-    if (!loader) {
-      loader = new DataLoader(async (ids: readonly string[]) =>
-        (await documentTextInfo(ctx.ds.manager, ids)).map((row) =>
-          row ? { format: row.sourceFormat as FullTextFormatInput, pageCount: row.pageCount, charCount: row.charCount, updatedAt: row.updatedAt } : null,
-        ),
-      );
-      loaders.set(ctx, loader);
-    }
-    return loader.load(document.id);
+  async fullText(@Root() document: Document, @Ctx() ctx: Context): Promise<DocumentFullText | null> {
+    const row = await ctx.loaders.documentTextInfo.load(document.id);
+    return row ? { format: row.sourceFormat as FullTextFormatInput, pageCount: row.pageCount, charCount: row.charCount, updatedAt: row.updatedAt } : null;
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { Document, DocumentText, LIMITS, type FullTextFormat } from "@remissbanken/schema";
 import { extractPages, type FullText } from "@remissbanken/indexer/text/extract";
 import { badInput } from "../common/errors.js";
@@ -25,14 +25,15 @@ export function fullTextSource(format: FullTextFormat, content: string): FullTex
   return { format, data: new Uint8Array(data) };
 }
 
-/**
- * Extracts the full text (pages kept, joined with form feeds) and stores it for the
- * document, replacing any earlier text; the indexer then splits it into passages. The
- * extraction happens before any write, so a source that cannot be read writes nothing.
- */
-export async function attachDocumentText(manager: EntityManager, documentId: string, source: FullText): Promise<Document> {
-  const document = await loadForUpdate(manager, Document, "Document", documentId);
-  ensureNotArchived(document, "The document");
+export interface ExtractedText {
+  format: FullText["format"];
+  /** Pages joined with form feeds. */
+  content: string;
+  pageCount: number;
+}
+
+/** Extracts the full text (pages kept, joined with form feeds); refuses a source that yields none. Takes no locks. */
+export async function extractDocumentText(source: FullText): Promise<ExtractedText> {
   let pages;
   try {
     pages = await extractPages(source);
@@ -46,12 +47,29 @@ export async function attachDocumentText(manager: EntityManager, documentId: str
   if (content.length > LIMITS.fullTextLength) {
     throw badInput(`The text is longer than ${LIMITS.fullTextLength.toLocaleString("en")} characters.`, [{ field: "content", message: "too long" }]);
   }
+  return { format: source.format, content, pageCount: pages.length };
+}
+
+/** Stores an extracted text for the document, replacing any earlier one; the indexer then splits it into passages. */
+export async function storeDocumentText(manager: EntityManager, documentId: string, text: ExtractedText): Promise<Document> {
+  const document = await loadForUpdate(manager, Document, "Document", documentId);
+  ensureNotArchived(document, "The document");
   await manager.upsert(
     DocumentText,
-    { documentId, sourceFormat: source.format, content, pageCount: pages.length, charCount: content.length },
+    { documentId, sourceFormat: text.format, content: text.content, pageCount: text.pageCount, charCount: text.content.length },
     ["documentId"],
   );
   return document;
+}
+
+/**
+ * Extracts the full text and stores it for the document. Extraction (seconds for an 800-page
+ * PDF) runs before the document row is locked, so edits of the document never wait for it,
+ * and a source that cannot be read writes nothing. Call it outside a transaction.
+ */
+export async function attachDocumentText(ds: DataSource, documentId: string, source: FullText): Promise<Document> {
+  const text = await extractDocumentText(source);
+  return ds.transaction((manager) => storeDocumentText(manager, documentId, text));
 }
 
 export async function documentTextInfo(manager: EntityManager, documentIds: readonly string[]) {

@@ -33,7 +33,10 @@ const META = `
   FROM remiss r JOIN document rd ON rd.id = r.document_id WHERE h.type = 'remiss' AND r.id = h.entity_id
   UNION ALL
   SELECT 'response', s.id, s.title, NULL, s.kind::text, extract(year FROM coalesce(s.submitted_at, s.approved_at, s.created_at))::int,
-         (SELECT m.ministry FROM remiss m WHERE m.id = s.remiss_id), s.status::text,
+         -- As the indexer: the remiss's ministry, else the first linked document's department.
+         coalesce((SELECT m.ministry FROM remiss m WHERE m.id = s.remiss_id),
+                  (SELECT d.department FROM response_document rd JOIN document d ON d.id = rd.document_id
+                     WHERE rd.response_id = s.id ORDER BY d.designation LIMIT 1)), s.status::text,
          array(SELECT priority_area_id::text FROM response_priority_area p WHERE p.response_id = s.id)
   FROM response s WHERE h.type = 'response' AND s.id = h.entity_id
   UNION ALL
@@ -66,7 +69,8 @@ function visibilitySql(actor: Actor | null, params: Params): string {
 export async function fallbackSearch(ds: DataSource, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
   const params = new Params();
   const named = findDesignation(request.query);
-  const text = named ? named.rest : request.query.trim();
+  // As with Meilisearch: a query that is only a designation also finds texts citing it, not everything.
+  const text = named ? named.rest || named.designation.normalized : request.query.trim();
   const pinnedId = named
     ? ((await ds.query(`SELECT id FROM document WHERE designation = $1`, [named.designation.normalized]))[0]?.id as string | undefined)
     : undefined;

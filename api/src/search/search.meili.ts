@@ -51,42 +51,59 @@ export async function meiliSearch(engine: SearchEngine, index: string, actor: Ac
     showRankingScore: true,
   };
 
-  let text = request.query;
-  let mainFilter = allowed;
-  const queries: Array<SearchQuery & { indexUid: string }> = [];
-  if (named) {
-    // The named document goes first; the rest are what the words find (e.g. documents citing it).
-    const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
-    queries.push({ indexUid: index, ...common, q: "", filter: f.and(allowed, pin, f.eq("ordinal", 0)), limit: 1 });
-    mainFilter = f.and(allowed, f.not(pin))!;
-    text = named.rest || named.designation.normalized;
+  if (!named) {
+    const [main] = await engine.multiSearch<SearchRecord>([{
+      indexUid: index,
+      ...common,
+      q: analyzeQuery(request.query),
+      filter: allowed,
+      facets: [...FACETS],
+      page: Math.floor(request.offset / request.limit) + 1,
+      hitsPerPage: request.limit,
+      matchingStrategy: "last",
+    }]);
+    const terms = queryTerms(request.query);
+    return {
+      hits: main.hits.map((hit) => toHit(hit, terms, false)),
+      totalHits: main.totalHits ?? 0,
+      facets: facetCounts(main.facetDistribution),
+      degraded: false,
+      designation: null,
+    };
   }
-  queries.unshift({
-    indexUid: index,
-    ...common,
-    q: analyzeQuery(text),
-    filter: mainFilter,
-    facets: [...FACETS],
-    page: Math.floor(request.offset / request.limit) + 1,
-    hitsPerPage: request.limit,
-    matchingStrategy: named ? "all" : "last",
-  });
 
-  const [main, pinned] = await engine.multiSearch<SearchRecord>(queries);
+  // The named document goes first; the rest are what the words find (e.g. documents citing it).
+  // The list is [pinned, ...found], paged as one: every page holds `limit` hits, so the found
+  // hits are fetched from one before the page (the pinned one shifts them) and cut below.
+  const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
+  const mainFilter = f.and(allowed, f.not(pin))!;
+  const q = analyzeQuery(named.rest || named.designation.normalized);
+  const from = Math.max(0, request.offset - 1);
+  const [main, counts, pinned] = await engine.multiSearch<SearchRecord>([
+    { indexUid: index, ...common, q, filter: mainFilter, offset: from, limit: request.limit + 1, matchingStrategy: "all" },
+    // Exact totals and facets (offset/limit only estimates them).
+    { indexUid: index, q, filter: mainFilter, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: "all" },
+    { indexUid: index, ...common, q: "", filter: f.and(allowed, pin, f.eq("ordinal", 0)), limit: 1 },
+  ]);
   const terms = queryTerms(request.query);
-  const facets = facetCounts(main.facetDistribution);
-  const pinnedHit = pinned?.hits[0];
-  const hits = main.hits.map((hit) => toHit(hit, terms, false));
+  const facets = facetCounts(counts.facetDistribution);
+  const pinnedHit = pinned.hits[0];
+  let found = main.hits;
   if (pinnedHit) {
     addFacets(facets, pinnedHit);
-    if (request.offset === 0) hits.unshift(toHit(pinnedHit, terms, true));
+    // Found hit i is item i + 1 of the list.
+    found = request.offset === 0 ? found.slice(0, request.limit - 1) : found.slice(0, request.limit);
+  } else {
+    found = found.slice(request.offset - from, request.offset - from + request.limit);
   }
+  const hits = found.map((hit) => toHit(hit, terms, false));
+  if (pinnedHit && request.offset === 0) hits.unshift(toHit(pinnedHit, terms, true));
   return {
     hits,
-    totalHits: (main.totalHits ?? 0) + (pinnedHit ? 1 : 0),
+    totalHits: (counts.totalHits ?? 0) + (pinnedHit ? 1 : 0),
     facets,
     degraded: false,
-    designation: named?.designation.normalized ?? null,
+    designation: named.designation.normalized,
   };
 }
 

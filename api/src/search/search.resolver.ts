@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
-import DataLoader from "dataloader";
 import {
-  InquiryStatus, LIMITS, MemberInput, MemberInputStatus, RemissStatus, ResponseStatus, SWEDISH_LABELS,
+  InquiryStatus, LIMITS, MemberInputStatus, RemissStatus, ResponseStatus, SWEDISH_LABELS,
 } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { can } from "../auth/policy.js";
@@ -55,19 +54,8 @@ function checkQuery(query: string): string {
   return query.trim();
 }
 
-const memberInputLoaders = new WeakMap<Context, DataLoader<string, MemberInput | null>>();
-
 /** Loads each hit's object through the request's DataLoaders and drops any the caller may not open. */
 async function hydrate(ctx: Context, hits: RawHit[]): Promise<SearchHit[]> {
-  let memberInputs = memberInputLoaders.get(ctx);
-  if (!memberInputs) {
-    memberInputs = new DataLoader(async (ids: readonly string[]) => {
-      const rows = await ctx.ds.getRepository(MemberInput).createQueryBuilder("x").where("x.id IN (:...ids)", { ids }).getMany();
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-    memberInputLoaders.set(ctx, memberInputs);
-  }
   const nodes = await Promise.all(
     hits.map((hit) => {
       switch (hit.type) {
@@ -80,7 +68,7 @@ async function hydrate(ctx: Context, hits: RawHit[]): Promise<SearchHit[]> {
         case "response":
           return ctx.loaders.response.load(hit.entityId).then((r) => (r && can(ctx.actor, "response", "read", r) ? r : null));
         case "member_input":
-          return memberInputs.load(hit.entityId).then((m) => (m && can(ctx.actor, "memberInput", "read", m) ? m : null));
+          return ctx.loaders.memberInput.load(hit.entityId).then((m) => (m && can(ctx.actor, "memberInput", "read", m) ? m : null));
       }
     }),
   );
@@ -104,7 +92,9 @@ async function hydrate(ctx: Context, hits: RawHit[]): Promise<SearchHit[]> {
 async function facetsWithLabels(ctx: Context, facets: FacetCounts) {
   const label = (labels: Record<string, string>) => (list: Array<{ value: string; count: number }>): FacetCount[] =>
     list.map(({ value, count }) => ({ value, count, label: labels[value] ?? value }));
-  const areas = await ctx.loaders.priorityArea.loadMany(facets.priorityAreaIds.map((f) => f.value));
+  // Priority areas are for signed-in users only (decision 003): anonymous callers get no such facet.
+  const areaFacets = ctx.actor ? facets.priorityAreaIds : [];
+  const areas = await ctx.loaders.priorityArea.loadMany(areaFacets.map((f) => f.value));
   const areaLabels: Record<string, string> = {};
   for (const area of areas) if (area && !(area instanceof Error)) areaLabels[area.id] = `${area.name} (${area.year})`;
   return {
@@ -112,7 +102,7 @@ async function facetsWithLabels(ctx: Context, facets: FacetCounts) {
     kinds: label(KIND_LABELS)(facets.kind),
     years: label({})(facets.year),
     departments: label({})(facets.department),
-    priorityAreas: label(areaLabels)(facets.priorityAreaIds),
+    priorityAreas: label(areaLabels)(areaFacets),
     statuses: label(STATUS_LABELS)(facets.status),
   };
 }
@@ -143,7 +133,8 @@ export class SearchResolver {
     }
     const answer = await (ctx.search ?? searchFor(ctx.ds)).search(ctx.actor, { query: text, filter: filter ?? {}, offset, limit });
     const hits = await hydrate(ctx, answer.hits);
-    const seen = offset + answer.hits.filter((h) => !h.pinned).length + (offset === 0 && answer.hits.some((h) => h.pinned) ? 1 : 0);
+    // The pinned document counts as the first hit of the list; every page holds `limit` hits.
+    const seen = offset + answer.hits.length;
     return {
       hits,
       totalHits: answer.totalHits,

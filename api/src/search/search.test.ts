@@ -164,6 +164,23 @@ describe("designations", () => {
     expect(hitIds(await search("sou 2020 8"))).toContain(ids.citing);
   });
 
+  it("pages the pinned document as the first hit: every page holds `first` hits", async () => {
+    const all = await search("sou 2020 8", { first: 100 });
+    expect(all.totalHits).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < all.totalHits; page++) {
+      const result = await search("sou 2020 8", { first: 1, after });
+      expect(result.hits, `page ${page + 1}`).toHaveLength(1);
+      expect(result.totalHits).toBe(all.totalHits);
+      expect(result.pageInfo.hasNextPage).toBe(page + 1 < all.totalHits);
+      seen.push(...hitIds(result));
+      after = result.pageInfo.endCursor!;
+    }
+    expect(seen).toEqual(hitIds(all));
+    expect(seen[0]).toBe(ids.kommun);
+  });
+
   it("pins within other words too", async () => {
     const result = await search("kapacitet sou 2020:8");
     expect(result.hits[0].id).toBe(ids.kommun);
@@ -176,8 +193,10 @@ describe("filters", () => {
     expect(hitIds(await search("strandskydd", { filter: { priorityAreaIds: [ids.area] } }))).toEqual([ids.strand]);
     expect(hitIds(await search("", { filter: { years: [2021], types: ["DOCUMENT"] } })).sort()).toEqual([ids.bredband, ids.citing].sort());
     expect(hitIds(await search("", { filter: { departments: ["Infrastrukturdepartementet"] } }))).toEqual([ids.bredband]);
-    const faceted = await search("strandskydd");
+    const faceted = await search("strandskydd", { token: tokens.memberA });
     expect(faceted.facets.priorityAreas).toEqual([{ value: ids.area, label: "Bostadsförsörjning (2021)", count: 1 }]);
+    // Priority areas need sign-in (decision 003): anonymous callers get no such facet.
+    expect((await search("strandskydd")).facets.priorityAreas).toEqual([]);
     expect(faceted.facets.kinds).toEqual(expect.arrayContaining([{ value: "sou", count: 1 }]));
   });
 
@@ -259,12 +278,17 @@ describe("visibility", () => {
 
 describe("degraded mode", () => {
   it("answers from PostgreSQL with the same visibility when Meilisearch is unreachable", async () => {
+    const designationOnly = await search("sou 2020 8", { first: 100 });
     attachSearch(api.ds, new SearchService(api.ds, { url: "http://127.0.0.1:9", index: api.search.index }));
     try {
       await expectVisibility(true);
       const pinned = await search("sou 2020 8");
       expect(pinned.degraded).toBe(true);
       expect(pinned.hits[0]).toMatchObject({ id: ids.kommun, pinned: true });
+      // Only the designation: the pinned document and the texts citing it, not every object.
+      expect(designationOnly.degraded).toBe(false);
+      expect((await search("sou 2020 8", { first: 100 })).totalHits).toBe(designationOnly.totalHits);
+      expect(hitIds(await search("sou 2020 8", { first: 100 })).sort()).toEqual(hitIds(designationOnly).sort());
       const last = await search("xylofonkvartetten");
       expect(last.hits[0]).toMatchObject({ id: ids.long, passage: { page: 800 } });
       expect(last.hits[0].snippet).toContain("<mark>xylofonkvartetten</mark>");

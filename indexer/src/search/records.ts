@@ -83,21 +83,70 @@ function build(meta: Meta, heading: string, summary: string | null, passages: Ar
 const yearOf = (value: Date | string | null | undefined): number | null => (value ? new Date(value).getUTCFullYear() : null);
 const line = (...parts: Array<string | null | undefined>) => parts.filter((part) => part && part.trim()).join(" ");
 
-/** Loads the objects by id, in as few statements as there are types; objects gone or archived come back with no records. */
-export async function loadObjects(db: Queryable, refs: ObjectRef[]): Promise<IndexedObject[]> {
-  const byType = new Map<RecordType, string[]>();
-  for (const { type, id } of refs) byType.set(type, [...(byType.get(type) ?? []), id]);
-  const out: IndexedObject[] = [];
-  for (const [type, ids] of byType) {
-    const found = await LOADERS[type](db, ids);
-    const seen = new Set(found.map((object) => object.entityId));
-    out.push(...found, ...ids.filter((id) => !seen.has(id)).map((entityId) => ({ type, entityId, version: 0, records: [] })));
-  }
-  return out;
+/**
+ * How much one batch may build: objects are loaded until the records built so far reach either
+ * limit (the first object always fits, however large). What is left over is `deferred`.
+ */
+export interface LoadLimits {
+  maxRecords: number;
+  maxBytes: number;
 }
 
-const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<IndexedObject[]>> = {
-  async document(db, ids) {
+/** Roughly what a record weighs in a request to Meilisearch. */
+export function recordBytes(record: SearchRecord): number {
+  return 2 * (record.text.length + record.terms.length) + 1_000;
+}
+
+class Budget {
+  records = 0;
+  bytes = 0;
+  readonly deferred: ObjectRef[] = [];
+  constructor(private readonly limits: LoadLimits) {}
+
+  /** True (and the object is set aside for a later batch) when the budget is spent. */
+  defer(type: RecordType, id: string): boolean {
+    if (this.records < this.limits.maxRecords && this.bytes < this.limits.maxBytes) return false;
+    this.deferred.push({ type, id });
+    return true;
+  }
+
+  take(object: IndexedObject): IndexedObject {
+    this.records += object.records.length;
+    for (const record of object.records) this.bytes += recordBytes(record);
+    return object;
+  }
+}
+
+const UNLIMITED: LoadLimits = { maxRecords: Infinity, maxBytes: Infinity };
+
+/** Loads the objects by id, in as few statements as there are types; objects gone or archived come back with no records. */
+export async function loadObjects(db: Queryable, refs: ObjectRef[]): Promise<IndexedObject[]> {
+  return (await loadObjectsWithin(db, refs, UNLIMITED)).objects;
+}
+
+/**
+ * Like loadObjects, but stops building records once `limits` are reached: the objects not
+ * loaded come back as `deferred`, in order, for the next batch.
+ */
+export async function loadObjectsWithin(
+  db: Queryable,
+  refs: ObjectRef[],
+  limits: LoadLimits,
+): Promise<{ objects: IndexedObject[]; deferred: ObjectRef[] }> {
+  const byType = new Map<RecordType, string[]>();
+  for (const { type, id } of refs) byType.set(type, [...(byType.get(type) ?? []), id]);
+  const budget = new Budget(limits);
+  const objects: IndexedObject[] = [];
+  for (const [type, ids] of byType) {
+    const found = await LOADERS[type](db, ids, budget);
+    const seen = new Set([...found.map((object) => object.entityId), ...budget.deferred.filter((ref) => ref.type === type).map((ref) => ref.id)]);
+    objects.push(...found, ...ids.filter((id) => !seen.has(id)).map((entityId) => ({ type, entityId, version: 0, records: [] })));
+  }
+  return { objects, deferred: budget.deferred };
+}
+
+const LOADERS: Record<RecordType, (db: Queryable, ids: string[], budget: Budget) => Promise<IndexedObject[]>> = {
+  async document(db, ids, budget) {
     const { rows } = await db.query(
       `SELECT d.id, d.version, d.kind, d.designation, d.year, d.title, d.subtitle, d.department, d.summary, d.archived_at,
               array(SELECT priority_area_id::text FROM document_priority_area p WHERE p.document_id = d.id ORDER BY 1) AS areas
@@ -110,6 +159,7 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
         out.push({ type: "document", entityId: row.id, version: row.version, records: [] });
         continue;
       }
+      if (budget.defer("document", row.id)) continue;
       // One full text at a time: an 800-page report is megabytes.
       const text = await db.query(`SELECT content, source_format FROM document_text WHERE document_id = $1`, [row.id]);
       const pages: Page[] = text.rows[0] ? pagesFromText(text.rows[0].content, { paged: text.rows[0].source_format === "pdf" }) : [];
@@ -128,24 +178,26 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
         municipalityId: null,
         version: row.version,
       };
-      out.push({
-        type: "document",
-        entityId: row.id,
-        version: row.version,
-        records: build(meta, line(row.designation, row.title, row.subtitle), row.summary, splitIntoPassages(pages)),
-      });
+      out.push(
+        budget.take({
+          type: "document",
+          entityId: row.id,
+          version: row.version,
+          records: build(meta, line(row.designation, row.title, row.subtitle), row.summary, splitIntoPassages(pages)),
+        }),
+      );
     }
     return out;
   },
 
-  async inquiry(db, ids) {
+  async inquiry(db, ids, budget) {
     const { rows } = await db.query(
       `SELECT i.id, i.version, i.name, i.committee_designation, i.department, i.status, i.report_due_date::text AS due, i.summary, i.archived_at,
               array(SELECT priority_area_id::text FROM inquiry_priority_area p WHERE p.inquiry_id = i.id ORDER BY 1) AS areas
        FROM inquiry i WHERE i.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((row) => ({
+    return rows.flatMap((row) => (budget.defer("inquiry", row.id) ? [] : [budget.take({
       type: "inquiry" as const,
       entityId: row.id,
       version: row.version,
@@ -171,17 +223,17 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
             null,
             row.summary ? splitIntoPassages([{ page: null, text: row.summary }]) : [],
           ),
-    }));
+    })]));
   },
 
-  async remiss(db, ids) {
+  async remiss(db, ids, budget) {
     const { rows } = await db.query(
       `SELECT r.id, r.version, r.diarienummer, r.ministry, r.status, r.deadline::text AS deadline, r.archived_at,
               d.designation, d.title, d.kind
        FROM remiss r JOIN document d ON d.id = r.document_id WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((row) => ({
+    return rows.flatMap((row) => (budget.defer("remiss", row.id) ? [] : [budget.take({
       type: "remiss" as const,
       entityId: row.id,
       version: row.version,
@@ -207,10 +259,10 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
             null,
             [],
           ),
-    }));
+    })]));
   },
 
-  async response(db, ids) {
+  async response(db, ids, budget) {
     const { rows } = await db.query(
       `SELECT r.id, r.version, r.kind, r.title, r.sections, r.status, r.archived_at,
               coalesce(r.submitted_at, r.approved_at, r.created_at) AS dated,
@@ -221,12 +273,13 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
        FROM response r WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((row) => {
+    return rows.flatMap((row) => {
+      if (budget.defer("response", row.id)) return [];
       const sections = (row.sections ?? []) as Array<{ heading: string; body: string }>;
       const passages = sections.flatMap(({ heading, body }) =>
         splitIntoPassages([{ page: null, text: body }]).map((passage) => ({ page: null, section: heading, text: passage.text })),
       );
-      return {
+      return [budget.take({
         type: "response" as const,
         entityId: row.id,
         version: row.version,
@@ -252,19 +305,20 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
               null,
               passages,
             ),
-      };
+      })];
     });
   },
 
-  async member_input(db, ids) {
+  async member_input(db, ids, budget) {
     const { rows } = await db.query(
       `SELECT mi.id, mi.version, mi.text, mi.status, mi.municipality_id, mi.created_at, m.name AS municipality
        FROM member_input mi JOIN municipality m ON m.id = mi.municipality_id WHERE mi.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((row) => {
+    return rows.flatMap((row) => {
+      if (budget.defer("member_input", row.id)) return [];
       const title = `Synpunkt från ${row.municipality}`;
-      return {
+      return [budget.take({
         type: "member_input" as const,
         entityId: row.id,
         version: row.version,
@@ -288,7 +342,7 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[]) => Promise<Inde
           null,
           splitIntoPassages([{ page: null, text: row.text }]),
         ),
-      };
+      })];
     });
   },
 };

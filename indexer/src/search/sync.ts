@@ -1,10 +1,16 @@
 import type { SearchEngine, TaskUid } from "../engine/meili-client.js";
 import type { Queryable } from "./db.js";
 import { recordId } from "./settings.js";
-import type { IndexedObject, SearchRecord } from "./records.js";
+import { recordBytes, type IndexedObject, type SearchRecord } from "./records.js";
 
 const MAX_RECORDS_PER_REQUEST = 5_000;
 const MAX_BYTES_PER_REQUEST = 20_000_000;
+/**
+ * How long to wait for Meilisearch's tasks while it keeps answering. Batches are bounded
+ * (indexer.ts), but tasks of an earlier, failed attempt may still be queued ahead of ours;
+ * giving up sooner would only queue the same work again behind them.
+ */
+const TASK_WAIT_MS = 30 * 60_000;
 
 export interface SyncOutcome {
   objects: number;
@@ -19,10 +25,18 @@ export interface SyncOutcome {
  * exist (by id: the previous count is in search_index_state) and records the new counts.
  * Waits for Meilisearch to finish, so when this returns the change is searchable.
  *
- * Run inside the caller's transaction: if Meilisearch fails, the caller rolls back and the
- * bookkeeping stays as it was, matching what the index still holds.
+ * Run inside the caller's transaction: if Meilisearch fails, the caller rolls back. The
+ * index may still apply what was sent, so before sending, the larger passage count is
+ * committed through `autocommit` (a connection outside that transaction): a later batch
+ * then deletes passages a failed or killed one left behind.
  */
-export async function writeObjects(db: Queryable, engine: SearchEngine, index: string, objects: IndexedObject[]): Promise<SyncOutcome> {
+export async function writeObjects(
+  db: Queryable,
+  engine: SearchEngine,
+  index: string,
+  objects: IndexedObject[],
+  { autocommit }: { autocommit?: Queryable } = {},
+): Promise<SyncOutcome> {
   if (!objects.length) return { objects: 0, records: 0, deleted: 0, stale: 0 };
   const { rows } = await db.query(
     `SELECT s.entity, s.entity_id, s.passage_count, s.version
@@ -51,10 +65,21 @@ export async function writeObjects(db: Queryable, engine: SearchEngine, index: s
     }
   }
 
+  const growing = kept.filter((o) => o.records.length > (previous.get(`${o.type}/${o.entityId}`)?.passage_count ?? 0));
+  if (autocommit && growing.length) {
+    // High-water mark: version 0 so that the version guard never refuses the real write.
+    await autocommit.query(
+      `INSERT INTO search_index_state (entity, entity_id, passage_count, version, indexed_at)
+       SELECT *, 0, now() FROM unnest($1::text[], $2::uuid[], $3::int[])
+       ON CONFLICT (entity, entity_id) DO UPDATE SET passage_count = GREATEST(search_index_state.passage_count, EXCLUDED.passage_count)`,
+      [growing.map((o) => o.type), growing.map((o) => o.entityId), growing.map((o) => o.records.length)],
+    );
+  }
+
   const tasks: TaskUid[] = [];
   for (let i = 0; i < deletions.length; i += 10_000) tasks.push(await engine.deleteDocuments(index, deletions.slice(i, i + 10_000)));
   for (const chunk of chunksOf(additions)) tasks.push(await engine.addDocuments(index, chunk));
-  for (const task of tasks) await engine.waitForTask(task);
+  for (const task of tasks) await engine.waitForTask(task, { timeoutMs: TASK_WAIT_MS });
 
   const present = kept.filter((o) => o.records.length);
   const gone = kept.filter((o) => !o.records.length);
@@ -81,7 +106,7 @@ export function* chunksOf(records: SearchRecord[]): Generator<SearchRecord[]> {
   let chunk: SearchRecord[] = [];
   let bytes = 0;
   for (const record of records) {
-    const size = 2 * (record.text.length + record.terms.length) + 1_000;
+    const size = recordBytes(record);
     if (chunk.length && (chunk.length >= MAX_RECORDS_PER_REQUEST || bytes + size > MAX_BYTES_PER_REQUEST)) {
       yield chunk;
       chunk = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pagesFromText } from "./extract.js";
-import { MAX_PASSAGE_WORDS, splitIntoPassages } from "./passages.js";
+import { MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, splitIntoPassages } from "./passages.js";
+import { analyzeForIndex } from "./swedish.js";
 
 const paragraph = (words: number, word = "ord") => Array.from({ length: words }, () => word).join(" ") + ".";
 
@@ -46,5 +47,24 @@ describe("splitIntoPassages", () => {
       ["3.2 Dispenser från strandskyddet", "3.2 Dispenser från strandskyddet"],
     ]);
     expect(passages[2].text).toContain("3.3 Landsbygdsutveckling");
+  });
+
+  it("counts words as the analysis does: 70,000 comma-separated tokens are many passages", () => {
+    const tokens = Array.from({ length: 70_000 }, (_, i) => `t${i}`);
+    tokens.push("xylofonslut");
+    const passages = splitIntoPassages([{ page: 1, text: tokens.join(",") }]);
+
+    expect(passages.length).toBeGreaterThanOrEqual(70_001 / 300);
+    expect(passages.every((passage) => passage.wordCount <= 300 && passage.text.length <= MAX_PASSAGE_CHARS)).toBe(true);
+    expect(passages.reduce((sum, passage) => sum + passage.wordCount, 0)).toBe(70_001);
+    const last = passages.at(-1)!;
+    expect(last.text.endsWith("xylofonslut")).toBe(true);
+    expect(analyzeForIndex(last.text).split(" ").length).toBeLessThan(65_535);
+  });
+
+  it("caps characters too: a token of 100,000 letters is sliced", () => {
+    const passages = splitIntoPassages([{ page: 1, text: `Början. ${"a".repeat(100_000)} slutord` }]);
+    expect(passages.every((passage) => passage.text.length <= MAX_PASSAGE_CHARS)).toBe(true);
+    expect(passages.at(-1)!.text).toMatch(/slutord$/);
   });
 });

@@ -10,8 +10,19 @@ export interface Passage {
   wordCount: number;
 }
 
-/** Far below Meilisearch's limit of 65,535 word positions per attribute, and small enough to show as a hit. */
+/**
+ * Far below Meilisearch's limit of 65,535 word positions per attribute (the analysis adds a
+ * few terms per word), and small enough to show as a hit.
+ */
 export const MAX_PASSAGE_WORDS = 1_000;
+/** Also a cap on characters, for text with few separators (tables, base64, long tokens). */
+export const MAX_PASSAGE_CHARS = 12_000;
+/**
+ * Words counted as the analysis (text/swedish.ts) and Meilisearch split them: "a,b,c" is three
+ * words, each a position of its own. Counting whitespace-separated words instead let 70,000
+ * comma-separated tokens into one passage, past the positions Meilisearch indexes.
+ */
+const TOKEN = /[\p{L}\p{N}]+/gu;
 const DEFAULT_PASSAGE_WORDS = 300;
 
 /**
@@ -26,11 +37,13 @@ export function splitIntoPassages(pages: Page[], { maxWords = DEFAULT_PASSAGE_WO
   for (const { page, text } of pages) {
     let paragraphs: string[] = [];
     let words = 0;
+    let chars = 0;
     let passageSection: string | null = section;
     const flush = () => {
       if (words) passages.push({ ordinal: passages.length, page, section: passageSection, text: paragraphs.join("\n\n"), wordCount: words });
       paragraphs = [];
       words = 0;
+      chars = 0;
       passageSection = section;
     };
 
@@ -41,9 +54,10 @@ export function splitIntoPassages(pages: Page[], { maxWords = DEFAULT_PASSAGE_WO
         section = passageSection = heading;
       }
       for (const chunk of chunks(paragraph, limit)) {
-        if (words + chunk.words > limit) flush();
+        if (words + chunk.words > limit || chars + chunk.text.length > MAX_PASSAGE_CHARS) flush();
         paragraphs.push(chunk.text);
         words += chunk.words;
+        chars += chunk.text.length + 2;
       }
     }
     flush();
@@ -67,32 +81,61 @@ function headingOf(paragraph: string): string | null {
   return firstLine.replace(/\s+/g, " ");
 }
 
-/** The paragraph whole when it fits, else cut at sentence ends, and at words for overlong sentences. */
-function chunks(paragraph: string, limit: number): Array<{ text: string; words: number }> {
-  const words = countWords(paragraph);
-  if (words <= limit) return words ? [{ text: paragraph, words }] : [];
+interface Piece {
+  text: string;
+  words: number;
+}
 
-  const pieces: Array<{ text: string; words: number }> = [];
+const fits = (words: number, chars: number, limit: number) => words <= limit && chars <= MAX_PASSAGE_CHARS;
+
+/** The paragraph whole when it fits, else cut at sentence ends, and at words for overlong sentences. */
+function chunks(paragraph: string, limit: number): Piece[] {
+  const words = countWords(paragraph);
+  if (fits(words, paragraph.length, limit)) return words ? [{ text: paragraph, words }] : [];
+
+  const pieces: Piece[] = [];
   let current: string[] = [];
   let currentWords = 0;
-  const push = (text: string, count: number) => {
-    if (currentWords + count > limit && currentWords) {
-      pieces.push({ text: current.join(" "), words: currentWords });
+  let currentChars = 0;
+  const push = (text: string, count: number, separator = " ") => {
+    if (current.length && !fits(currentWords + count, currentChars + separator.length + text.length, limit)) {
+      pieces.push({ text: current.join(""), words: currentWords });
       current = [];
       currentWords = 0;
+      currentChars = 0;
+    }
+    if (current.length) {
+      current.push(separator);
+      currentChars += separator.length;
     }
     current.push(text);
     currentWords += count;
+    currentChars += text.length;
   };
   for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
-    const sentenceWords = sentence.split(/\s+/).filter(Boolean);
-    if (sentenceWords.length <= limit) push(sentence, sentenceWords.length);
-    else for (let i = 0; i < sentenceWords.length; i += limit) push(sentenceWords.slice(i, i + limit).join(" "), Math.min(limit, sentenceWords.length - i));
+    const sentenceWords = countWords(sentence);
+    if (fits(sentenceWords, sentence.length, limit)) {
+      push(sentence, sentenceWords);
+      continue;
+    }
+    for (const word of sentence.split(/\s+/).filter(Boolean)) {
+      const count = countWords(word);
+      if (fits(count, word.length, limit)) push(word, count);
+      // One "word" of many tokens ("a,b,c,…") or of thousands of letters: cut between tokens, then by length.
+      else for (const [i, part] of splitWord(word).entries()) push(part, countWords(part), i ? "" : " ");
+    }
   }
-  if (currentWords) pieces.push({ text: current.join(" "), words: currentWords });
-  return pieces;
+  if (current.length) pieces.push({ text: current.join(""), words: currentWords });
+  return pieces.filter((piece) => piece.words);
+}
+
+/** Cuts before each token, and tokens longer than a passage into slices. */
+function splitWord(word: string): string[] {
+  return word
+    .split(/(?<=[^\p{L}\p{N}])(?=[\p{L}\p{N}])/u)
+    .flatMap((part) => Array.from({ length: Math.ceil(part.length / MAX_PASSAGE_CHARS) }, (_, i) => part.slice(i * MAX_PASSAGE_CHARS, (i + 1) * MAX_PASSAGE_CHARS)));
 }
 
 function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  return text.match(TOKEN)?.length ?? 0;
 }

@@ -63,6 +63,32 @@ describe("startMeilisearch", () => {
     await meili.stop();
   });
 
+  it("keeps the master key off the command line", async () => {
+    const meili = await start({ dataDir: join(dataDir, "cmdline") });
+    const commandLine = await readFile(`/proc/${meili.pid}/cmdline`, "utf8");
+    expect(commandLine).toContain("meilisearch");
+    expect(commandLine).not.toContain(meili.masterKey);
+    await meili.stop();
+  });
+
+  it("refuses a second Meilisearch on the same data directory, and allows one after a stop", async () => {
+    const otherDir = join(dataDir, "locked");
+    const first = await start({ dataDir: otherDir });
+    await expect(start({ dataDir: otherDir })).rejects.toThrow(/is in use by another Remissbanken/);
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    await first.stop();
+    const second = await start({ dataDir: otherDir });
+    await second.stop();
+  });
+
+  it("takes over the lock of a Meilisearch that is gone", async () => {
+    const otherDir = join(dataDir, "stale");
+    await mkdir(join(otherDir, "meili"), { recursive: true });
+    await writeFile(join(otherDir, "meili", "remissbanken.lock"), JSON.stringify({ token: "x", pid: 2 ** 22 + 1, meilisearch: 2 ** 22 + 2 }));
+    const meili = await start({ dataDir: otherDir });
+    await meili.stop();
+  });
+
   it("refuses a port that is already taken before spawning anything", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));

