@@ -1,20 +1,14 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { z } from "zod";
-import { DocumentKind, LIMITS } from "@remissbanken/schema";
-import { LocalDate } from "@remissbanken/schema";
+import { DocumentKind, LIMITS, LocalDate } from "@remissbanken/schema";
 import { PageArgs } from "../common/pagination.js";
 import { v } from "../common/validation.js";
 
+/** The fields a document's create and update share; on update, a field left out stays as it is. */
 @InputType()
-export class CreateDocumentInput {
-  @Field(() => DocumentKind)
-  kind: DocumentKind;
-
+class DocumentFieldsInput {
   @Field(() => String, { nullable: true, description: "E.g. \"SOU 2020:8\"; loose forms are normalized. Required unless kind is OTHER." })
   designation?: string | null;
-
-  @Field(() => String)
-  title: string;
 
   @Field(() => String, { nullable: true })
   subtitle?: string | null;
@@ -34,12 +28,21 @@ export class CreateDocumentInput {
   @Field(() => ID, { nullable: true })
   inquiryId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The document's priority areas (replaces them on update)." })
   priorityAreaIds?: string[] | null;
 }
 
 @InputType()
-export class UpdateDocumentInput {
+export class CreateDocumentInput extends DocumentFieldsInput {
+  @Field(() => DocumentKind)
+  kind: DocumentKind;
+
+  @Field(() => String)
+  title: string;
+}
+
+@InputType()
+export class UpdateDocumentInput extends DocumentFieldsInput {
   @Field(() => ID)
   id: string;
 
@@ -47,31 +50,7 @@ export class UpdateDocumentInput {
   expectedVersion?: number | null;
 
   @Field(() => String, { nullable: true })
-  designation?: string | null;
-
-  @Field(() => String, { nullable: true })
   title?: string | null;
-
-  @Field(() => String, { nullable: true })
-  subtitle?: string | null;
-
-  @Field(() => String, { nullable: true })
-  department?: string | null;
-
-  @Field(() => LocalDate, { nullable: true })
-  publishedAt?: string | null;
-
-  @Field(() => String, { nullable: true })
-  sourceUrl?: string | null;
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  inquiryId?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: "Replaces the document's priority areas." })
-  priorityAreaIds?: string[] | null;
 }
 
 @InputType()

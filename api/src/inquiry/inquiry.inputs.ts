@@ -4,11 +4,9 @@ import { InquiryStatus, LIMITS, LocalDate } from "@remissbanken/schema";
 import { PageArgs } from "../common/pagination.js";
 import { v } from "../common/validation.js";
 
+/** The fields an inquiry's create and update share; on update, a field left out stays as it is. */
 @InputType()
-export class CreateInquiryInput {
-  @Field(() => String)
-  name: string;
-
+class InquiryFieldsInput {
   @Field(() => String, { nullable: true, description: 'Kommittébeteckning, e.g. "M 2019:02".' })
   committeeDesignation?: string | null;
 
@@ -24,38 +22,26 @@ export class CreateInquiryInput {
   @Field(() => String, { nullable: true })
   summary?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: "The inquiry's priority areas (replaces them on update)." })
   priorityAreaIds?: string[] | null;
 }
 
 @InputType()
-export class UpdateInquiryInput {
+export class CreateInquiryInput extends InquiryFieldsInput {
+  @Field(() => String)
+  name: string;
+}
+
+@InputType()
+export class UpdateInquiryInput extends InquiryFieldsInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The version you edited; a newer one in the database is a CONFLICT." })
   expectedVersion?: number | null;
 
   @Field(() => String, { nullable: true })
   name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  committeeDesignation?: string | null;
-
-  @Field(() => String, { nullable: true })
-  department?: string | null;
-
-  @Field(() => InquiryStatus, { nullable: true })
-  status?: InquiryStatus | null;
-
-  @Field(() => LocalDate, { nullable: true })
-  reportDueDate?: string | null;
-
-  @Field(() => String, { nullable: true })
-  summary?: string | null;
-
-  @Field(() => [ID], { nullable: true })
-  priorityAreaIds?: string[] | null;
 }
 
 @InputType()

@@ -4,36 +4,28 @@ import { LIMITS, LocalDate, RemissStatus } from "@remissbanken/schema";
 import { PageArgs } from "../common/pagination.js";
 import { v } from "../common/validation.js";
 
+/** The fields a remiss's create and update share; on update, a field left out stays as it is. */
 @InputType()
-export class CreateRemissInput {
-  @Field(() => ID, { description: "The document sent out for consultation." })
-  documentId: string;
-
+class RemissFieldsInput {
   @Field(() => String, { nullable: true, description: 'E.g. "Fi2011/4105".' })
   diarienummer?: string | null;
 
-  @Field(() => String)
-  ministry: string;
-
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: "Remissinstanser." })
   referralBodies?: string[] | null;
 
   @Field(() => Boolean, { nullable: true })
   smakomIsReferralBody?: boolean | null;
 
-  @Field(() => LocalDate, { description: "Sista svarsdag to the ministry." })
-  deadline: string;
-
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: "Internal deadline for member input; not after the ministry's deadline." })
   memberInputDeadline?: string | null;
 
   @Field(() => RemissStatus, { nullable: true })
   status?: RemissStatus | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The staff member responsible." })
   ownerId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Internal notes, read by staff and board only." })
   notes?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -41,42 +33,30 @@ export class CreateRemissInput {
 }
 
 @InputType()
-export class UpdateRemissInput {
+export class CreateRemissInput extends RemissFieldsInput {
+  @Field(() => ID, { description: "The document sent out for consultation." })
+  documentId: string;
+
+  @Field(() => String)
+  ministry: string;
+
+  @Field(() => LocalDate, { description: "Sista svarsdag to the ministry." })
+  deadline: string;
+}
+
+@InputType()
+export class UpdateRemissInput extends RemissFieldsInput {
   @Field(() => ID)
   id: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The version you edited; a newer one in the database is a CONFLICT." })
   expectedVersion?: number | null;
-
-  @Field(() => String, { nullable: true })
-  diarienummer?: string | null;
 
   @Field(() => String, { nullable: true })
   ministry?: string | null;
 
-  @Field(() => [String], { nullable: true })
-  referralBodies?: string[] | null;
-
-  @Field(() => Boolean, { nullable: true })
-  smakomIsReferralBody?: boolean | null;
-
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: "Sista svarsdag to the ministry." })
   deadline?: string | null;
-
-  @Field(() => LocalDate, { nullable: true })
-  memberInputDeadline?: string | null;
-
-  @Field(() => RemissStatus, { nullable: true })
-  status?: RemissStatus | null;
-
-  @Field(() => ID, { nullable: true })
-  ownerId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
-
-  @Field(() => String, { nullable: true })
-  sourceUrl?: string | null;
 }
 
 @InputType()

@@ -39,17 +39,20 @@ export function userFilter(filter: SearchFilterValues): Filter | undefined {
   );
 }
 
+/** What every search asks back: the stored fields, a cropped and highlighted snippet, and the score. */
+const SNIPPETS: Partial<SearchQuery> = {
+  attributesToRetrieve: RETRIEVED,
+  attributesToCrop: ["text"],
+  cropLength: 40,
+  highlightPreTag: PRE,
+  highlightPostTag: POST,
+  showRankingScore: true,
+};
+
 export async function meiliSearch(engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
   const named = findDesignation(request.query);
   const allowed = f.and(visibilityFilter(actor), userFilter(request.filter))!;
-  const common: Partial<SearchQuery> = {
-    attributesToRetrieve: RETRIEVED,
-    attributesToCrop: ["text"],
-    cropLength: 40,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    showRankingScore: true,
-  };
+  const common = SNIPPETS;
 
   if (!named) {
     const [main] = await engine.multiSearch<SearchRecord>([{
@@ -115,12 +118,7 @@ export async function meiliPassages(engine: SearchEngine, index: string, actor: 
     // Passages of one object have distinct ordinals: this turns the index's one-hit-per-object off.
     distinct: "ordinal",
     attributesToSearchOn: ["terms"],
-    attributesToRetrieve: RETRIEVED,
-    attributesToCrop: ["text"],
-    cropLength: 40,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    showRankingScore: true,
+    ...SNIPPETS,
     page: Math.floor(request.offset / request.limit) + 1,
     hitsPerPage: request.limit,
     matchingStrategy: "all",
