@@ -107,7 +107,7 @@ describe("one meaningful row per mutation", () => {
     expect(await writer("audit_log", logged[0].id)).toBe(await writer("document", document.id));
   });
 
-  it("writes no row without an entity for query-builder updates, e.g. the remiss status when a response is approved", async () => {
+  it("records both the response and its remiss when a response is approved", async () => {
     const { user: board, token } = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });
     const remiss = await buildRemiss(api.ds.manager, { status: RemissStatus.DRAFTING });
     const response = await buildResponse(api.ds.manager, { remissId: remiss.id, status: ResponseStatus.FOR_APPROVAL });
@@ -115,8 +115,10 @@ describe("one meaningful row per mutation", () => {
     expect(approved.errors).toBeUndefined();
     expect((await api.ds.getRepository(Remiss).findOneByOrFail({ id: remiss.id })).status).toBe(RemissStatus.DECIDED);
     const logged = await rows({ action: "approveResponse", actorId: board.id });
-    expect(logged.map((r) => [r.entityType, r.entityId])).toEqual([["Response", response.id]]);
-    expect(logged[0]).toMatchObject({ before: { status: ResponseStatus.FOR_APPROVAL }, after: { status: ResponseStatus.APPROVED } });
+    expect(logged.map((r) => [r.entityType, r.entityId]).sort()).toEqual([["Remiss", remiss.id], ["Response", response.id]]);
+    const byType = Object.fromEntries(logged.map((r) => [r.entityType, r]));
+    expect(byType.Response).toMatchObject({ before: { status: ResponseStatus.FOR_APPROVAL }, after: { status: ResponseStatus.APPROVED } });
+    expect(byType.Remiss).toMatchObject({ before: { status: RemissStatus.DRAFTING }, after: { status: RemissStatus.DECIDED } });
   });
 
   it("never writes a row with an entity type but no id, e.g. for the token revocation when a user is archived", async () => {

@@ -142,7 +142,12 @@ export async function responseApprover(manager: EntityManager, actor: Actor, id:
   response.approvedAt = new Date();
   await manager.save(response);
   if (response.remissId) {
-    await manager.update(Remiss, { id: response.remissId, status: RemissStatus.DRAFTING }, { status: RemissStatus.DECIDED });
+    // Saved as an entity (not a bulk update) so that the audit log records the remiss too.
+    const remiss = await loadForUpdate(manager, Remiss, "Remiss", response.remissId);
+    if (remiss.status === RemissStatus.DRAFTING) {
+      remiss.status = RemissStatus.DECIDED;
+      await manager.save(remiss);
+    }
   }
   return response;
 }
