@@ -54,6 +54,11 @@ export async function responseCreator(manager: EntityManager, actor: Actor, inpu
     const remiss = await manager.getRepository(Remiss).findOne({ where: { id: data.remissId } });
     if (!remiss) throw notFound("Remiss", data.remissId);
     ensureNotArchived(remiss, "The remiss");
+    // Starting a remissvar moves the tracking on: bevakas / ska besvaras → utkast.
+    if (remiss.status === RemissStatus.MONITORING || remiss.status === RemissStatus.TO_ANSWER) {
+      remiss.status = RemissStatus.DRAFTING;
+      await manager.save(remiss);
+    }
   }
   if (data.inquiryId) await ensureAllExist(manager, Inquiry, "Inquiry", [data.inquiryId]);
 

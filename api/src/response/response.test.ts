@@ -59,6 +59,19 @@ async function versionsOf(id: string) {
 }
 
 describe("createResponse", () => {
+  it("moves the remiss from bevakas or ska besvaras to utkast, and leaves later statuses alone", async () => {
+    for (const [from, to] of [
+      [RemissStatus.MONITORING, RemissStatus.DRAFTING],
+      [RemissStatus.TO_ANSWER, RemissStatus.DRAFTING],
+      [RemissStatus.DECIDED, RemissStatus.DECIDED],
+    ] as const) {
+      const remiss = await buildRemiss(api.ds.manager, { status: from });
+      const result = await api.gql(CREATE, { input: { remissId: remiss.id, title: "Remissvar" } }, { token: staff });
+      expect(result.errors).toBeUndefined();
+      expect((await storedRow(api.ds, "remiss", remiss.id)).status, from).toBe(to);
+    }
+  });
+
   it("refuses anonymous callers", async () => {
     const remiss = await buildRemiss(api.ds.manager);
     expect(errorCode(await api.gql(CREATE, { input: { remissId: remiss.id, title: "Svar" } }))).toBe("UNAUTHENTICATED");
