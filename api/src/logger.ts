@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
+import { logTransport } from "@remissbanken/schema/logging";
 
 /** Request fields every log line written while serving that request carries. */
 export interface LogScope {
@@ -16,6 +17,7 @@ export const logScope = new AsyncLocalStorage<LogScope>();
 export function createLogger(level: string) {
   return pino({
     level,
+    transport: logTransport(),
     mixin: () => ({ ...logScope.getStore() }),
     redact: {
       paths: [

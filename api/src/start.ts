@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { exitAfterFlush } from "@remissbanken/schema/logging";
 import { startApp, StartupError } from "./app.js";
 import { EngineStartError } from "@remissbanken/schema/engines/postgres";
 
@@ -26,7 +27,8 @@ try {
     stopping = true;
     log.info({ signal }, "stopping");
     await app.stop();
-    process.exit(0);
+    log.info("stopped");
+    await exitAfterFlush(log, 0);
   };
   process.on("SIGHUP", () => void shutdown("SIGHUP"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
@@ -37,5 +39,5 @@ try {
     process.exit(1);
   }
   log.fatal({ err: error }, "start failed");
-  process.exit(1);
+  await exitAfterFlush(log, 1);
 }

@@ -3,6 +3,7 @@
  * Needs DATABASE_URL and MEILI_URL (MEILI_MASTER_KEY, MEILI_INDEX optional).
  */
 import pino from "pino";
+import { exitAfterFlush, logTransport } from "@remissbanken/schema/logging";
 import { z } from "zod";
 import { startIndexer } from "./indexer.js";
 
@@ -21,7 +22,7 @@ if (!parsed.success) {
   process.exit(2);
 }
 const env = parsed.data;
-const log = pino({ level: env.LOG_LEVEL, base: { process: "indexer" } });
+const log = pino({ level: env.LOG_LEVEL, base: { process: "indexer" }, transport: logTransport() });
 
 const indexer = await startIndexer({
   databaseUrl: env.DATABASE_URL,
@@ -39,7 +40,7 @@ const shutdown = async (signal: string) => {
   stopping = true;
   log.info({ signal }, "indexer stopping");
   await indexer.stop();
-  process.exit(0);
+  await exitAfterFlush(log, 0);
 };
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

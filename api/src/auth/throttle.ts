@@ -16,24 +16,33 @@ const MAX_DELAY_MS = 5_000;
 interface Counts {
   pair: number;
   ip: number;
-  lastFailureAt: Date | null;
+  /**
+   * The lock is a sliding window: it lifts when the failure that reached the limit ages out.
+   * These are the times of the limit-th newest failure of the pair and of the IP.
+   */
+  pairLimitFailureAt: Date | null;
+  ipLimitFailureAt: Date | null;
 }
 
-async function recentFailures(manager: EntityManager, email: string, ip: string, windowMs: number): Promise<Counts> {
+async function recentFailures(manager: EntityManager, email: string, ip: string, settings: ThrottleSettings): Promise<Counts> {
   // Failures count only since the pair's last success.
   const [row] = await manager.query(
     `WITH last_success AS (
        SELECT max(at) AS at FROM sign_in_attempt WHERE email = $1 AND ip = $2 AND succeeded
+     ),
+     failures AS (
+       SELECT email, at, email = $1 AND at > coalesce((SELECT at FROM last_success), '-infinity') AS of_pair
+       FROM sign_in_attempt
+       WHERE ip = $2 AND NOT succeeded AND at > now() - make_interval(secs => $3::double precision)
      )
      SELECT
-       count(*) FILTER (WHERE email = $1 AND at > coalesce((SELECT at FROM last_success), '-infinity')) AS pair,
-       count(*) AS ip,
-       max(at) FILTER (WHERE email = $1) AS last_failure_at
-     FROM sign_in_attempt
-     WHERE ip = $2 AND NOT succeeded AND at > now() - make_interval(secs => $3::double precision)`,
-    [email, ip, windowMs / 1000],
+       (SELECT count(*) FROM failures WHERE of_pair) AS pair,
+       (SELECT count(*) FROM failures) AS ip,
+       (SELECT at FROM failures WHERE of_pair ORDER BY at DESC OFFSET $4 - 1 LIMIT 1) AS pair_limit_at,
+       (SELECT at FROM failures ORDER BY at DESC OFFSET $5 - 1 LIMIT 1) AS ip_limit_at`,
+    [email, ip, settings.lockMs / 1000, settings.maxFailures, settings.maxFailures * IP_FACTOR],
   );
-  return { pair: Number(row.pair), ip: Number(row.ip), lastFailureAt: row.last_failure_at };
+  return { pair: Number(row.pair), ip: Number(row.ip), pairLimitFailureAt: row.pair_limit_at, ipLimitFailureAt: row.ip_limit_at };
 }
 
 /**
@@ -59,7 +68,7 @@ export async function throttledCheck<T>(
 ): Promise<T | null> {
   const { attemptId, delayMs } = await ds.transaction(async (manager) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sign_in_attempt'), hashtext($1))`, [ip]);
-    const counts = await recentFailures(manager, email, ip, settings.lockMs);
+    const counts = await recentFailures(manager, email, ip, settings);
     if (counts.pair >= settings.maxFailures || counts.ip >= settings.maxFailures * IP_FACTOR) throw locked(counts, settings);
     const [row] = await manager.query(`INSERT INTO sign_in_attempt (email, ip, succeeded) VALUES ($1, $2, false) RETURNING id`, [email, ip]);
     const delayMs = counts.pair > 0 ? Math.min(MAX_DELAY_MS, settings.delayMs * 2 ** (counts.pair - 1)) : 0;
@@ -73,7 +82,11 @@ export async function throttledCheck<T>(
 }
 
 function locked(counts: Counts, settings: ThrottleSettings): DomainError {
-  const until = (counts.lastFailureAt?.getTime() ?? Date.now()) + settings.lockMs;
+  const limitReachedAt = [
+    counts.pair >= settings.maxFailures ? counts.pairLimitFailureAt : null,
+    counts.ip >= settings.maxFailures * IP_FACTOR ? counts.ipLimitFailureAt : null,
+  ].reduce<number>((latest, at) => Math.max(latest, at ? new Date(at).getTime() : 0), 0);
+  const until = (limitReachedAt || Date.now()) + settings.lockMs;
   const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
   return new DomainError(
     "TOO_MANY_REQUESTS",

@@ -7,7 +7,7 @@ import { v } from "../common/validation.js";
 /** The fields a document's create and update share; on update, a field left out stays as it is. */
 @InputType()
 class DocumentFieldsInput {
-  @Field(() => String, { nullable: true, description: "E.g. \"SOU 2020:8\"; loose forms are normalized. Required unless kind is OTHER." })
+  @Field(() => String, { nullable: true, description: "E.g. \"SOU 2020:8\"; loose forms are normalized. Every kind but OTHER has one, of its own series." })
   designation?: string | null;
 
   @Field(() => String, { nullable: true })

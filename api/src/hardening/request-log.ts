@@ -11,7 +11,9 @@ export function requestLogPlugin(): ApolloServerPlugin<Context> {
       const started = performance.now();
       return {
         async willSendResponse({ operation, operationName, errors, response }) {
-          const codes = errors?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+          // The codes the client received: the formatted errors, after DomainErrors were mapped.
+          const sent = response.body.kind === "single" ? response.body.singleResult.errors : errors;
+          const codes = sent?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR");
           contextValue.log.info(
             {
               operationName: operationName?.slice(0, 100) ?? null,

@@ -173,7 +173,14 @@ async function launch({ binary, home, host, port, masterKey, env, log, startTime
     ],
     // The key goes through the environment: a command line is visible to every user (ps).
     // Other MEILI_* variables of ours (MEILI_URL, MEILI_INDEX) are not Meilisearch's options.
-    { cwd: home, stdio: ["ignore", "pipe", "pipe"], env: { ...withoutMeiliVariables(process.env), MEILI_MASTER_KEY: masterKey } },
+    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and
+    // Meilisearch must stop when we stop it, not before the API and the indexer are done.
+    {
+      cwd: home,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...withoutMeiliVariables(process.env), MEILI_MASTER_KEY: masterKey },
+      detached: true,
+    },
   );
 
   const recentOutput: string[] = [];
