@@ -212,6 +212,36 @@ describe("indexer", () => {
     }
   });
 
+  it("lets an object that cannot be indexed hold up only itself", async () => {
+    const remiss = await buildRemiss(ds.manager);
+    // The API never writes such sections; a row fixed by hand in SQL could.
+    const [{ id: poison }] = await ds.query(
+      `INSERT INTO response (remiss_id, title, sections, status, version) VALUES ($1, 'Trasigt svar', '[null]', 'approved', 1) RETURNING id`,
+      [remiss.id],
+    );
+    const docs = await Promise.all(Array.from({ length: 3 }, (_, i) => buildDocument(ds.manager, { title: `Fjällnära dokument ${i}` })));
+    try {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const present = await indexed();
+        if (docs.every((doc) => present.has(groupId("document", doc.id)))) break;
+        if (Date.now() > deadline) throw new Error("documents behind the broken response were not indexed");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const [event] = await ds.query(
+        `SELECT attempts, last_error, processed_at FROM change_event WHERE entity = 'response' AND entity_id = $1 ORDER BY id DESC LIMIT 1`,
+        [poison],
+      );
+      expect(event.processed_at).toBeNull();
+      expect(event.attempts).toBeGreaterThan(0);
+      expect(event.last_error).toBeTruthy();
+    } finally {
+      await ds.query(`UPDATE response SET sections = '[]' WHERE id = $1`, [poison]);
+      await ds.query(`UPDATE change_event SET available_at = now() WHERE processed_at IS NULL`);
+      await indexer.idle({ timeoutMs: 30_000 });
+    }
+  });
+
   it("sleeps out its backoff while failing, however often writes notify it", async () => {
     const failing = await startIndexer({ databaseUrl, meiliUrl: "http://127.0.0.1:9", index: "unreachable", pollMs: 100 });
     try {

@@ -123,6 +123,9 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
 
   let ready = false;
   let nextPurge = 0;
+  /** Batches of one object each still to run after a batch failed for another reason than the engine. */
+  let isolate = 0;
+  let single = false;
   const loop = (async () => {
     while (!stopped) {
       if (Date.now() >= nextPurge) {
@@ -140,15 +143,26 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
           ready = true;
           log.info({ index }, "search index ready");
         }
-        worked = await processBatch(pool, engine, index, limits, stats, log);
+        single = isolate > 0;
+        if (single) isolate--;
+        worked = await processBatch(pool, engine, index, { ...limits, singleObject: single }, stats, log);
         failures = 0;
       } catch (error) {
-        failures++;
         stats.failures++;
         stats.lastError = (error as Error).message;
-        if (error instanceof EngineUnavailableError) ready = false;
-        const level = failures === 1 ? "warn" : "debug";
-        log[level]({ err: error, failures }, "indexing failed; events wait and are retried");
+        if (single) {
+          // One object failed on its own: its events back off by themselves, the rest go on.
+          log.warn({ err: error }, "indexing one object failed; its events wait and are retried");
+          worked = true;
+        } else {
+          failures++;
+          if (error instanceof EngineUnavailableError) ready = false;
+          // Not the engine being away: perhaps one object that cannot be indexed. Take the
+          // next objects one at a time, so that such an object holds up only itself.
+          else isolate = limits.batchSize;
+          const level = failures === 1 ? "warn" : "debug";
+          log[level]({ err: error, failures }, "indexing failed; events wait and are retried");
+        }
       } finally {
         busy = false;
       }
@@ -206,6 +220,8 @@ async function purgeProcessed(pool: pg.Pool, keepMs: number): Promise<number> {
 
 interface BatchLimits {
   batchSize: number;
+  /** Claim the events of the oldest due object only. */
+  singleObject?: boolean;
   maxRecords: number;
   maxBytes: number;
   maxBackoffMs: number;
@@ -216,7 +232,7 @@ async function processBatch(
   pool: pg.Pool,
   engine: SearchEngine,
   index: string,
-  { batchSize, maxRecords, maxBytes, maxBackoffMs }: BatchLimits,
+  { batchSize, singleObject = false, maxRecords, maxBytes, maxBackoffMs }: BatchLimits,
   stats: IndexerStats,
   log: IndexerLog,
 ): Promise<boolean> {
@@ -231,9 +247,15 @@ async function processBatch(
       return false;
     }
     ({ rows: claimed } = await client.query<ClaimedEvent>(
-      `SELECT id, entity, entity_id FROM change_event
-       WHERE processed_at IS NULL AND available_at <= now()
-       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      singleObject
+        ? `SELECT id, entity, entity_id FROM change_event
+           WHERE processed_at IS NULL AND available_at <= now()
+             AND (entity, entity_id) = (SELECT entity, entity_id FROM change_event
+                                        WHERE processed_at IS NULL AND available_at <= now() ORDER BY id LIMIT 1)
+           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`
+        : `SELECT id, entity, entity_id FROM change_event
+           WHERE processed_at IS NULL AND available_at <= now()
+           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batchSize],
     ));
     if (!claimed.length) {
