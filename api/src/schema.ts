@@ -13,6 +13,7 @@ import { AuthResolver } from "./auth/auth.resolver.js";
 import { ABILITY_RESOLVERS } from "./auth/abilities.resolver.js";
 import { AuditLogResolver } from "./audit/audit.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
+import { SearchStatusResolver } from "./search/search-status.resolver.js";
 import { DocumentTextResolver } from "./document/document-text.resolver.js";
 
 export const RESOLVERS = [
@@ -29,6 +30,7 @@ export const RESOLVERS = [
   AuthResolver,
   AuditLogResolver,
   SearchResolver,
+  SearchStatusResolver,
   DocumentTextResolver,
   ...ABILITY_RESOLVERS,
 ] as const;

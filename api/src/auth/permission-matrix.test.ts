@@ -362,6 +362,7 @@ const CASES: Case[] = [
 
   // The audit log: staff and admin.
   { operation: "auditLog", gates: [gate("auditLog", "read")], query: `{ auditLog(first: 5) { totalCount } }` },
+  { operation: "searchStatus", gates: [gate("searchStatus", "read")], query: `{ searchStatus { pendingChanges } }` },
 ];
 
 /** What the policy says the caller gets. */

@@ -77,6 +77,10 @@ const RULES = {
   auditLog: {
     read: isStaff,
   },
+  /** How far search lags behind the database: for whoever runs the installation. */
+  searchStatus: {
+    read: isStaff,
+  },
 } as const;
 
 type Rules = typeof RULES;

@@ -47,6 +47,12 @@ export class SearchService {
     );
   }
 
+  /** Whether Meilisearch answers its health check now (false when none is configured). */
+  async engineAvailable(): Promise<boolean> {
+    if (!this.engine) return false;
+    return this.engine.health().catch(() => false);
+  }
+
   close(): void {
     this.engine?.close();
   }
