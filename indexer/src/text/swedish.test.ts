@@ -28,6 +28,12 @@ describe("Swedish analysis", () => {
     expect(analyzeForIndex("bredbandsutbyggnaden").split(" ")).toContain(stem("bredband"));
   });
 
+  it("sends a compound the dictionary does not know as its parts, and a known one whole", () => {
+    expect(analyzeQuery("stabiliseringsfond")).toBe(`${stem("stabilisering")} ${stem("fond")}`);
+    expect(analyzeQuery("strandskydd")).toBe(stem("strandskydd"));
+    expect(analyzeForIndex("kommunstabiliseringsfonden").split(" ")).toEqual(expect.arrayContaining(analyzeQuery("stabiliseringsfond").split(" ")));
+  });
+
   it("rewrites query words to terms and keeps operators", () => {
     expect(analyzeQuery('"Strandskyddet i fjällen" -kommunerna')).toBe(`"${stem("strandskydd")} i fjäll" -${stem("kommun")}`);
   });

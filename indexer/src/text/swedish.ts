@@ -63,9 +63,16 @@ export function analyzeForIndex(text: string): string {
   return terms.join(" ");
 }
 
-/** The query to send: each word replaced by its term, quotes and other operators kept. */
+/**
+ * The query to send: each word replaced by its term, quotes and other operators kept. A
+ * compound the dictionary does not know is sent as its parts, which the index holds for
+ * every compound containing them: "stabiliseringsfond" finds "kommunstabiliseringsfonden".
+ */
 export function analyzeQuery(query: string): string {
-  return query.replace(WORD, (word) => stem(word));
+  return query.replace(WORD, (word) => {
+    const { term, parts, known } = analyzeWord(word.toLowerCase());
+    return !known && parts && parts.length > 1 ? parts.map(({ lemma }) => stemmer(lemma)).join(" ") : term;
+  });
 }
 
 /** The word's own term, then the terms of its parts and of their parts: strandskyddsutredning strandskyd strand skydd utredning. */
@@ -91,7 +98,7 @@ function addPartTerms(parts: Part[] | undefined, terms: Set<string>): void {
   }
 }
 
-function analyzeWord(word: string): { term: string; parts: Part[] | undefined } {
+function analyzeWord(word: string): { term: string; parts: Part[] | undefined; known: boolean } {
   const { onlyInCompound } = getLexicon().compoundFlags;
   const known = getLexicon()
     .analyze(word)
@@ -100,7 +107,7 @@ function analyzeWord(word: string): { term: string; parts: Part[] | undefined } 
   const last = parts?.at(-1);
   // An unknown compound inflects like its last part: strandskyddsreglerna → strandskyddsregel.
   const lemma = known?.lemma ?? (last ? word.slice(0, last.start) + last.lemma : word);
-  return { term: stemmer(lemma), parts };
+  return { term: stemmer(lemma), parts, known: known !== undefined };
 }
 
 interface Part {
