@@ -5,23 +5,35 @@ import type { DataSource } from "typeorm";
 import { createDataSource } from "@remissbanken/schema";
 import { loadConfig } from "@remissbanken/api/config";
 import { createLogger } from "@remissbanken/api/logger";
-import { startServer } from "@remissbanken/api/server";
+import { startServer, type RunningServer } from "@remissbanken/api/server";
 import { attachSearch, SearchService } from "@remissbanken/api/search/search.service";
 
 export interface GraphQLResult<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; extensions?: { code?: string; reason?: string; fields?: { field: string }[] } }[];
+  headers: Headers;
+  /** The Set-Cookie lines of the response. */
+  setCookies: string[];
+}
+
+export interface RequestOptions {
+  token?: string;
+  /** A Cookie header, e.g. the session cookie a browser would send. */
+  cookie?: string;
+  headers?: Record<string, string>;
 }
 
 export interface TestApi {
   url: string;
   ds: DataSource;
   databaseUrl: string;
+  /** The running server, e.g. for the mail it captured. */
+  server: RunningServer;
   /** The Meilisearch this API searches, with an index of this test file's own (start an indexer on it to fill it). */
   search: { url: string; apiKey: string; index: string };
   /** Sends a GraphQL request over HTTP, as a client would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; headers?: Record<string, string> }): Promise<GraphQLResult<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<T>>;
   /** Counts the SQL statements the API runs while `work` runs. */
   countQueries(work: () => Promise<unknown>): Promise<number>;
   stop(): Promise<void>;
@@ -71,6 +83,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     url: server.url,
     ds,
     databaseUrl,
+    server,
     search,
     async gql(query, variables, options = {}) {
       const res = await fetch(server.url, {
@@ -78,12 +91,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
         headers: {
           "content-type": "application/json",
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          ...(options.cookie ? { cookie: options.cookie } : {}),
           ...options.headers,
         },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as GraphQLResult;
-      return { ...body, status: res.status };
+      const body = (await res.json()) as Omit<GraphQLResult, "status" | "headers" | "setCookies">;
+      return { ...body, status: res.status, headers: res.headers, setCookies: res.headers.getSetCookie() };
     },
     async countQueries(work) {
       const before = statements;

@@ -3,18 +3,11 @@
  * with a cookie jar, and the mail the local SMTP server received.
  */
 import type { DataSource } from "typeorm";
-import { createDataSource } from "@remissbanken/schema";
-import { createTestDatabase, type GraphQLResult } from "@remissbanken/test/harness";
-import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
-import { startServer, type RunningServer } from "../server.js";
+import { startTestApi, type GraphQLResult, type RequestOptions } from "@remissbanken/test/harness";
+import type { RunningServer } from "../server.js";
 import type { CapturedMail } from "./mailer.js";
 import { SESSION_COOKIE } from "./sessions.js";
 
-export interface RawResponse<T = any> extends GraphQLResult<T> {
-  headers: Headers;
-  setCookies: string[];
-}
 
 export interface AuthTestApi {
   url: string;
@@ -22,7 +15,7 @@ export interface AuthTestApi {
   server: RunningServer;
   /** Posts a raw body (for malformed and oversized requests). */
   post(body: string, headers?: Record<string, string>): Promise<{ status: number; text: string; headers: Headers }>;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string; cookie?: string; headers?: Record<string, string> }): Promise<RawResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<T>>;
   browser(): Browser;
   /** Forgets the mail received so far. */
   clearMail(): void;
@@ -39,7 +32,7 @@ export class Browser {
 
   constructor(private readonly api: AuthTestApi) {}
 
-  async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<RawResponse<T>> {
+  async gql<T = any>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
     const result = await this.api.gql<T>(query, variables, { cookie: this.sessionCookie ? `${SESSION_COOKIE}=${this.sessionCookie}` : undefined, headers });
     for (const line of result.setCookies) {
       const [pair] = line.split(";");
@@ -51,33 +44,16 @@ export class Browser {
 }
 
 export async function startAuthTestApi(env: Record<string, string> = {}): Promise<AuthTestApi> {
-  const databaseUrl = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", SIGN_IN_DELAY_MS: "0", ...env });
-  const ds = createDataSource(databaseUrl);
-  await ds.initialize();
-  const server = await startServer(config, ds, createLogger("silent"));
-
+  const base = await startTestApi({ SIGN_IN_DELAY_MS: "0", ...env });
+  const { server } = base;
   const api: AuthTestApi = {
-    url: server.url,
-    ds,
+    url: base.url,
+    ds: base.ds,
     server,
+    gql: base.gql,
     async post(body, headers = {}) {
       const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
       return { status: res.status, text: await res.text(), headers: res.headers };
-    },
-    async gql(query, variables, options = {}) {
-      const res = await fetch(server.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-          ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...options.headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as GraphQLResult;
-      return { ...body, status: res.status, headers: res.headers, setCookies: res.headers.getSetCookie() };
     },
     browser: () => new Browser(api),
     clearMail() {
@@ -97,10 +73,7 @@ export async function startAuthTestApi(env: Record<string, string> = {}): Promis
       if (!match) throw new Error(`No link in mail: ${mail.text}`);
       return decodeURIComponent(match[1]);
     },
-    async stop() {
-      await server.stop();
-      await ds.destroy();
-    },
+    stop: base.stop,
   };
   return api;
 }
