@@ -64,7 +64,7 @@ async function hydrate(ctx: Context, hits: RawHit[]): Promise<SearchHit[]> {
         case "inquiry":
           return ctx.loaders.inquiry.load(hit.entityId);
         case "remiss":
-          return ctx.actor ? ctx.loaders.remiss.load(hit.entityId) : null;
+          return can(ctx.actor, "catalog", "read") ? ctx.loaders.remiss.load(hit.entityId) : null;
         case "response":
           return ctx.loaders.response.load(hit.entityId).then((r) => (r && can(ctx.actor, "response", "read", r) ? r : null));
         case "member_input":
