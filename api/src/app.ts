@@ -9,10 +9,13 @@ import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runti
 import { attachSearch, SearchService } from "./search/search.service.js";
 import { superviseIndexer } from "./search/indexer-supervisor.js";
 import { superviseMeilisearch } from "./search/meilisearch-supervisor.js";
+import { superviseWeb, WebStartError } from "./processes/web-supervisor.js";
 import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 
 export interface App {
   url: string;
+  /** The web app's address, when `npm start` runs it. */
+  webUrl?: string;
   ds: DataSource;
   databaseUrl: string;
   server: RunningServer;
@@ -105,7 +108,24 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       throw error;
     });
     stack.push(() => server.stop());
-    return { url: server.url, ds, databaseUrl, server, stop: stopAll };
+
+    let webUrl: string | undefined;
+    if (config.startWeb) {
+      log.info("starting the web app (it is built first when its sources changed)");
+      const web = await superviseWeb({
+        port: config.webPort,
+        host: config.host,
+        apiUrl: server.url,
+        publicUrl: config.publicUrl,
+        logLevel: config.logLevel,
+        log: log.child({ process: "web" }),
+      }).catch((error: Error) => {
+        throw error instanceof WebStartError ? new StartupError(error.message) : error;
+      });
+      stack.push(() => web.stop());
+      webUrl = web.url;
+    }
+    return { url: server.url, webUrl, ds, databaseUrl, server, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -24,8 +24,12 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
-  /** Where people open the product; links in emails point here. */
-  PUBLIC_URL: z.string().url().default("http://localhost:4000"),
+  /** Where the web app listens under `npm start`. */
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Whether `npm start` runs the web app beside the API (compose runs it as its own service). */
+  START_WEB: bool.optional(),
+  /** Where people open the product (the web app); links in emails point here. Default: the web app's address. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Extra origins (comma-separated) whose browsers may use the session cookie. */
   ALLOWED_ORIGINS: z.string().default(""),
   /** "smtp://user:pass@host:587" or "smtps://…"; unset outside production starts a local capturing SMTP server. */
@@ -48,8 +52,14 @@ const EnvSchema = z.object({
 
 export type Config = ReturnType<typeof toConfig>;
 
+function localOrigins(host: string, ports: number[]): string[] {
+  const hosts = new Set(["localhost", "127.0.0.1", host === "0.0.0.0" ? "localhost" : host]);
+  return ports.flatMap((port) => [...hosts].map((h) => `http://${h}:${port}`));
+}
+
 function toConfig(env: z.output<typeof EnvSchema>) {
   const production = env.NODE_ENV === "production";
+  const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" || env.HOST === "127.0.0.1" ? "localhost" : env.HOST}:${env.WEB_PORT}`;
   return {
     env: env.NODE_ENV,
     production,
@@ -68,14 +78,22 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     stackTraces: env.GRAPHQL_STACKTRACES ?? false,
     maxBodyBytes: env.MAX_BODY_BYTES,
     graphqlLimits: { maxDepth: env.GRAPHQL_MAX_DEPTH, maxAliases: env.GRAPHQL_MAX_ALIASES, maxCost: env.GRAPHQL_MAX_COST },
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""),
-    allowedOrigins: [new URL(env.PUBLIC_URL).origin, ...env.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean)],
+    webPort: env.WEB_PORT,
+    startWeb: env.START_WEB ?? true,
+    publicUrl: publicUrl.replace(/\/+$/, ""),
+    allowedOrigins: [
+      new URL(publicUrl).origin,
+      // Outside production the printed addresses work too, whichever of localhost and 127.0.0.1 is typed.
+      ...(production ? [] : localOrigins(env.HOST, [env.WEB_PORT, env.PORT])),
+      ...env.ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    ],
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     cookieSecure: env.COOKIE_SECURE ?? production,
     session: { idleMs: env.SESSION_IDLE_HOURS * 3_600_000, maxAgeMs: env.SESSION_MAX_DAYS * 86_400_000 },
     signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMs: env.SIGN_IN_LOCK_MINUTES * 60_000, delayMs: env.SIGN_IN_DELAY_MS },
-    trustProxy: env.TRUST_PROXY,
+    // The web app calls the API from this machine and passes on the person's address.
+    trustProxy: env.TRUST_PROXY ?? "loopback",
   };
 }
 

@@ -20,7 +20,8 @@ try {
 const log = createLogger(config.logLevel);
 try {
   const app = await startApp(config, log);
-  console.log(`\nRemissbanken is running: GraphQL at ${app.url}\nData in ${config.databaseUrl ? "the database at DATABASE_URL" : config.dataDir}. Press Ctrl-C to stop.\n`);
+  const web = app.webUrl ? `Remissbanken is running: open ${app.webUrl}\nGraphQL API at ${app.url}` : `Remissbanken is running: GraphQL at ${app.url}`;
+  console.log(`\n${web}\nData in ${config.databaseUrl ? "the database at DATABASE_URL" : config.dataDir}. Press Ctrl-C to stop.\n`);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -68,27 +68,4 @@ registerEnumType(ResponseStatus, { name: "ResponseStatus" });
 registerEnumType(MemberInputStatus, { name: "MemberInputStatus" });
 registerEnumType(GoalStatus, { name: "GoalStatus" });
 
-/** Swedish labels for people; the web app and exports use these. */
-export const SWEDISH_LABELS = {
-  role: { admin: "Administratör", staff: "Kansli", board: "Styrelse", member: "Medlemskommun" },
-  documentKind: {
-    directive: "Kommittédirektiv",
-    supplementary_directive: "Tilläggsdirektiv",
-    sou: "Betänkande (SOU)",
-    ds: "Departementsserien (Ds)",
-    proposition: "Proposition",
-    committee_report: "Utskottsbetänkande",
-    other: "Övrigt",
-  },
-  inquiryStatus: { ongoing: "Pågående", concluded: "Avslutad" },
-  remissStatus: {
-    monitoring: "Bevakas",
-    to_answer: "Ska besvaras",
-    declined: "Avstår",
-    drafting: "Utkast",
-    decided: "Beslutad av styrelsen",
-    submitted: "Inskickad",
-  },
-  responseStatus: { draft: "Utkast", for_approval: "För beslut", approved: "Beslutad", submitted: "Inskickad" },
-  memberInputStatus: { draft: "Utkast", submitted: "Inskickad", withdrawn: "Återkallad" },
-} as const;
+export { SWEDISH_LABELS } from "./labels.js";

@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import { createDataSource } from "@remissbanken/schema";
 import { startEmbeddedPostgres } from "@remissbanken/schema/engines/postgres";
 import { startMeilisearch } from "@remissbanken/schema/engines/meilisearch";
+import { ensureWebBuild } from "@remissbanken/web/server/build";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -28,6 +29,8 @@ export default async function setup(project: TestProject) {
   const [pg, meili] = await Promise.all([
     startEmbeddedPostgres({ dataDir, database: TEMPLATE_DATABASE }),
     startMeilisearch({ dataDir }),
+    // The browser tests run the web app's production build; built only when its sources changed.
+    ensureWebBuild(),
   ]);
   const ds = createDataSource(pg.url);
   await ds.initialize();

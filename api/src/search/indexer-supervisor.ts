@@ -1,13 +1,7 @@
-/**
- * Runs the indexer (indexer/src/main.ts) as a child process of `npm start` and restarts it
- * when it exits unexpectedly, waiting 1 s, 2 s, 4 s … (at most 30 s) between attempts; the
- * wait resets after a minute of running. Events wait in the outbox meanwhile.
- */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
+/** Runs the indexer (indexer/src/main.ts) under `npm start`'s supervision; events wait in the outbox meanwhile. */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import type { Logger } from "pino";
+import { superviseProcess, type SupervisedProcess } from "../processes/supervise.js";
 
 export interface IndexerProcessOptions {
   databaseUrl: string;
@@ -18,67 +12,21 @@ export interface IndexerProcessOptions {
   log: Logger;
 }
 
-export interface SupervisedIndexer {
-  readonly restarts: number;
-  stop(): Promise<void>;
-}
+export type SupervisedIndexer = SupervisedProcess;
 
 const MAIN = path.resolve(import.meta.dirname, "../../../indexer/src/main.ts");
 
 export function superviseIndexer(options: IndexerProcessOptions): SupervisedIndexer {
-  const { log } = options;
-  // tsx runs the TypeScript entry point, as it runs the API (decision 002).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  let child: ChildProcess | null = null;
-  let stopping = false;
-  let failures = 0;
-  let restarts = 0;
-  let timer: NodeJS.Timeout | null = null;
-
-  const run = () => {
-    const startedAt = Date.now();
-    child = spawn(process.execPath, ["--import", tsx, MAIN], {
-      env: {
-        ...process.env,
-        DATABASE_URL: options.databaseUrl,
-        MEILI_URL: options.meiliUrl,
-        MEILI_MASTER_KEY: options.meiliMasterKey ?? "",
-        MEILI_INDEX: options.index,
-        LOG_LEVEL: options.logLevel,
-      },
-      // Its own process group, so Ctrl-C reaches only `npm start`, which stops it in order; the IPC
-      // channel closes if `npm start` dies, and the indexer then exits too (indexer/src/main.ts).
-      detached: true,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    child.once("exit", (code, signal) => {
-      child = null;
-      if (stopping) return;
-      failures = Date.now() - startedAt > 60_000 ? 1 : failures + 1;
-      const delay = Math.min(30_000, 1_000 * 2 ** (failures - 1));
-      log.warn({ code, signal, restartInMs: delay }, "indexer process exited; restarting");
-      timer = setTimeout(() => {
-        restarts++;
-        run();
-      }, delay);
-    });
-  };
-  run();
-
-  return {
-    get restarts() {
-      return restarts;
+  return superviseProcess({
+    name: "indexer",
+    entry: MAIN,
+    env: {
+      DATABASE_URL: options.databaseUrl,
+      MEILI_URL: options.meiliUrl,
+      MEILI_MASTER_KEY: options.meiliMasterKey ?? "",
+      MEILI_INDEX: options.index,
+      LOG_LEVEL: options.logLevel,
     },
-    async stop() {
-      stopping = true;
-      if (timer) clearTimeout(timer);
-      const current = child;
-      if (!current || current.exitCode !== null) return;
-      const exited = new Promise((resolve) => current.once("exit", resolve));
-      current.kill("SIGTERM");
-      const force = setTimeout(() => current.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(force);
-    },
-  };
+    log: options.log,
+  });
 }

@@ -232,7 +232,7 @@ async function launch({ binary, home, host, port, masterKey, env, log, startTime
 }
 
 function withoutMeiliVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_")));
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_"))) as NodeJS.ProcessEnv;
 }
 
 function assertSupportedPlatform(): void {

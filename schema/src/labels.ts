@@ -1,0 +1,27 @@
+/* No imports: the web app bundles this for the browser. */
+/** Swedish labels for people; the web app and exports use these. */
+export const SWEDISH_LABELS = {
+  role: { admin: "Administratör", staff: "Kansli", board: "Styrelse", member: "Medlemskommun" },
+  documentKind: {
+    directive: "Kommittédirektiv",
+    supplementary_directive: "Tilläggsdirektiv",
+    sou: "Betänkande (SOU)",
+    ds: "Departementsserien (Ds)",
+    proposition: "Proposition",
+    committee_report: "Utskottsbetänkande",
+    other: "Övrigt",
+  },
+  inquiryStatus: { ongoing: "Pågående", concluded: "Avslutad" },
+  remissStatus: {
+    monitoring: "Bevakas",
+    to_answer: "Ska besvaras",
+    declined: "Avstår",
+    drafting: "Utkast",
+    decided: "Beslutad av styrelsen",
+    submitted: "Inskickad",
+  },
+  responseStatus: { draft: "Utkast", for_approval: "För beslut", approved: "Beslutad", submitted: "Inskickad" },
+  memberInputStatus: { draft: "Utkast", submitted: "Inskickad", withdrawn: "Återkallad" },
+  responseKind: { response: "Remissvar", position: "Ställningstagande" },
+  goalStatus: { not_started: "Ej påbörjat", in_progress: "Pågår", achieved: "Uppnått", not_achieved: "Ej uppnått" },
+} as const;
