@@ -20,7 +20,7 @@ try {
 const log = createLogger(config.logLevel);
 try {
   const app = await startApp(config, log);
-  const web = app.webUrl ? `Remissbanken is running: open ${app.webUrl}\nGraphQL API at ${app.url}` : `Remissbanken is running: GraphQL at ${app.url}`;
+  const web = app.webUrl ? `Remissbanken is running: open ${app.webUrl}\nGraphQL at ${app.url}` : `Remissbanken is running: GraphQL at ${app.url}`;
   console.log(`\n${web}\nData in ${config.databaseUrl ? "the database at DATABASE_URL" : config.dataDir}. Press Ctrl-C to stop.\n`);
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -32,7 +32,7 @@ describe("docker-compose.yml", () => {
   it("runs the official PostgreSQL and Meilisearch images with volumes and health checks", () => {
     expect(compose.services.postgres.image).toMatch(/^postgres:\d+/);
     expect(compose.services.meilisearch.image).toBe("getmeili/meilisearch:v1.21");
-    for (const name of ["postgres", "meilisearch", "api"]) {
+    for (const name of ["postgres", "meilisearch", "api", "web"]) {
       expect(compose.services[name].healthcheck?.test, name).toBeTruthy();
     }
     expect(compose.services.postgres.volumes[0]).toMatch(/^postgres-data:/);
@@ -47,10 +47,25 @@ describe("docker-compose.yml", () => {
       expect(compose.services[name].depends_on.meilisearch.condition).toBe("service_healthy");
     }
     expect(fs.existsSync(path.join(root, "Dockerfile"))).toBe(true);
-    for (const name of ["api", "indexer"]) {
+    for (const name of ["api", "indexer", "web"]) {
       const script = compose.services[name].command.at(-1);
       expect(fs.existsSync(path.join(root, script)), script).toBe(true);
     }
+  });
+
+  it("runs the web app after the API is healthy, calling it over compose's network, with the API's public address", async () => {
+    const { loadWebEnv } = await import("@remissbanken/web/app/lib/env.server");
+    const web = compose.services.web;
+    expect(web.build).toBe(".");
+    expect(web.depends_on.api.condition).toBe("service_healthy");
+    const env = loadWebEnv(Object.fromEntries(Object.entries(web.environment as Record<string, string>).map(([k, v]) => [k, interpolate(String(v), vars)])));
+    expect(env.production).toBe(true);
+    expect(new URL(env.apiUrl).hostname).toBe("api");
+    expect(env.publicUrl).toBe(vars.PUBLIC_URL);
+    const api = loadConfig(Object.fromEntries(Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [k, interpolate(String(v), vars)])));
+    expect(api.publicUrl).toBe(vars.PUBLIC_URL);
+    expect(api.startWeb).toBe(false);
+    expect(fs.readFileSync(path.join(root, "Dockerfile"), "utf8")).toContain("web/scripts/build.ts");
   });
 
   it("gives the API an environment its configuration accepts, pointing at the compose services", () => {
@@ -73,7 +88,7 @@ describe("docker-compose.yml", () => {
     const env = Object.fromEntries(
       Object.entries(compose.services.api.environment as Record<string, string>).map(([k, v]) => [
         k,
-        interpolate(String(v), { ...vars, TRUST_PROXY: "1", SIGN_IN_MAX_FAILURES: "7" }),
+        interpolate(String(v), { ...vars, API_TRUST_PROXY: "1", SIGN_IN_MAX_FAILURES: "7" }),
       ]),
     );
     const config = loadConfig(env);

@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const children: ChildProcess[] = [];
 let dataDir: string;
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<string>; web: Promise<string> } {
   const child = spawn(process.execPath, ["--import", "tsx", "api/src/start.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", ...env },
@@ -22,17 +22,21 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   });
   children.push(child);
   let output = "";
+  let webFound: (url: string) => void = () => {};
+  const web = new Promise<string>((resolve) => (webFound = resolve));
   const ready = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /GraphQL at (http:\/\/\S+)/.exec(output);
+      const webMatch = /open (http:\/\/\S+)/.exec(output);
+      if (webMatch) webFound(webMatch[1]);
       if (match) resolve(match[1]);
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
     child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
   });
-  return { child, output: () => output, ready };
+  return { child, output: () => output, ready, web };
 }
 
 function stop(child: ChildProcess): Promise<number | null> {
@@ -61,15 +65,31 @@ describe("npm start", () => {
   it("serves SOU 2020:8 from demo data, stops cleanly and keeps data across a restart", async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "rb-start-"));
     const port = String(await freePort());
-    const first = start({ DATA_DIR: dataDir, PORT: port });
+    const webPort = String(await freePort());
+    const first = start({ DATA_DIR: dataDir, PORT: port, WEB_PORT: webPort });
     const url = await first.ready;
     expect((await lookup(url)).data.document).toEqual({
       designation: "SOU 2020:8",
       title: "Starkare kommuner – med kapacitet att klara välfärdsuppdraget",
     });
 
+    // The web app runs beside the API at the printed address, and signing in there works.
+    const webUrl = await first.web;
+    expect(webUrl).toBe(`http://127.0.0.1:${webPort}`);
+    const signIn = await fetch(`${webUrl}/logga-in`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { origin: webUrl, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "staff@smakom.example", password: "demo-staff-2021", redirectTo: "/" }),
+    });
+    expect(signIn.status).toBe(302);
+    const cookie = signIn.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    expect(cookie).toMatch(/^rb_session=rbs_/);
+    const home = await (await fetch(webUrl, { headers: { cookie } })).text();
+    expect(home).toContain("Karin Kansli");
+
     // A second start on the same data directory is refused with a clear message.
-    const second = start({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const second = start({ DATA_DIR: dataDir, PORT: String(await freePort()), WEB_PORT: String(await freePort()) });
     await expect(second.ready).rejects.toThrow(/in use/);
 
     // Meilisearch and the indexer run beside the API while it runs.
@@ -81,7 +101,10 @@ describe("npm start", () => {
     await expect(fetch(`${engines.meiliUrl}/health`)).rejects.toThrow();
     await expect(fs.access(path.join(dataDir, "engines.json"))).rejects.toThrow();
 
-    const again = start({ DATA_DIR: dataDir, PORT: port });
+    // The web app stopped with the rest.
+    await expect(fetch(webUrl)).rejects.toThrow();
+
+    const again = start({ DATA_DIR: dataDir, PORT: port, WEB_PORT: webPort });
     const url2 = await again.ready;
     expect((await lookup(url2)).data.document.designation).toBe("SOU 2020:8");
     expect(await stop(again.child)).toBe(0);
@@ -94,7 +117,7 @@ describe("npm start", () => {
     const port = String((blocker.address() as import("node:net").AddressInfo).port);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "rb-port-"));
     try {
-      const attempt = start({ DATA_DIR: dir, PORT: port });
+      const attempt = start({ DATA_DIR: dir, PORT: port, WEB_PORT: String(await freePort()) });
       await expect(attempt.ready).rejects.toThrow(new RegExp(`Port ${port} is already in use`));
     } finally {
       blocker.close();
