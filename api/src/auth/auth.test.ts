@@ -80,7 +80,7 @@ describe("sign-in with email and password", () => {
     const user = await userWithPassword();
     const browser = api.browser();
     await browser.gql(SIGN_IN, { e: user.email, p: PASSWORD });
-    expect((await browser.gql(ME, {}, { origin: "http://localhost:4000" })).data.me?.id).toBe(user.id);
+    expect((await browser.gql(ME, {}, { origin: "http://localhost:3000" })).data.me?.id).toBe(user.id);
     expect((await browser.gql(ME, {}, { origin: "https://evil.example" })).data.me).toBeNull();
   });
 
@@ -178,7 +178,7 @@ describe("invitations", () => {
 
     const mail = await api.waitForMail("maja@tibro.example", /Inbjudan till Remissbanken/);
     expect(mail.text).toContain("Karin Kansli har bjudit in dig");
-    expect(mail.text).toContain("http://localhost:4000/auth/invitation?token=");
+    expect(mail.text).toContain("http://localhost:3000/auth/invitation?token=");
     const token = api.tokenFrom(mail);
 
     const tooShort = await api.gql(ACCEPT, { t: token, p: "kort" });
