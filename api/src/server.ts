@@ -1,4 +1,5 @@
 import http from "node:http";
+import { GraphQLError } from "graphql";
 import crypto from "node:crypto";
 import express from "express";
 import cookieParser from "cookie-parser";
@@ -10,7 +11,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config.js";
 import { getSchema } from "./schema.js";
 import { createContext, type AuthServices, type Context, type HttpExchange } from "./context.js";
-import { createErrorFormatter } from "./common/errors.js";
+import { createErrorFormatter, DomainError } from "./common/errors.js";
 import { actorFromApiToken } from "./auth/tokens.js";
 import { actorFromSession, SESSION_COOKIE } from "./auth/sessions.js";
 import { createMailer, type Mailer } from "./auth/mailer.js";
@@ -32,6 +33,13 @@ export interface RunningServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+/** A refusal raised while building the context: HTTP 401, and the formatter shows the domain error. */
+const invalidCredentials = (message: string) =>
+  new GraphQLError(message, {
+    originalError: new DomainError("UNAUTHENTICATED", "INVALID_TOKEN", message),
+    extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+  });
+
 /**
  * Who is calling: a Bearer API token, else the session cookie. The cookie counts
  * only from the product's own origins, so another site cannot act as the user
@@ -39,7 +47,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
  */
 async function authenticate(ds: DataSource, req: express.Request, config: Config, sessionSecret: string | null): Promise<Actor | null> {
   const header = req.headers.authorization;
-  if (header?.startsWith("Bearer ")) return actorFromApiToken(ds, header.slice(7).trim());
+  const bearer = header ? /^bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (header && !bearer) throw invalidCredentials("The Authorization header must be \"Bearer <API token>\".");
+  if (bearer) {
+    // A script with a bad token must hear so, not be served as an anonymous caller.
+    const actor = await actorFromApiToken(ds, bearer[1]);
+    if (!actor) throw invalidCredentials("The API token is not valid: it is unknown, expired or revoked.");
+    return actor;
+  }
   if (!sessionSecret) return null;
   const origin = req.headers.origin;
   if (origin && !config.allowedOrigins.includes(origin)) return null;

@@ -7,6 +7,8 @@ export interface Actor {
   name: string;
   role: Role;
   municipalityId: string | null;
+  /** Set when the caller signed in with an API token: a token cannot mint one that outlives it. */
+  tokenExpiresAt?: Date;
 }
 
 export const isStaff = (a: Actor) => a.role === Role.STAFF || a.role === Role.ADMIN;

@@ -38,7 +38,7 @@ export async function actorFromApiToken(ds: DataSource, secret: string): Promise
     // Best effort: a failed bookkeeping write must not fail the request.
     void ds.query(`UPDATE api_token SET last_used_at = now() WHERE id = $1`, [row.id]).catch(() => undefined);
   }
-  return toActor(row.user);
+  return { ...toActor(row.user), tokenExpiresAt: row.expiresAt };
 }
 
 export function toActor(user: User): Actor {

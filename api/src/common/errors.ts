@@ -28,7 +28,8 @@ export type DomainReason =
   | "UNAUTHENTICATED"
   | "INVALID_CREDENTIALS"
   | "INVALID_LINK"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "INVALID_TOKEN";
 
 export interface FieldProblem {
   field: string;

@@ -30,7 +30,7 @@ export async function buildUser(m: EntityManager, overrides: Partial<User> = {})
 /** A user with an API token, for calling the API as that user. */
 export async function buildUserWithToken(m: EntityManager, overrides: Partial<User> = {}): Promise<{ user: User; token: string }> {
   const user = await buildUser(m, overrides);
-  const { secret } = await issueApiToken(m, user.id, "test", new Date(Date.now() + 86_400_000));
+  const { secret } = await issueApiToken(m, user.id, "test", new Date(Date.now() + 400 * 86_400_000));
   return { user, token: secret };
 }
 

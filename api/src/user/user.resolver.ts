@@ -190,7 +190,11 @@ export class UserResolver {
   ) {
     const actor = requireActor(ctx.actor);
     const data = parseInput(tokenSchema, { name, expiresInDays });
-    return inTransaction(ctx, (m) => issueApiToken(m, actor.id, data.name, new Date(Date.now() + data.expiresInDays * 86_400_000)));
+    const expiresAt = new Date(Date.now() + data.expiresInDays * 86_400_000);
+    if (actor.tokenExpiresAt && expiresAt > actor.tokenExpiresAt) {
+      throw badInput("A token cannot create a token that outlives it: choose fewer days.", [{ field: "expiresInDays", message: "outlives the token in use" }]);
+    }
+    return inTransaction(ctx, (m) => issueApiToken(m, actor.id, data.name, expiresAt));
   }
 
   @Mutation(() => ApiToken)
