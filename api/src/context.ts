@@ -54,3 +54,13 @@ export function createContext(
 ): Context {
   return { ds, actor, loaders: createLoaders(ds, actor), requestId, log, http: web.http, auth: web.auth, search: searchFor(ds) };
 }
+
+/**
+ * After a mutation signed someone in, the rest of its answer is for that person: the
+ * fields of the returned user (their email, their municipality) resolve as they would
+ * in the next request.
+ */
+export function actAs(ctx: Context, actor: Actor): void {
+  ctx.actor = actor;
+  ctx.loaders = createLoaders(ctx.ds, actor);
+}

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import { OneTimeTokenPurpose, User } from "@remissbanken/schema";
-import type { Context } from "../context.js";
+import { actAs, type Context } from "../context.js";
+import { toActor } from "./tokens.js";
 import { authorize } from "./policy.js";
 import {
   linkSignIn, passwordChanger, passwordFromLink, passwordResetRequester, passwordSignIn, signInLinkRequester, signOut, signOutEverywhere,
@@ -13,9 +14,15 @@ import {
  */
 @Resolver()
 export class AuthResolver {
+  private async signedIn(ctx: Context, signingIn: Promise<User>): Promise<User> {
+    const user = await signingIn;
+    actAs(ctx, toActor(user));
+    return user;
+  }
+
   @Mutation(() => User, { description: "Signs in with email and password and sets the session cookie." })
   signIn(@Arg("email", () => String) email: string, @Arg("password", () => String) password: string, @Ctx() ctx: Context) {
-    return passwordSignIn(ctx, { email, password });
+    return this.signedIn(ctx, passwordSignIn(ctx, { email, password }));
   }
 
   @Mutation(() => Boolean, { description: "Ends this browser's session." })
@@ -46,12 +53,12 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: "Sets a new password with a reset link's token and signs in." })
   resetPassword(@Arg("token", () => String) token: string, @Arg("password", () => String) password: string, @Ctx() ctx: Context) {
-    return passwordFromLink(ctx, OneTimeTokenPurpose.PASSWORD_RESET, { token, password });
+    return this.signedIn(ctx, passwordFromLink(ctx, OneTimeTokenPurpose.PASSWORD_RESET, { token, password }));
   }
 
   @Mutation(() => User, { description: "Sets the first password with an invitation link's token and signs in." })
   acceptInvitation(@Arg("token", () => String) token: string, @Arg("password", () => String) password: string, @Ctx() ctx: Context) {
-    return passwordFromLink(ctx, OneTimeTokenPurpose.INVITATION, { token, password });
+    return this.signedIn(ctx, passwordFromLink(ctx, OneTimeTokenPurpose.INVITATION, { token, password }));
   }
 
   @Mutation(() => Boolean, { description: "Emails a member a one-time sign-in link (valid 15 minutes) if the address has a member account. Always true." })
@@ -61,6 +68,6 @@ export class AuthResolver {
 
   @Mutation(() => User, { description: "Signs in with a one-time link's token." })
   signInWithLink(@Arg("token", () => String) token: string, @Ctx() ctx: Context) {
-    return linkSignIn(ctx, token);
+    return this.signedIn(ctx, linkSignIn(ctx, token));
   }
 }

@@ -26,6 +26,16 @@ async function userWithPassword(overrides: Partial<User> = {}) {
 }
 
 describe("sign-in with email and password", () => {
+  it("answers with the signed-in person's own email and municipality, as `me` does", async () => {
+    const { buildMunicipality } = await import("../seed/factories.js");
+    const municipality = await buildMunicipality(api.ds.manager, { name: "Hjo" });
+    const user = await userWithPassword({ role: Role.MEMBER, municipalityId: municipality.id });
+    const browser = api.browser();
+    const signedIn = await browser.gql(`mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { email municipality { name } } }`, { e: user.email, p: PASSWORD });
+    expect(signedIn.data.signIn).toEqual({ email: user.email, municipality: { name: "Hjo" } });
+    expect((await browser.gql(`{ me { email } }`)).data.me.email).toBe(user.email);
+  });
+
   it("sets a secure, HTTP-only, SameSite session cookie that signs the browser in, and sign-out ends it", async () => {
     const user = await userWithPassword({ role: Role.BOARD });
     const browser = api.browser();
