@@ -2,11 +2,8 @@ import { Link } from "@remix-run/react";
 import { formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { Deadline } from "./deadline";
+import { documentTitle } from "./document-title";
 import type { StartView } from "./types";
-
-function title(document: { title: string; designation: string | null }) {
-  return document.designation ? `${document.title} (${document.designation})` : document.title;
-}
 
 export function MemberStart({ me, asking, inputs, today }: StartView<"member">) {
   const municipality = me.municipality?.name ?? "er kommun";
@@ -28,7 +25,7 @@ export function MemberStart({ me, asking, inputs, today }: StartView<"member">) 
               const draft = !sent && r.memberInputs.some((i) => i.status === "DRAFT");
               return (
                 <li key={r.id} className="card">
-                  <Link to={`/remisser/${r.id}`} className="item-title">{title(r.document)}</Link>
+                  <Link to={`/remisser/${r.id}`} className="item-title">{documentTitle(r.document)}</Link>
                   <span className="row-meta">{r.ministry}</span>
                   <dl className="facts">
                     <dt>Synpunkter senast</dt>
@@ -65,7 +62,7 @@ export function MemberStart({ me, asking, inputs, today }: StartView<"member">) 
                   <tr key={i.id}>
                     <th scope="row">
                       {i.remiss ? (
-                        <Link to={`/remisser/${i.remiss.id}`}>{title(i.remiss.document)}</Link>
+                        <Link to={`/remisser/${i.remiss.id}`}>{documentTitle(i.remiss.document)}</Link>
                       ) : i.inquiry ? (
                         <Link to={`/utredningar/${i.inquiry.id}`}>{i.inquiry.name}</Link>
                       ) : null}

@@ -2,11 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { label, options } from "~/lib/labels";
 import { describeMunicipalityCount, isClosed, OWNER_PARAM, STATUS_PARAM, type BoardFilter } from "~/lib/deadline-board";
 import { Deadline } from "./deadline";
+import { documentTitle } from "./document-title";
 import type { StartView } from "./types";
-
-function title(document: { title: string; designation: string | null }) {
-  return document.designation ? `${document.title} (${document.designation})` : document.title;
-}
 
 /** The URL of the board with one filter changed, the other kept. */
 function boardUrl(filter: BoardFilter, change: Partial<Record<typeof STATUS_PARAM | typeof OWNER_PARAM, string>>) {
@@ -97,7 +94,7 @@ export function StaffStart({ filter, owners, remisser, total, today }: StartView
                   return (
                     <tr key={r.id}>
                       <th scope="row">
-                        <Link to={`/remisser/${r.id}`}>{title(r.document)}</Link>
+                        <Link to={`/remisser/${r.id}`}>{documentTitle(r.document)}</Link>
                         <span className="row-meta">{[r.ministry, r.diarienummer].filter(Boolean).join(", ")}</span>
                       </th>
                       <td><Deadline date={r.deadline} today={today} closed={closed} /></td>
