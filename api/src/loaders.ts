@@ -6,6 +6,7 @@ import {
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
 import { documentTextInfo } from "./document/document-text.service.js";
+import { submittedInputMunicipalityCounter } from "./remiss/remiss.service.js";
 
 const ALL: SqlFilter = { sql: "TRUE", params: {} };
 
@@ -99,6 +100,7 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     responsesByRemiss: manyBy(ds, Response, "remiss_id", "remissId", "x.created_at", visibleResponses(actor)),
     responsesByInquiry: manyBy(ds, Response, "inquiry_id", "inquiryId", "x.created_at", visibleResponses(actor)),
     memberInputsByRemiss: manyBy(ds, MemberInput, "remiss_id", "remissId", "x.created_at", memberInputVisibility(actor, "x")),
+    submittedInputMunicipalitiesByRemiss: submittedInputMunicipalityCounter(ds, actor),
     memberInputsByInquiry: manyBy(ds, MemberInput, "inquiry_id", "inquiryId", "x.created_at", memberInputVisibility(actor, "x")),
     versionsByResponse: manyBy(ds, ResponseVersion, "response_id", "responseId", "x.number"),
     priorityAreasByDocument: manyThrough(ds, PriorityArea, "document_priority_area", "document_id", "priority_area_id", "x.name"),

@@ -103,6 +103,13 @@ export class RemissResolver {
     return ctx.loaders.responsesByRemiss.load(remiss.id);
   }
 
+  @FieldResolver(() => Int, {
+    description: "How many member municipalities have submitted input on the remiss that you may read (a member counts only their own).",
+  })
+  submittedInputMunicipalityCount(@Root() remiss: Remiss, @Ctx() ctx: Context) {
+    return ctx.loaders.submittedInputMunicipalitiesByRemiss.load(remiss.id);
+  }
+
   @FieldResolver(() => [MemberInput], { description: "Member input on the remiss that you may read." })
   memberInputs(@Root() remiss: Remiss, @Ctx() ctx: Context) {
     return ctx.loaders.memberInputsByRemiss.load(remiss.id);

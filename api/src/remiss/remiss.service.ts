@@ -1,5 +1,8 @@
+import DataLoader from "dataloader";
 import type { DataSource, EntityManager } from "typeorm";
-import { Document, Remiss, RemissStatus, Role, User } from "@remissbanken/schema";
+import { Document, MemberInputStatus, Remiss, RemissStatus, Role, User } from "@remissbanken/schema";
+import type { Actor } from "../auth/policy.js";
+import { memberInputVisibility } from "../auth/visibility.js";
 import { badInput, notFound } from "../common/errors.js";
 import { assignDefined, ensureNotArchived, loadForUpdate } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
@@ -122,4 +125,27 @@ export async function findRemissByDiarienummer(ds: DataSource, raw: string): Pro
     .createQueryBuilder("r")
     .where("lower(r.diarienummer) = lower(:d)", { d: raw.trim().replace(/\s+/g, "") })
     .getOne();
+}
+
+/**
+ * Per remiss, how many municipalities have submitted input that the actor may read, in
+ * one statement per batch: staff and board count every municipality, a member only
+ * their own (so a count never tells a member what another municipality did).
+ */
+export function submittedInputMunicipalityCounter(ds: DataSource, actor: Actor | null) {
+  return new DataLoader<string, number>(async (remissIds) => {
+    const visibility = memberInputVisibility(actor, "mi");
+    const rows: { remissId: string; count: string }[] = await ds
+      .createQueryBuilder()
+      .select("mi.remiss_id", "remissId")
+      .addSelect("count(DISTINCT mi.municipality_id)", "count")
+      .from("member_input", "mi")
+      .where("mi.remiss_id IN (:...remissIds)", { remissIds })
+      .andWhere("mi.status = :submitted", { submitted: MemberInputStatus.SUBMITTED })
+      .andWhere(visibility.sql, visibility.params)
+      .groupBy("mi.remiss_id")
+      .getRawMany();
+    const counts = new Map(rows.map((row) => [row.remissId, Number(row.count)]));
+    return remissIds.map((id) => counts.get(id) ?? 0);
+  });
 }

@@ -372,3 +372,59 @@ describe("diarienummer", () => {
     expect(errorCode(duplicate)).toBe("CONFLICT");
   });
 });
+
+describe("submittedInputMunicipalityCount", () => {
+  const COUNT = `query($id: ID) { remiss(id: $id) { submittedInputMunicipalityCount } }`;
+
+  it("counts the municipalities that submitted input, once each, leaving out drafts and withdrawn input", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const tibro = await buildMunicipality(api.ds.manager, { name: "Tibro" });
+    const hjo = await buildMunicipality(api.ds.manager, { name: "Hjo" });
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: tibro.id, status: MemberInputStatus.SUBMITTED });
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: tibro.id, status: MemberInputStatus.SUBMITTED });
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: hjo.id, status: MemberInputStatus.SUBMITTED });
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, status: MemberInputStatus.DRAFT, submittedAt: null });
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, status: MemberInputStatus.WITHDRAWN });
+    for (const token of [staff, board]) {
+      const result = await api.gql(COUNT, { id: remiss.id }, { token });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.remiss.submittedInputMunicipalityCount).toBe(2);
+    }
+    const none = await buildRemiss(api.ds.manager);
+    expect((await api.gql(COUNT, { id: none.id }, { token: staff })).data.remiss.submittedInputMunicipalityCount).toBe(0);
+  });
+
+  it("counts for a member only their own municipality", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, status: MemberInputStatus.SUBMITTED });
+    expect((await api.gql(COUNT, { id: remiss.id }, { token: member })).data.remiss.submittedInputMunicipalityCount).toBe(0);
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: memberMunicipalityId, status: MemberInputStatus.SUBMITTED });
+    expect((await api.gql(COUNT, { id: remiss.id }, { token: member })).data.remiss.submittedInputMunicipalityCount).toBe(1);
+    expect((await api.gql(COUNT, { id: remiss.id }, { token: staff })).data.remiss.submittedInputMunicipalityCount).toBe(2);
+  });
+
+  it("costs the same number of SQL statements for a board of 2 and of 10 remisser", async () => {
+    const ministry = `Räkneverket ${Date.now()}`;
+    const BOARD = `query($filter: RemissFilter) {
+      remisser(first: 100, filter: $filter) { nodes { id submittedInputMunicipalityCount owner { name } document { title } } }
+    }`;
+    const measure = async (n: number) => {
+      while ((await api.ds.query(`SELECT count(*)::int AS n FROM remiss WHERE ministry = $1`, [ministry]))[0].n < n) {
+        const remiss = await buildRemiss(api.ds.manager, { ministry, ownerId: staffId });
+        await buildMemberInput(api.ds.manager, { remissId: remiss.id, status: MemberInputStatus.SUBMITTED });
+      }
+      let result: any;
+      await api.ds.query(`UPDATE api_token SET last_used_at = NULL`);
+      const statements = await api.countQueries(async () => {
+        result = await api.gql(BOARD, { filter: { ministry } }, { token: staff });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.remisser.nodes).toHaveLength(n);
+      expect(result.data.remisser.nodes.every((r: { submittedInputMunicipalityCount: number }) => r.submittedInputMunicipalityCount === 1)).toBe(true);
+      return statements;
+    };
+    const forTwo = await measure(2);
+    expect(await measure(10)).toBe(forTwo);
+  });
+});
