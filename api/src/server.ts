@@ -91,6 +91,8 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
+    // Without introspection, "Did you mean …" suggestions would still spell out the schema.
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     includeStacktraceInErrorResponses: config.stackTraces,
     formatError: createErrorFormatter(log, config.stackTraces),
     csrfPrevention: true,

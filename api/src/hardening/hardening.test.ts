@@ -122,6 +122,14 @@ describe("the HTTP endpoint", () => {
     expect(production.cookieSecure).toBe(true);
   });
 
+  it("does not suggest field names when introspection is off", async () => {
+    const result = await api.gql(`{ documnts { totalCount } }`);
+    expect(result.status).toBe(400);
+    expect(result.errors![0].message).toMatch(/documnts/);
+    expect(result.errors![0].message).not.toMatch(/Did you mean/i);
+    expect(JSON.stringify(result.errors)).not.toContain('"documents"');
+  });
+
   it("refuses to start in production without SMTP", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SMTP_URL/);
   });
