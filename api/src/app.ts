@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { createDataSource } from "@remissbanken/schema";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@remissbanken/schema/engines/postgres";
 import type { Config } from "./config.js";
+import { isPortFree } from "@remissbanken/schema/engines/ports";
 import { startServer, type RunningServer } from "./server.js";
 import { seedDemoData } from "./seed/demo-data.js";
 import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runtime";
@@ -36,6 +37,15 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     stack.length = 0;
   };
   try {
+    // Before anything is created in a fresh data directory: a taken port would leave it half-made.
+    const ports: [string, number][] = [["PORT", config.port]];
+    if (config.startWeb) ports.push(["WEB_PORT", config.webPort]);
+    for (const [name, port] of ports) {
+      if (port !== 0 && !(await isPortFree(port, config.host))) {
+        throw new StartupError(`Port ${port} is already in use. Stop the other program or set ${name} to another port.`);
+      }
+    }
+
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({

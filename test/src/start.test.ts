@@ -119,6 +119,11 @@ describe("npm start", () => {
     try {
       const attempt = start({ DATA_DIR: dir, PORT: port, WEB_PORT: String(await freePort()) });
       await expect(attempt.ready).rejects.toThrow(new RegExp(`Port ${port} is already in use`));
+      // Found before a database was created in the fresh data directory.
+      expect(await fs.readdir(dir)).toEqual([]);
+      const web = start({ DATA_DIR: dir, PORT: String(await freePort()), WEB_PORT: port });
+      await expect(web.ready).rejects.toThrow(new RegExp(`Port ${port} is already in use. Stop the other program or set WEB_PORT`));
+      expect(await fs.readdir(dir)).toEqual([]);
     } finally {
       blocker.close();
       await fs.rm(dir, { recursive: true, force: true });
