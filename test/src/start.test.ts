@@ -39,6 +39,21 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   return { child, output: () => output, ready, web };
 }
 
+/** Runs a command-line script to its end. */
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+    child.once("exit", (code) => resolve({ code, output }));
+  });
+}
+
 function stop(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve(child.exitCode);
@@ -88,6 +103,23 @@ describe("npm start", () => {
     const home = await (await fetch(webUrl, { headers: { cookie } })).text();
     expect(home).toContain("Karin Kansli");
 
+    // The commands that change data work against the running installation's database.
+    const admin = await run(["api/src/cli/create-admin.ts", "--email", "ny.admin@smakom.example", "--name", "Ny Admin"], {
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: "ett långt lösenord för admin",
+    });
+    expect(admin.output).toContain("Created admin Ny Admin");
+    expect(admin.code).toBe(0);
+    const signedIn = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `mutation { signIn(email: "ny.admin@smakom.example", password: "ett långt lösenord för admin") { role } }` }),
+    }).then((r) => r.json() as Promise<any>);
+    expect(signedIn.data.signIn.role).toBe("ADMIN");
+    const seed = await run(["api/src/cli/seed.ts"], { DATA_DIR: dataDir });
+    expect(seed.output).toContain("already has data");
+    expect(seed.code).toBe(0);
+
     // A second start on the same data directory is refused with a clear message.
     const second = start({ DATA_DIR: dataDir, PORT: String(await freePort()), WEB_PORT: String(await freePort()) });
     await expect(second.ready).rejects.toThrow(/in use/);
@@ -108,7 +140,7 @@ describe("npm start", () => {
     const url2 = await again.ready;
     expect((await lookup(url2)).data.document.designation).toBe("SOU 2020:8");
     expect(await stop(again.child)).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it("says clearly when the port is taken", async () => {
     const net = await import("node:net");

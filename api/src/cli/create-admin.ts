@@ -1,13 +1,15 @@
 /**
  * `npm run create-admin -- --email you@smakom.se --name "Your Name"`: creates an
  * admin account. The password comes from ADMIN_PASSWORD, else it is asked for.
- * Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (stop `npm start` first).
+ * Uses the running installation's database when `npm start` runs, else DATABASE_URL or
+ * the embedded PostgreSQL in DATA_DIR.
  */
 import "reflect-metadata";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { createDataSource } from "@remissbanken/schema";
-import { startEmbeddedPostgres, EngineStartError } from "@remissbanken/schema/engines/postgres";
+import { EngineStartError } from "@remissbanken/schema/engines/postgres";
+import { connectEngines } from "@remissbanken/indexer/runtime";
 import { ConfigError, loadConfig } from "../config.js";
 import { DomainError } from "../common/errors.js";
 import { AdminExistsError, adminCreator } from "../auth/admin-creator.js";
@@ -64,13 +66,9 @@ try {
 const password = await readPassword();
 let stopPostgres = async () => {};
 try {
-  let url = config.databaseUrl;
-  if (!url) {
-    const pg = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.pgPort });
-    stopPostgres = () => pg.stop();
-    url = pg.url;
-  }
-  const ds = createDataSource(url);
+  const engines = await connectEngines(process.env, { search: false });
+  stopPostgres = () => engines.stop();
+  const ds = createDataSource(engines.databaseUrl);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: "each" });
