@@ -49,6 +49,8 @@ async function healthy(meiliUrl: string): Promise<boolean> {
 }
 
 export interface ConnectedEngines extends EngineAddresses {
+  /** Whether the database was already running (an indexer may be at work on it), not started by this command. */
+  external: boolean;
   /** Stops engines this command started itself. */
   stop(): Promise<void>;
 }
@@ -70,7 +72,7 @@ export async function connectEngines(env: NodeJS.ProcessEnv = process.env, { sea
   const runningMeili = !fromEnv.meiliUrl && sameDatabase && running.meiliUrl && (await healthy(running.meiliUrl)) ? running : undefined;
   const meiliUrl = fromEnv.meiliUrl ?? runningMeili?.meiliUrl;
   const meiliMasterKey = fromEnv.meiliUrl ? fromEnv.meiliMasterKey : runningMeili?.meiliMasterKey;
-  if (databaseUrl && (meiliUrl || !search)) return { databaseUrl, meiliUrl: meiliUrl ?? "", meiliMasterKey, index: index ?? running?.index, stop: async () => {} };
+  if (databaseUrl && (meiliUrl || !search)) return { databaseUrl, meiliUrl: meiliUrl ?? "", meiliMasterKey, index: index ?? running?.index, external: true, stop: async () => {} };
 
   // Nothing running: start what is missing from the data directory, as `npm start` would.
   const stops: Array<() => Promise<void>> = [];
@@ -94,7 +96,7 @@ export async function connectEngines(env: NodeJS.ProcessEnv = process.env, { sea
       meili = started.url;
       key = started.masterKey;
     }
-    return { databaseUrl: db, meiliUrl: meili ?? "", meiliMasterKey: key, index, stop };
+    return { databaseUrl: db, meiliUrl: meili ?? "", meiliMasterKey: key, index, external: !!databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
