@@ -17,7 +17,7 @@ let staff: string;
 async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await stack.api.gql<T>(query, variables, { token: staff });
   expect(result.errors, query).toBeUndefined();
-  return result.data;
+  return result.data as T;
 }
 
 async function inquiryId(name: string): Promise<string> {
@@ -106,6 +106,34 @@ describe("the inquiry page", () => {
     await page.getByRole("link", { name: /^Dir\. 2019:41 Kommittédirektiv/ }).click();
     await page.waitForURL(/\/dokument\//);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Dir. 2019:41");
+    await context.close();
+  }, JOURNEY_MS);
+
+  it("shows member input to those the API lets read it, linked to its remiss", async () => {
+    const id = await inquiryId("Utredningen om en effektiv ekonomistyrning i kommuner och regioner");
+    // The demo's exercise remiss, with Forshaga's input, becomes part of this inquiry.
+    const exercise = (await gql(`{ remisser(first: 100) { nodes { id document { id title } } } }`)).remisser.nodes
+      .find((remiss: { document: { title: string } }) => remiss.document.title.startsWith("Övningsremiss"));
+    await gql(`mutation($input: UpdateDocumentInput!) { updateDocument(input: $input) { id } }`, { input: { id: exercise.document.id, inquiryId: id } });
+
+    for (const role of ["board", "member"] as const) {
+      const page = await stack.signedInPage(role);
+      await page.goto(`/utredningar/${id}`);
+      const input = page.getByRole("region", { name: "Synpunkter från medlemskommuner" });
+      expect(await input.textContent(), role).toContain("Forshaga ser positivt på stöd till samverkan");
+      expect(await input.getByRole("link", { name: "Remissen" }).getAttribute("href")).toBe(`/remisser/${exercise.id}`);
+      if (role === "member") await expectAccessible(page);
+      await page.context().close();
+    }
+
+    const context = await stack.newContext({ javaScriptEnabled: false });
+    const anonymous = await context.newPage();
+    await anonymous.goto(`/utredningar/${id}`);
+    expect(await anonymous.getByRole("heading", { level: 1 }).textContent()).toContain("ekonomistyrning");
+    const text = await anonymous.getByRole("main").textContent();
+    expect(text).not.toContain("Synpunkter");
+    expect(text).not.toContain("Forshaga");
+    expect(text).not.toContain("Remiss");
     await context.close();
   }, JOURNEY_MS);
 

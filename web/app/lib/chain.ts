@@ -42,9 +42,9 @@ const STAGE: Record<string, number> = {
   PROPOSITION: 3,
   COMMITTEE_REPORT: 4,
 };
-const stage = (document: ChainDocument) => STAGE[document.kind] ?? 2;
+const stage = (document: Pick<ChainDocument, "kind">) => STAGE[document.kind] ?? 2;
 
-function byStageThenDate(a: ChainDocument, b: ChainDocument): number {
+function byStageThenDate(a: Pick<ChainDocument, "kind" | "publishedAt" | "designation">, b: Pick<ChainDocument, "kind" | "publishedAt" | "designation">): number {
   return (
     stage(a) - stage(b) ||
     // Undated documents last within their stage.
@@ -53,10 +53,15 @@ function byStageThenDate(a: ChainDocument, b: ChainDocument): number {
   );
 }
 
+/** Documents in legislative order: directives, reports, the bill, the committee's report; by date within each. */
+export function inChainOrder<D extends Pick<ChainDocument, "kind" | "publishedAt" | "designation">>(documents: D[]): D[] {
+  return [...documents].sort(byStageThenDate);
+}
+
 /** The inquiry's chain as steps in legislative order. */
 export function chainSteps<D extends ChainDocument>(documents: D[], reportDueDate: string | null): ChainStep<D>[] {
   const steps: ChainStep<D>[] = [];
-  const sorted = [...documents].sort(byStageThenDate);
+  const sorted = inChainOrder(documents);
   let deadlineShown = !reportDueDate;
   for (const document of sorted) {
     // The report deadline belongs to the remit: after the directives, before the reports.

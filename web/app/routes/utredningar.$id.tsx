@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { load, notFoundResponse } from "~/lib/auth.server";
-import { chainSteps, documentKindLabel, type ChainStep } from "~/lib/chain";
+import { chainSteps, documentKindLabel, inChainOrder, type ChainStep } from "~/lib/chain";
 import { daysUntil, describeDaysLeft, formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
@@ -74,7 +74,7 @@ export default function InquiryPage() {
           <li aria-current="page">{inquiry.name}</li>
         </ol>
       </nav>
-      <p className="chain-kind">Utredning{inquiry.committeeDesignation ? ` ${inquiry.committeeDesignation}` : ""}</p>
+      <p className="chain-kind">Utredning</p>
       <h1 id="inquiry-title">{inquiry.name}</h1>
       {inquiry.archivedAt && <p className="badge">Arkiverad {formatDate(inquiry.archivedAt)}</p>}
 
@@ -103,43 +103,43 @@ export default function InquiryPage() {
             )}
           </dl>
           {inquiry.summary && <p className="prose">{inquiry.summary}</p>}
+
+          <section aria-labelledby="chain-heading">
+            <h2 id="chain-heading">Från direktiv till beslut</h2>
+            {steps.length === 0 ? (
+              <p className="muted">Inga dokument är registrerade för utredningen ännu.</p>
+            ) : (
+              <ol className="chain" aria-labelledby="chain-heading">
+                {steps.map((step) => <Step key={stepKey(step)} step={step} />)}
+              </ol>
+            )}
+          </section>
+
+          {ownResponses.length > 0 && (
+            <section aria-labelledby="positions-heading">
+              <h2 id="positions-heading">SmåKoms ställningstaganden</h2>
+              <ul className="plain-list">
+                {ownResponses.map((response) => (
+                  <li key={response.id}>
+                    <Link to={`/remissvar/${response.id}`}>{response.title}</Link>
+                    <div className="muted">{label("responseKind", response.kind)} · <ResponseState response={response} /></div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          {memberInputs.length > 0 && (
+            <section aria-labelledby="input-heading">
+              <h2 id="input-heading">Synpunkter från medlemskommuner</h2>
+              <ul className="plain-list member-inputs">
+                {memberInputs.map(({ input, remiss }) => <MemberInputItem key={input.id} input={input} remiss={remiss} />)}
+              </ul>
+            </section>
+          )}
         </div>
         <DocumentList documents={inquiry.documents} />
       </div>
-
-      <section aria-labelledby="chain-heading">
-        <h2 id="chain-heading">Från direktiv till beslut</h2>
-        {steps.length === 0 ? (
-          <p className="muted">Inga dokument är registrerade för utredningen ännu.</p>
-        ) : (
-          <ol className="chain" aria-labelledby="chain-heading">
-            {steps.map((step) => <Step key={stepKey(step)} step={step} />)}
-          </ol>
-        )}
-      </section>
-
-      {ownResponses.length > 0 && (
-        <section aria-labelledby="positions-heading">
-          <h2 id="positions-heading">SmåKoms ställningstaganden</h2>
-          <ul className="plain-list">
-            {ownResponses.map((response) => (
-              <li key={response.id}>
-                <Link to={`/remissvar/${response.id}`}>{response.title}</Link>
-                <div className="muted">{label("responseKind", response.kind)} · <ResponseState response={response} /></div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {memberInputs.length > 0 && (
-        <section aria-labelledby="input-heading">
-          <h2 id="input-heading">Synpunkter från medlemskommuner</h2>
-          <ul className="plain-list member-inputs">
-            {memberInputs.map(({ input, remiss }) => <MemberInputItem key={input.id} input={input} remiss={remiss} />)}
-          </ul>
-        </section>
-      )}
     </article>
   );
 }
@@ -222,7 +222,7 @@ function DocumentList({ documents }: { documents: DocumentData[] }) {
         <p className="muted">Inga dokument ännu.</p>
       ) : (
         <ul className="plain-list">
-          {documents.map((document) => (
+          {inChainOrder(documents).map((document) => (
             <li key={document.id}>
               <Link to={`/dokument/${document.id}`}>{document.designation ?? document.title}</Link>
               <div className="muted">{documentKindLabel(document)}{document.publishedAt ? `, ${formatDate(document.publishedAt)}` : ""}</div>
