@@ -7,6 +7,7 @@ import { documentKindLabel, documentName } from "~/lib/chain";
 import { formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { inView, neighbours, pageView, rangeParam, type PageView } from "~/lib/text-pages";
+import { PriorityAreaFacts } from "~/components/priority-area-facts";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { Snippet } from "~/components/snippet";
 import styles from "~/styles/chain.css?url";
@@ -142,16 +143,7 @@ function Facts({ document }: { document: DocumentData }) {
             </dd>
           </>
         )}
-        {document.priorityAreas.length > 0 && (
-          <>
-            <dt>Prioriterade frågor</dt>
-            <dd>
-              <ul className="tags">
-                {document.priorityAreas.map((area) => <li key={area.id} className="badge">{area.name} {area.year}</li>)}
-              </ul>
-            </dd>
-          </>
-        )}
+        <PriorityAreaFacts areas={document.priorityAreas} />
         <dt>Källa</dt>
         <dd>
           {document.sourceUrl ? (

@@ -6,6 +6,7 @@ import { load, notFoundResponse } from "~/lib/auth.server";
 import { chainSteps, documentKindLabel, inChainOrder, type ChainStep } from "~/lib/chain";
 import { daysUntil, describeDaysLeft, formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
+import { PriorityAreaFacts } from "~/components/priority-area-facts";
 import { RouteErrorBoundary } from "~/components/route-error";
 import styles from "~/styles/chain.css?url";
 
@@ -91,16 +92,7 @@ export default function InquiryPage() {
                 <dd>{formatDate(inquiry.reportDueDate)}{inquiry.status === "ONGOING" && <span className="muted"> ({describeDaysLeft(daysUntil(inquiry.reportDueDate))})</span>}</dd>
               </>
             )}
-            {inquiry.priorityAreas.length > 0 && (
-              <>
-                <dt>Prioriterade frågor</dt>
-                <dd>
-                  <ul className="tags">
-                    {inquiry.priorityAreas.map((area) => <li key={area.id} className="badge">{area.name} {area.year}</li>)}
-                  </ul>
-                </dd>
-              </>
-            )}
+            <PriorityAreaFacts areas={inquiry.priorityAreas} />
           </dl>
           {inquiry.summary && <p className="prose">{inquiry.summary}</p>}
 
