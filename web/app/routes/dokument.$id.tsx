@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { load, notFoundResponse } from "~/lib/auth.server";
+import { isId } from "~/lib/ids";
 import { documentKindLabel, documentName } from "~/lib/chain";
 import { formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
@@ -42,11 +43,10 @@ const PassagesQuery = graphql(`
 
 /** The API's longest search. */
 const MAX_QUERY_LENGTH = 500;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!UUID.test(id)) throw notFoundResponse();
+  const id = params.id;
+  if (!isId(id)) throw notFoundResponse();
   const url = new URL(request.url);
   const view = pageView(url.searchParams);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);

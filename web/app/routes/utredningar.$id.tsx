@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { load, notFoundResponse } from "~/lib/auth.server";
+import { isId } from "~/lib/ids";
 import { chainSteps, documentKindLabel, inChainOrder, type ChainStep } from "~/lib/chain";
 import { daysUntil, describeDaysLeft, formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
@@ -31,11 +32,10 @@ const InquiryQuery = graphql(`
   }
 `);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = params.id ?? "";
-  if (!UUID.test(id)) throw notFoundResponse();
+  const id = params.id;
+  if (!isId(id)) throw notFoundResponse();
   const { inquiry } = await load(request, InquiryQuery, { id });
   if (!inquiry) throw notFoundResponse();
   // What a signed-in reader sees (remisser, responses, input) must not be kept for the next one.
