@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Document, DocumentText, LIMITS, type FullTextFormat } from "@remissbanken/schema";
 import { extractPages, type FullText } from "@remissbanken/indexer/text/extract";
+import { sectionsAtPageStarts } from "@remissbanken/indexer/text/passages";
 import { badInput } from "../common/errors.js";
 import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
 
@@ -81,4 +82,26 @@ export async function documentTextInfo(manager: EntityManager, documentIds: read
     .getMany();
   const byId = new Map(rows.map((row) => [row.documentId, row]));
   return documentIds.map((id) => byId.get(id) ?? null);
+}
+
+export interface TextPage {
+  /** From 1; a text without form feeds is one page. */
+  number: number;
+  section: string | null;
+  text: string;
+}
+
+/**
+ * Pages `from`…`from + count - 1` of a document's stored text (fewer at its end, none without
+ * text). PostgreSQL cuts the text at its form feeds, so only the pages up to the last one asked
+ * for leave the database: their headings tell the section the first page asked for begins in.
+ */
+export async function documentTextPages(manager: EntityManager, documentId: string, from: number, count: number): Promise<TextPage[]> {
+  const rows: { pages: string[] | null }[] = await manager.query(
+    "SELECT (string_to_array(content, $2))[1:$3] AS pages FROM document_text WHERE document_id = $1",
+    [documentId, "\f", from + count - 1],
+  );
+  const pages = rows[0]?.pages ?? [];
+  const sections = sectionsAtPageStarts(pages.map((text) => ({ text })));
+  return pages.slice(from - 1).map((text, i) => ({ number: from + i, section: sections[from - 1 + i], text }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pagesFromText } from "./extract.js";
-import { MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, splitIntoPassages } from "./passages.js";
+import { MAX_PASSAGE_CHARS, MAX_PASSAGE_WORDS, sectionsAtPageStarts, splitIntoPassages } from "./passages.js";
 import { analyzeForIndex } from "./swedish.js";
 
 const paragraph = (words: number, word = "ord") => Array.from({ length: words }, () => word).join(" ") + ".";
@@ -66,5 +66,19 @@ describe("splitIntoPassages", () => {
     const passages = splitIntoPassages([{ page: 1, text: `Början. ${"a".repeat(100_000)} slutord` }]);
     expect(passages.every((passage) => passage.text.length <= MAX_PASSAGE_CHARS)).toBe(true);
     expect(passages.at(-1)!.text).toMatch(/slutord$/);
+  });
+});
+
+describe("sectionsAtPageStarts", () => {
+  it("labels each page as its first passage is labelled", () => {
+    const pages = pagesFromText(
+      "Innehåll utan rubrik.\f3.2 Strandskydd\n\nText om strandskydd.\f" +
+        "Fortsättning om strandskydd.\n\n3.3 Dispenser\n\nText om dispenser.\f\fSista sidan.",
+    );
+    const sections = sectionsAtPageStarts(pages);
+    expect(sections).toEqual([null, "3.2 Strandskydd", "3.2 Strandskydd", "3.3 Dispenser", "3.3 Dispenser"]);
+    const firstPassageOfPage = new Map<number | null, string | null>();
+    for (const passage of splitIntoPassages(pages)) if (!firstPassageOfPage.has(passage.page)) firstPassageOfPage.set(passage.page, passage.section);
+    for (const [page, section] of firstPassageOfPage) expect(sections[page! - 1], `page ${page}`).toBe(section);
   });
 });

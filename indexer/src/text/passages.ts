@@ -65,6 +65,28 @@ export function splitIntoPassages(pages: Page[], { maxWords = DEFAULT_PASSAGE_WO
   return passages;
 }
 
+/**
+ * The section each page begins in, labelled as its first passage is: a heading at the top of
+ * the page, else the nearest heading before it. Lets a reader show a page's section without
+ * splitting the whole text into passages.
+ */
+export function sectionsAtPageStarts(pages: Pick<Page, "text">[]): (string | null)[] {
+  let section: string | null = null;
+  return pages.map(({ text }) => {
+    let atStart = section;
+    let started = false;
+    for (const paragraph of text.split(/\n{2,}/)) {
+      const heading = headingOf(paragraph);
+      if (heading) {
+        if (!started) atStart = heading;
+        section = heading;
+      }
+      if (countWords(paragraph)) started = true;
+    }
+    return atStart;
+  });
+}
+
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,5})\.?[ \t]+(\p{Lu}[^\n]{0,150})$/u;
 
 /** SOU reports number their headings: "3.2 Strandskydd" on its own line at the start of a paragraph. */
