@@ -105,6 +105,7 @@ export async function signIn(page: Page, role: DemoRole): Promise<void> {
 
 /**
  * Runs axe-core in the page and fails on any serious or critical violation, listing them.
+ * axe is JavaScript: check a page opened with JavaScript on (the markup is the same).
  */
 export async function expectAccessible(page: Page): Promise<void> {
   const source = await fs.readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
