@@ -1,0 +1,140 @@
+/**
+ * Loaders and actions called as Remix calls them (a Request in, data or a Response out),
+ * against the real API with the demo data: sign-in, the root's user, refusals turned into
+ * the right HTTP answer, and what each role's start page is given.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { seedDemoData } from "@remissbanken/api/seed/demo-data";
+import { startTestApi, type TestApi } from "@remissbanken/test/harness";
+import { DEMO_USERS } from "@remissbanken/api/auth/demo-users";
+
+let api: TestApi;
+const ORIGIN = "http://127.0.0.1:3000";
+
+beforeAll(async () => {
+  api = await startTestApi({ SIGN_IN_DELAY_MS: "0" });
+  await seedDemoData(api.ds);
+  // The web app's settings are read once, on first use: point them at this API first.
+  process.env.API_URL = api.url;
+});
+afterAll(async () => {
+  await api?.stop();
+});
+
+const routeArgs = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: {} }) as unknown as LoaderFunctionArgs & ActionFunctionArgs;
+
+function post(path: string, fields: Record<string, string>, cookie?: string): Request {
+  return new Request(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(fields),
+  });
+}
+
+const get = (path: string, cookie?: string) => new Request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} });
+
+/** Data returned with data() or as a plain object. */
+function unwrap<T = any>(result: unknown): T {
+  const value = result as { type?: string; data?: unknown };
+  return (value && value.type === "DataWithResponseInit" ? value.data : result) as T;
+}
+
+async function thrown(work: () => Promise<unknown>): Promise<Response> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    throw error;
+  }
+  throw new Error("expected a thrown Response");
+}
+
+async function signInCookie(role: "staff" | "board" | "member" | "admin"): Promise<string> {
+  const { action } = await import("./logga-in");
+  const user = DEMO_USERS.find((u) => u.role === role)!;
+  const response = (await action(routeArgs(post("/logga-in", { email: user.email, password: user.password, redirectTo: "/" })))) as Response;
+  return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+}
+
+describe("/logga-in", () => {
+  it("answers a malformed form with Swedish field problems and writes no cookie", async () => {
+    const { action } = await import("./logga-in");
+    const result = unwrap(await action(routeArgs(post("/logga-in", { email: "inte en adress", password: "" }))));
+    expect(result.problems.fieldErrors).toEqual({ email: expect.stringMatching(/giltig e-postadress/), password: "Skriv ditt lösenord." });
+    expect(result.problems.values).toEqual({ email: "inte en adress" });
+  });
+
+  it("says the password is wrong in Swedish and never sends the password back", async () => {
+    const { action } = await import("./logga-in");
+    const result = unwrap(await action(routeArgs(post("/logga-in", { email: "staff@smakom.example", password: "fel-lösenord" }))));
+    expect(result.problems.formError).toBe("Fel e-postadress eller lösenord.");
+    expect(JSON.stringify(result)).not.toContain("fel-lösenord");
+  });
+
+  it("relays the API's session cookie and redirects only within the site", async () => {
+    const { action } = await import("./logga-in");
+    const response = (await action(
+      routeArgs(post("/logga-in", { email: "board@smakom.example", password: "demo-board-2021", redirectTo: "https://evil.example/" })),
+    )) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/");
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith("rb_session="));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+});
+
+describe("the root loader", () => {
+  it("knows who is signed in, and nobody without a cookie", async () => {
+    const { loader } = await import("../root");
+    const cookie = await signInCookie("member");
+    const signedIn = unwrap(await loader(routeArgs(get("/", cookie))));
+    expect(signedIn.user).toMatchObject({ name: "Maja Medlem", role: "MEMBER", municipality: { name: "Forshaga" } });
+    expect(unwrap(await loader(routeArgs(get("/")))).user).toBeNull();
+  });
+});
+
+describe("refusals become the right page", () => {
+  it("sends an anonymous visitor of a signed-in page to sign in and back", async () => {
+    const { requireUser } = await import("../lib/auth.server");
+    const response = await thrown(() => requireUser(get("/remisser?status=alla")));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/logga-in?redirectTo=%2Fremisser%3Fstatus%3Dalla");
+  });
+
+  it("answers 404 for an inquiry that does not exist or is not an id", async () => {
+    const { loader } = await import("./utredningar.$id");
+    expect((await thrown(() => loader(routeArgs(get("/utredningar/x"), { id: "not-an-id" })))).status).toBe(404);
+    expect((await thrown(() => loader(routeArgs(get("/utredningar/0"), { id: "00000000-0000-4000-8000-000000000000" })))).status).toBe(404);
+  });
+
+  it("answers 503 when the API cannot be reached", async () => {
+    const { toHttpError } = await import("../lib/auth.server");
+    const { ApiUnavailableError } = await import("../lib/api.server");
+    expect((toHttpError(get("/"), new ApiUnavailableError("down")) as Response).status).toBe(503);
+  });
+});
+
+describe("the start page's loader", () => {
+  it("gives each role its own view", async () => {
+    const { loader } = await import("./_index");
+    expect(unwrap(await loader(routeArgs(get("/")))).view).toBe("public");
+    expect(unwrap(await loader(routeArgs(get("/", await signInCookie("staff"))))).view).toBe("staff");
+    expect(unwrap(await loader(routeArgs(get("/", await signInCookie("board"))))).view).toBe("board");
+    expect(unwrap(await loader(routeArgs(get("/", await signInCookie("member"))))).view).toBe("member");
+  });
+});
+
+describe("/logga-ut", () => {
+  it("ends the session at the API and clears the cookie", async () => {
+    const { action } = await import("./logga-ut");
+    const cookie = await signInCookie("staff");
+    const response = (await action(routeArgs(post("/logga-ut", {}, cookie)))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.getSetCookie().some((line) => /^rb_session=;/.test(line) || /rb_session=.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/.test(line))).toBe(true);
+    const { loader } = await import("../root");
+    expect(unwrap(await loader(routeArgs(get("/", cookie)))).user).toBeNull();
+  });
+});
