@@ -50,8 +50,6 @@ export async function buildDocx(letter: Letter): Promise<Uint8Array<ArrayBuffer>
   body.push(new Paragraph({ spacing: { before: 480 }, children: [] }));
   body.push(...closingLines(letter).map((line) => paragraph(line)));
   body.push(paragraph(letter.organisation, { bold: true, spacingAfter: 0 }));
-  if (letter.signatory) body.push(paragraph(letter.signatory, { spacingAfter: 0 }));
-  if (letter.presenter) body.push(paragraph(`Föredragande: ${letter.presenter}`, { spacingAfter: 0 }));
 
   const document = new Document({
     title: letter.title,

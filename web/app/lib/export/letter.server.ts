@@ -105,7 +105,7 @@ export async function loadLetter(request: Request, id: string): Promise<Letter> 
   return toLetter(response);
 }
 
-/** The closing lines: who decided and who presented the matter. */
+/** The closing lines before the organisation's name: who decided and who presented the matter. */
 export function closingLines(letter: Letter): string[] {
   return [
     letter.signatory ? `Beslut i detta ärende har fattats av ${letter.signatory}.` : null,

@@ -51,8 +51,6 @@ export function pdfDefinition(letter: Letter): TDocumentDefinitions {
   content.push({ text: "", margin: [0, 24, 0, 0] });
   content.push(...closingLines(letter).map((line): Content => ({ text: line, style: "paragraph" })));
   content.push({ text: letter.organisation, bold: true });
-  if (letter.signatory) content.push({ text: letter.signatory });
-  if (letter.presenter) content.push({ text: `Föredragande: ${letter.presenter}` });
 
   return {
     info: { title: letter.title, author: letter.organisation, subject: letter.diarienummer ?? undefined, creator: "Remissbanken" },
