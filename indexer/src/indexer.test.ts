@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import pg from "pg";
-import { createDataSource, Document, DocumentKind, DocumentText, Municipality, ResponseKind } from "@remissbanken/schema";
+import { createDataSource, Document, DocumentKind, DocumentText, Municipality, QuoteSourceType, ResponseKind } from "@remissbanken/schema";
 import { startMeilisearch, type RunningMeilisearch } from "@remissbanken/schema/engines/meilisearch";
 import { freePort } from "@remissbanken/schema/engines/ports";
 import { createTestDatabase } from "@remissbanken/test/harness";
@@ -301,6 +301,30 @@ describe("indexer", () => {
     const result = await engine.search<SearchRecord>(index, { q: analyzeQuery("xylofonavslutningen") });
     expect(result.hits.map((hit) => hit.groupId)).toEqual([groupId("document", doc.id)]);
   }, 60_000);
+
+  it("indexes a response's summary first, then each section under its number and heading, with its quotes", async () => {
+    const response = await buildResponse(ds.manager, {
+      summary: "SmåKom avstyrker kommunstabiliseringsfonden.",
+      sections: [{
+        number: "8",
+        heading: "Kommunstabiliseringsfond",
+        body: "Fonden minskar självstyret.",
+        quotes: [{ sourceType: QuoteSourceType.MEMBER_INPUT, sourceId: "00000000-0000-4000-8000-000000000000", label: "Forshaga kommun", text: "Vi vill behålla överskotten." }],
+      }],
+    });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const [object] = await loadObjects(client, [{ type: "response", id: response.id }]);
+      const passages = object.records.filter((record) => record.ordinal > 0).map((record) => [record.section, record.text]);
+      expect(passages).toEqual([
+        ["Sammanfattning", expect.stringContaining("SmåKom avstyrker kommunstabiliseringsfonden.")],
+        ["8 Kommunstabiliseringsfond", expect.stringMatching(/Fonden minskar självstyret\.[\s\S]*Vi vill behålla överskotten\./)],
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
 
   it("re-indexes records that copy a changed field of another row", async () => {
     const doc = await buildDocument(ds.manager, { kind: DocumentKind.SOU, department: "Finansdepartementet" });

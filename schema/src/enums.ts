@@ -59,6 +59,21 @@ export enum GoalStatus {
   NOT_ACHIEVED = "not_achieved",
 }
 
+/** What a response says about one proposal of the report, as "Svara på remiss" asks. */
+export enum ResponseStance {
+  SUPPORTS = "supports",
+  SUPPORTS_WITH_CHANGES = "supports_with_changes",
+  OPPOSES = "opposes",
+  NO_COMMENT = "no_comment",
+}
+
+/** Where a quote in a response comes from. */
+export enum QuoteSourceType {
+  RESPONSE = "response",
+  MEMBER_INPUT = "member_input",
+  DOCUMENT = "document",
+}
+
 registerEnumType(Role, { name: "Role" });
 registerEnumType(DocumentKind, { name: "DocumentKind" });
 registerEnumType(InquiryStatus, { name: "InquiryStatus" });
@@ -67,5 +82,7 @@ registerEnumType(ResponseKind, { name: "ResponseKind" });
 registerEnumType(ResponseStatus, { name: "ResponseStatus" });
 registerEnumType(MemberInputStatus, { name: "MemberInputStatus" });
 registerEnumType(GoalStatus, { name: "GoalStatus" });
+registerEnumType(ResponseStance, { name: "ResponseStance" });
+registerEnumType(QuoteSourceType, { name: "QuoteSourceType" });
 
 export { SWEDISH_LABELS } from "./labels.js";

@@ -23,5 +23,12 @@ export const SWEDISH_LABELS = {
   responseStatus: { draft: "Utkast", for_approval: "För beslut", approved: "Beslutad", submitted: "Inskickad" },
   memberInputStatus: { draft: "Utkast", submitted: "Inskickad", withdrawn: "Återkallad" },
   responseKind: { response: "Remissvar", position: "Ställningstagande" },
+  responseStance: {
+    supports: "Tillstyrker",
+    supports_with_changes: "Tillstyrker med ändringar",
+    opposes: "Avstyrker",
+    no_comment: "Inga synpunkter",
+  },
+  quoteSourceType: { response: "Remissvar", member_input: "Synpunkter från medlemskommun", document: "Dokument" },
   goalStatus: { not_started: "Ej påbörjat", in_progress: "Pågår", achieved: "Uppnått", not_achieved: "Ej uppnått" },
 } as const;

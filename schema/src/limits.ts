@@ -9,6 +9,10 @@ export const LIMITS = {
   sectionHeadingLength: 300,
   sectionBodyLength: 200_000,
   sectionsPerResponse: 200,
+  /** The report's own section number, e.g. "5.3.2". */
+  sectionNumberLength: 20,
+  quotesPerSection: 20,
+  quoteTextLength: 5_000,
   /** An 800-page SOU is about 2.5 million characters; leave room for the largest. */
   fullTextLength: 20_000_000,
   urlLength: 2_000,

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { LIMITS, parseDesignation, DESIGNATION_EXAMPLES } from "@remissbanken/schema";
-import { badInput } from "./errors.js";
+import { badInput, type DomainReason } from "./errors.js";
 
-/** Parses input with a zod schema or throws BAD_USER_INPUT listing every problem. */
+/**
+ * Parses input with a zod schema or throws BAD_USER_INPUT listing every problem. A
+ * refinement may name a more specific reason in its issue's `params.reason`.
+ */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
@@ -10,7 +13,10 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
     field: issue.path.join(".") || "input",
     message: issue.message,
   }));
-  throw badInput(fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields);
+  const reason = result.error.issues
+    .map((issue) => (issue.code === "custom" ? (issue.params?.reason as DomainReason | undefined) : undefined))
+    .find(Boolean);
+  throw badInput(fields.map((f) => `${f.field}: ${f.message}`).join("; "), fields, reason);
 }
 
 const trimmed = (max: number) =>

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import {
-  Document, Inquiry, PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStatus, ResponseVersion,
+  Document, Inquiry, MemberInput, PriorityArea, QuoteSourceType, Remiss, RemissStatus, Response, ResponseKind, ResponseSection,
+  ResponseStatus, ResponseVersion,
 } from "@remissbanken/schema";
 import { authorize, type Actor } from "../auth/policy.js";
 import { badInput, conflict, DomainError, notFound } from "../common/errors.js";
@@ -18,7 +19,11 @@ async function writeVersion(manager: EntityManager, response: Response, authorId
     responseId: response.id,
     number: response.currentVersion,
     title: response.title,
+    summary: response.summary,
     sections: response.sections,
+    signatory: response.signatory,
+    presenter: response.presenter,
+    letterDate: response.letterDate,
     authorId,
     comment,
   });
@@ -37,6 +42,20 @@ async function linkResponse(
   if (documentIds) {
     await ensureAllExist(manager, Document, "Document", documentIds);
     await replaceLinks(manager, "response_document", "response_id", responseId, "document_id", documentIds);
+  }
+}
+
+const QUOTE_SOURCES = {
+  [QuoteSourceType.RESPONSE]: [Response, "Quoted response"],
+  [QuoteSourceType.MEMBER_INPUT]: [MemberInput, "Quoted member input"],
+  [QuoteSourceType.DOCUMENT]: [Document, "Quoted document"],
+} as const;
+
+/** A quote must point at something that exists, so the link to its source holds. */
+async function ensureQuoteSourcesExist(manager: EntityManager, sections: ResponseSection[]) {
+  for (const [type, [entity, what]] of Object.entries(QUOTE_SOURCES)) {
+    const ids = sections.flatMap((section) => section.quotes.filter((q) => q.sourceType === type).map((q) => q.sourceId));
+    await ensureAllExist(manager, entity, what, ids);
   }
 }
 
@@ -61,13 +80,18 @@ export async function responseCreator(manager: EntityManager, actor: Actor, inpu
     }
   }
   if (data.inquiryId) await ensureAllExist(manager, Inquiry, "Inquiry", [data.inquiryId]);
+  await ensureQuoteSourcesExist(manager, data.sections ?? []);
 
   const response = manager.create(Response, {
     kind,
     remissId: data.remissId ?? null,
     inquiryId: data.inquiryId ?? null,
     title: data.title,
+    summary: data.summary ?? "",
     sections: data.sections ?? [],
+    signatory: data.signatory ?? null,
+    presenter: data.presenter ?? null,
+    letterDate: data.letterDate ?? null,
     currentVersion: 1,
     status: ResponseStatus.DRAFT,
     createdById: actor.id,
@@ -99,8 +123,14 @@ export async function responseVersionSaver(manager: EntityManager, actor: Actor,
       `Version ${response.currentVersion} was saved after version ${data.baseVersion}, which you edited. Reload, merge your changes and save again.`,
     );
   }
+  await ensureQuoteSourcesExist(manager, data.sections);
   response.title = data.title ?? response.title;
   response.sections = data.sections;
+  // Omitted header fields keep their value; null clears them.
+  if (data.summary !== undefined) response.summary = data.summary ?? "";
+  if (data.signatory !== undefined) response.signatory = data.signatory;
+  if (data.presenter !== undefined) response.presenter = data.presenter;
+  if (data.letterDate !== undefined) response.letterDate = data.letterDate;
   response.currentVersion += 1;
   if (response.status === ResponseStatus.APPROVED) {
     response.status = ResponseStatus.DRAFT;

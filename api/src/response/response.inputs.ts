@@ -1,11 +1,60 @@
 import { ArgsType, Field, ID, InputType, Int } from "type-graphql";
 import { z } from "zod";
-import { LIMITS, ResponseKind, ResponseSection, ResponseStatus } from "@remissbanken/schema";
+import { LIMITS, LocalDate, QuoteSourceType, ResponseKind, ResponseStance, ResponseStatus } from "@remissbanken/schema";
 import { PageArgs } from "../common/pagination.js";
 import { v } from "../common/validation.js";
 
 @InputType()
-export class CreateResponseInput {
+export class ResponseQuoteInput {
+  @Field(() => QuoteSourceType)
+  sourceType: QuoteSourceType;
+
+  @Field(() => ID)
+  sourceId: string;
+
+  @Field(() => String, { description: 'How the source is cited, e.g. "Forshaga kommun".' })
+  label: string;
+
+  @Field(() => String)
+  text: string;
+}
+
+@InputType()
+export class ResponseSectionInput {
+  @Field(() => String, { nullable: true, description: 'The report\'s section number, e.g. "5.3".' })
+  number?: string | null;
+
+  @Field(() => String)
+  heading: string;
+
+  @Field(() => ResponseStance, { nullable: true })
+  stance?: ResponseStance | null;
+
+  @Field(() => String)
+  body: string;
+
+  @Field(() => [ResponseQuoteInput], { nullable: true })
+  quotes?: ResponseQuoteInput[] | null;
+}
+
+/** The header fields of the answer; on save, an omitted field keeps its value and null clears it. */
+@InputType()
+class ResponseLetterFields {
+  @Field(() => String, { nullable: true, description: "Sammanfattning; an empty string clears it." })
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who decided and signs, e.g. "Anna Andersson, ordförande".' })
+  signatory?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Who presented the matter (föredragande)." })
+  presenter?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: "The date on the answer." })
+  letterDate?: string | null;
+}
+
+@InputType()
+export class CreateResponseInput extends ResponseLetterFields {
   @Field(() => ResponseKind, { nullable: true, defaultValue: ResponseKind.RESPONSE })
   kind?: ResponseKind | null;
 
@@ -18,8 +67,8 @@ export class CreateResponseInput {
   @Field(() => String)
   title: string;
 
-  @Field(() => [ResponseSection], { nullable: true })
-  sections?: ResponseSection[] | null;
+  @Field(() => [ResponseSectionInput], { nullable: true })
+  sections?: ResponseSectionInput[] | null;
 
   @Field(() => [ID], { nullable: true })
   priorityAreaIds?: string[] | null;
@@ -29,7 +78,7 @@ export class CreateResponseInput {
 }
 
 @InputType()
-export class SaveResponseVersionInput {
+export class SaveResponseVersionInput extends ResponseLetterFields {
   @Field(() => ID)
   responseId: string;
 
@@ -39,8 +88,8 @@ export class SaveResponseVersionInput {
   @Field(() => String, { nullable: true })
   title?: string | null;
 
-  @Field(() => [ResponseSection])
-  sections: ResponseSection[];
+  @Field(() => [ResponseSectionInput])
+  sections: ResponseSectionInput[];
 
   @Field(() => String, { nullable: true, description: "What changed." })
   comment?: string | null;
@@ -82,11 +131,58 @@ export class ResponsesArgs extends PageArgs {
   filter?: ResponseFilter | null;
 }
 
-const section = z.object({
-  heading: v.text(LIMITS.sectionHeadingLength),
-  body: z.string().max(LIMITS.sectionBodyLength, `must be at most ${LIMITS.sectionBodyLength} characters`),
+const quote = z.object({
+  sourceType: z.nativeEnum(QuoteSourceType),
+  sourceId: v.uuid,
+  label: v.shortText,
+  text: v.text(LIMITS.quoteTextLength),
 });
-const sections = z.array(section).max(LIMITS.sectionsPerResponse, `at most ${LIMITS.sectionsPerResponse} sections`);
+
+const section = z.object({
+  number: z
+    .string()
+    .trim()
+    .max(LIMITS.sectionNumberLength, `must be at most ${LIMITS.sectionNumberLength} characters`)
+    .transform((n) => n || null)
+    .pipe(z.string().regex(/^\d{1,3}(\.\d{1,3})*$/, 'must be a section number such as "5" or "5.3.2"').nullable())
+    .nullish()
+    .transform((n) => n ?? null),
+  heading: v.text(LIMITS.sectionHeadingLength),
+  stance: z.nativeEnum(ResponseStance).nullish().transform((s) => s ?? null),
+  body: z.string().max(LIMITS.sectionBodyLength, `must be at most ${LIMITS.sectionBodyLength} characters`),
+  quotes: z
+    .array(quote)
+    .max(LIMITS.quotesPerSection, `at most ${LIMITS.quotesPerSection} quotes in a section`)
+    .nullish()
+    .transform((q) => q ?? []),
+});
+
+/** Each of the report's sections is answered once; the reason lets the editor point at the repeat. */
+const sections = z
+  .array(section)
+  .max(LIMITS.sectionsPerResponse, `at most ${LIMITS.sectionsPerResponse} sections`)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach(({ number }, index) => {
+      if (number === null) return;
+      if (seen.has(number)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "number"],
+          message: `section ${number} is answered twice`,
+          params: { reason: "DUPLICATE_SECTION_NUMBER" },
+        });
+      }
+      seen.add(number);
+    });
+  });
+
+const letterFields = {
+  summary: z.string().max(LIMITS.summaryLength, `must be at most ${LIMITS.summaryLength} characters`).transform((s) => s.trim()).nullish(),
+  signatory: v.optionalText(LIMITS.shortTextLength),
+  presenter: v.optionalText(LIMITS.shortTextLength),
+  letterDate: v.date.nullish(),
+};
 const links = {
   priorityAreaIds: z.array(v.uuid).max(50).nullish(),
   documentIds: z.array(v.uuid).max(100).nullish(),
@@ -98,6 +194,7 @@ export const createResponseSchema = z.object({
   inquiryId: v.uuid.nullish(),
   title: v.title,
   sections: sections.nullish(),
+  ...letterFields,
   ...links,
 });
 
@@ -107,5 +204,6 @@ export const saveResponseVersionSchema = z.object({
   title: v.title.nullish(),
   sections: sections.min(1, "a response needs at least one section"),
   comment: v.optionalText(LIMITS.shortTextLength),
+  ...letterFields,
   ...links,
 });

@@ -3,7 +3,7 @@ import { RemissStatus, ResponseKind, ResponseStatus, Role } from "@remissbanken/
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
-import { buildDocument, buildInquiry, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildMemberInput, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "../seed/factories.js";
 
 let api: TestApi;
 let staff: string;
@@ -211,7 +211,7 @@ describe("saveResponseVersion", () => {
     expect(stale.errors![0].extensions!.reason).toBe("STALE_VERSION");
 
     expect(await storedRow(api.ds, "response", draft.id)).toEqual(row);
-    expect(row.sections).toEqual([{ heading: "Sammanfattning", body: "Annas ändring" }]);
+    expect(row.sections).toEqual([{ number: null, heading: "Sammanfattning", stance: null, body: "Annas ändring", quotes: [] }]);
     expect(await versionsOf(draft.id)).toEqual(history);
     expect(history.map((v: { number: number }) => v.number)).toEqual([1, 2]);
     expect(await rowCounts(api.ds)).toEqual(counts);
@@ -228,7 +228,7 @@ describe("saveResponseVersion", () => {
     const winner = results.find((r) => !r.errors)!.data.saveResponseVersion;
     const history = await versionsOf(draft.id);
     expect(history.map((v: { number: number }) => v.number)).toEqual([1, 2]);
-    expect(history[1].sections).toEqual(winner.sections);
+    expect(history[1].sections.map(({ heading, body }: { heading: string; body: string }) => ({ heading, body }))).toEqual(winner.sections);
     expect((await storedRow(api.ds, "response", draft.id)).current_version).toBe(2);
   });
 
@@ -477,5 +477,184 @@ describe("responses", () => {
   it("rejects a page size over 100 and a bogus cursor", async () => {
     expect(errorCode(await api.gql(LIST, { first: 101 }, { token: staff }))).toBe("BAD_USER_INPUT");
     expect(errorCode(await api.gql(LIST, { first: 5, after: Buffer.from("[]").toString("base64url") }, { token: staff }))).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("the answer's letter fields, numbered sections, stances and quotes", () => {
+  const LETTER = `id currentVersion summary signatory presenter letterDate
+    sections { number heading stance body quotes { sourceType sourceId label text } }
+    versions { number summary signatory presenter letterDate sections { number stance quotes { sourceId label } } }`;
+  const CREATE_LETTER = `mutation($input: CreateResponseInput!) { createResponse(input: $input) { ${LETTER} } }`;
+  const SAVE_LETTER = `mutation($input: SaveResponseVersionInput!) { saveResponseVersion(input: $input) { ${LETTER} } }`;
+  const READ_LETTER = `query($id: ID!) { response(id: $id) { ${LETTER} remiss { ministry diarienummer document { title designation } } } }`;
+
+  async function letter(remissId: string) {
+    const document = await buildDocument(api.ds.manager);
+    return {
+      remissId,
+      title: "Remissvar: Spara i goda tider (SOU 2011:59)",
+      summary: "SmåKom avstyrker förslaget om en kommunstabiliseringsfond.",
+      signatory: "Anna Andersson, ordförande",
+      presenter: "Kansliet",
+      letterDate: "2012-01-12",
+      sections: [
+        { number: "7", heading: "Resultatutjämningsreserver", stance: "SUPPORTS_WITH_CHANGES", body: "Gränsen bör sänkas." },
+        {
+          number: "8.2",
+          heading: "Kommunstabiliseringsfond",
+          stance: "OPPOSES",
+          body: "SmåKom säger nej.",
+          quotes: [{ sourceType: "DOCUMENT", sourceId: document.id, label: "SOU 2011:59, s. 12", text: "En fond inrättas." }],
+        },
+        { heading: "Övrigt", body: "" },
+      ],
+    };
+  }
+
+  it("creates a response with them, and version 1 keeps them", async () => {
+    const remiss = await buildRemiss(api.ds.manager, { diarienummer: "Fi2011/4105", ministry: "Finansdepartementet" });
+    const input = await letter(remiss.id);
+    expect(errorCode(await api.gql(CREATE_LETTER, { input }))).toBe("UNAUTHENTICATED");
+    expect(errorCode(await api.gql(CREATE_LETTER, { input }, { token: member }))).toBe("FORBIDDEN");
+    const created = await api.gql(CREATE_LETTER, { input }, { token: staff });
+    expect(created.errors).toBeUndefined();
+    const expected = {
+      summary: input.summary,
+      signatory: "Anna Andersson, ordförande",
+      presenter: "Kansliet",
+      letterDate: "2012-01-12",
+    };
+    expect(created.data.createResponse).toMatchObject({
+      ...expected,
+      sections: [
+        { number: "7", heading: "Resultatutjämningsreserver", stance: "SUPPORTS_WITH_CHANGES", quotes: [] },
+        { number: "8.2", stance: "OPPOSES", quotes: [input.sections[1].quotes![0]] },
+        { number: null, heading: "Övrigt", stance: null, quotes: [] },
+      ],
+      versions: [{ number: 1, ...expected, sections: [{ number: "7" }, { number: "8.2", stance: "OPPOSES" }, { number: null }] }],
+    });
+    // What the export needs from the remiss and its report.
+    const read = await api.gql(READ_LETTER, { id: created.data.createResponse.id }, { token: staff });
+    expect(read.data.response.remiss).toMatchObject({ ministry: "Finansdepartementet", diarienummer: "Fi2011/4105", document: { title: expect.any(String) } });
+  });
+
+  it("starts with an empty summary and no letter fields when none are given", async () => {
+    const draft = await createDraft();
+    const read = await api.gql(READ_LETTER, { id: draft.id }, { token: staff });
+    expect(read.data.response).toMatchObject({ summary: "", signatory: null, presenter: null, letterDate: null });
+  });
+
+  it("saves them as a new version; omitted fields stay, null and empty clear, old versions keep theirs", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const created = (await api.gql(CREATE_LETTER, { input: await letter(remiss.id) }, { token: staff })).data.createResponse;
+    const kept = await api.gql(SAVE_LETTER, {
+      input: { responseId: created.id, baseVersion: 1, sections: [{ number: "8", heading: "Fond", stance: "NO_COMMENT", body: "" }] },
+    }, { token: staff });
+    expect(kept.errors).toBeUndefined();
+    expect(kept.data.saveResponseVersion).toMatchObject({
+      currentVersion: 2, summary: created.summary, signatory: "Anna Andersson, ordförande", letterDate: "2012-01-12",
+      sections: [{ number: "8", stance: "NO_COMMENT", quotes: [] }],
+    });
+    const cleared = await api.gql(SAVE_LETTER, {
+      input: { responseId: created.id, baseVersion: 2, summary: "", signatory: " ", presenter: null, letterDate: null, sections: [{ heading: "Fond", body: "" }] },
+    }, { token: staff });
+    expect(cleared.errors).toBeUndefined();
+    const saved = cleared.data.saveResponseVersion;
+    expect(saved).toMatchObject({ currentVersion: 3, summary: "", signatory: null, presenter: null, letterDate: null });
+    expect(saved.versions.map((v: { number: number; signatory: string | null; letterDate: string | null }) => [v.number, v.signatory, v.letterDate])).toEqual([
+      [1, "Anna Andersson, ordförande", "2012-01-12"],
+      [2, "Anna Andersson, ordförande", "2012-01-12"],
+      [3, null, null],
+    ]);
+    expect(saved.versions[0].sections[1]).toEqual({ number: "8.2", stance: "OPPOSES", quotes: [{ sourceId: expect.any(String), label: "SOU 2011:59, s. 12" }] });
+  });
+
+  it("reads sections saved before numbers, stances and quotes existed", async () => {
+    const response = await buildResponse(api.ds.manager);
+    await api.ds.query(`UPDATE response SET sections = '[{"heading":"Sammanfattning","body":"Gammal text"}]' WHERE id = $1`, [response.id]);
+    const read = await api.gql(READ_LETTER, { id: response.id }, { token: staff });
+    expect(read.errors).toBeUndefined();
+    expect(read.data.response.sections).toEqual([{ number: null, heading: "Sammanfattning", stance: null, body: "Gammal text", quotes: [] }]);
+  });
+
+  it("rejects oversized texts, malformed or repeated section numbers, unknown stances and too many quotes, and writes nothing", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const draft = await createDraft(remiss.id);
+    const valid = await letter(remiss.id);
+    const quote = valid.sections[1].quotes![0];
+    const section = (change: Record<string, unknown>) => ({ sections: [{ heading: "Rubrik", body: "", ...change }] });
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      ["summary too long", { summary: "x".repeat(20_001) }, "INVALID_INPUT", "summary"],
+      ["signatory too long", { signatory: "x".repeat(201) }, "INVALID_INPUT", "signatory"],
+      ["presenter too long", { presenter: "x".repeat(201) }, "INVALID_INPUT", "presenter"],
+      ["body too long", section({ body: "x".repeat(200_001) }), "INVALID_INPUT", "sections.0.body"],
+      ["number with letters", section({ number: "5a" }), "INVALID_INPUT", "sections.0.number"],
+      ["number with trailing dot", section({ number: "5." }), "INVALID_INPUT", "sections.0.number"],
+      ["number too long", section({ number: "1.2.3.4.5.6.7.8.9.10.11" }), "INVALID_INPUT", "sections.0.number"],
+      ["quote without text", section({ quotes: [{ ...quote, text: " " }] }), "INVALID_INPUT", "sections.0.quotes.0.text"],
+      ["quote too long", section({ quotes: [{ ...quote, text: "x".repeat(5_001) }] }), "INVALID_INPUT", "sections.0.quotes.0.text"],
+      ["quote source not an id", section({ quotes: [{ ...quote, sourceId: "x" }] }), "INVALID_INPUT", "sections.0.quotes.0.sourceId"],
+      ["too many quotes", section({ quotes: Array.from({ length: 21 }, () => quote) }), "INVALID_INPUT", "sections.0.quotes"],
+      [
+        "a section number twice",
+        { sections: [{ number: "5.3", heading: "A", body: "" }, { number: "6", heading: "B", body: "" }, { number: " 5.3 ", heading: "C", body: "" }] },
+        "DUPLICATE_SECTION_NUMBER",
+        "sections.2.number",
+      ],
+    ];
+    for (const [name, change, reason, field] of cases) {
+      const before = await rowCounts(api.ds);
+      for (const [mutation, input] of [
+        [CREATE_LETTER, { ...valid, ...change }],
+        [SAVE_LETTER, { responseId: draft.id, baseVersion: 1, sections: valid.sections, ...change }],
+      ] as const) {
+        const result = await api.gql(mutation, { input }, { token: staff });
+        expect(errorCode(result), name).toBe("BAD_USER_INPUT");
+        expect(result.errors![0].extensions!.reason, name).toBe(reason);
+        expect((result.errors![0].extensions!.fields as { field: string }[]).map((f) => f.field), name).toContain(field);
+      }
+      expect(await rowCounts(api.ds), name).toEqual(before);
+    }
+    expect((await storedRow(api.ds, "response", draft.id)).current_version).toBe(1);
+  });
+
+  it("rejects a stance, quote source type or date that does not exist, naming it", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const input = await letter(remiss.id);
+    const before = await rowCounts(api.ds);
+    const stance = await api.gql(CREATE_LETTER, { input: { ...input, sections: [{ heading: "A", body: "", stance: "MAYBE" }] } }, { token: staff });
+    expect(errorCode(stance)).toBe("BAD_USER_INPUT");
+    expect(stance.errors![0].message).toMatch(/Value "MAYBE" does not exist in "ResponseStance" enum/);
+    const source = await api.gql(CREATE_LETTER, {
+      input: { ...input, sections: [{ heading: "A", body: "", quotes: [{ ...input.sections[1].quotes![0], sourceType: "TWEET" }] }] },
+    }, { token: staff });
+    expect(errorCode(source)).toBe("BAD_USER_INPUT");
+    expect(source.errors![0].message).toMatch(/"TWEET" does not exist in "QuoteSourceType" enum/);
+    const date = await api.gql(CREATE_LETTER, { input: { ...input, letterDate: "2012-02-30" } }, { token: staff });
+    expect(errorCode(date)).toBe("BAD_USER_INPUT");
+    expect(date.errors![0].message).toMatch(/letterDate/);
+    expect(await rowCounts(api.ds)).toEqual(before);
+  });
+
+  it("keeps a quote linked to a source that exists", async () => {
+    const remiss = await buildRemiss(api.ds.manager);
+    const draft = await createDraft(remiss.id);
+    const input = await letter(remiss.id);
+    const before = await rowCounts(api.ds);
+    for (const sourceType of ["RESPONSE", "MEMBER_INPUT", "DOCUMENT"]) {
+      const quotes = [{ sourceType, sourceId: UNKNOWN_ID, label: "Forshaga kommun", text: "Citat" }];
+      const result = await api.gql(SAVE_LETTER, { input: { responseId: draft.id, baseVersion: 1, sections: [{ heading: "A", body: "", quotes }] } }, { token: staff });
+      expect(errorCode(result), sourceType).toBe("NOT_FOUND");
+    }
+    expect(await rowCounts(api.ds)).toEqual(before);
+    const memberInput = await buildMemberInput(api.ds.manager, { remissId: remiss.id });
+    const quotes = [
+      { sourceType: "MEMBER_INPUT", sourceId: memberInput.id, label: "Forshaga kommun", text: "Vi ser stora konsekvenser." },
+      { sourceType: "RESPONSE", sourceId: draft.id, label: "SmåKom 2012-01-12, SOU 2011:59", text: "Tidigare svar." },
+      input.sections[1].quotes![0],
+    ];
+    const saved = await api.gql(SAVE_LETTER, { input: { responseId: draft.id, baseVersion: 1, sections: [{ heading: "A", body: "", quotes }] } }, { token: staff });
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data.saveResponseVersion.sections[0].quotes).toEqual(quotes);
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { DataSource, EntityManager } from "typeorm";
 import {
-  DocumentKind, InquiryStatus, MemberInputStatus, Municipality, RemissStatus, ResponseKind, ResponseStatus, Role,
+  DocumentKind, InquiryStatus, MemberInputStatus, Municipality, RemissStatus, ResponseKind, ResponseStance, ResponseStatus, Role,
 } from "@remissbanken/schema";
 import { addDays, stockholmDate } from "../common/dates.js";
 import { createDemoUsers } from "../auth/demo-users.js";
@@ -159,6 +159,7 @@ async function loadDemoData(m: EntityManager) {
     status: RemissStatus.SUBMITTED,
     ownerId: staff.id,
   });
+  // The section numbers follow the shape of the report; the texts are written for the demo.
   await buildResponse(m, {
     kind: ResponseKind.RESPONSE,
     remissId: remiss2011.id,
@@ -167,16 +168,31 @@ async function loadDemoData(m: EntityManager) {
     approvedAt: new Date("2012-01-10T12:00:00+01:00"),
     submittedAt: new Date("2012-01-12T12:00:00+01:00"),
     createdById: staff.id,
+    letterDate: "2012-01-12",
+    summary:
+      "SmåKom tillstyrker att kommunerna får bygga upp resultatutjämningsreserver, men vill att reglerna blir enklare för kommuner med små överskott. SmåKom avstyrker förslaget om en statlig kommunstabiliseringsfond. Små kommuner behöver långsiktiga och förutsägbara statsbidrag snarare än en fond som staten förfogar över.",
     sections: [
       {
-        heading: "Sammanfattning",
-        body: "SmåKom avstyrker förslaget om en kommunstabiliseringsfond. Små kommuner behöver långsiktiga och förutsägbara statsbidrag snarare än en fond som staten förfogar över.",
+        number: "7",
+        heading: "Resultatutjämningsreserver",
+        stance: ResponseStance.SUPPORTS_WITH_CHANGES,
+        body: "SmåKom välkomnar att kommunerna får spara överskott från goda år. Gränsen för när en reserv får byggas upp bör dock sänkas, annars kan få av de minsta kommunerna använda möjligheten.",
       },
       {
+        number: "8",
         heading: "Kommunstabiliseringsfond",
-        body: "SmåKom säger nej till den föreslagna kommunstabiliseringsfonden. Förslaget skulle i praktiken minska det kommunala självstyret.",
+        stance: ResponseStance.OPPOSES,
+        body: "SmåKom säger nej till den föreslagna kommunstabiliseringsfonden. Förslaget skulle i praktiken minska det kommunala självstyret, och det är oklart hur fondens medel skulle fördelas mellan kommuner med olika förutsättningar.",
+      },
+      {
+        number: "9",
+        heading: "Ikraftträdande",
+        stance: ResponseStance.NO_COMMENT,
+        body: "",
       },
     ],
+    signatory: "Styrelsen för SmåKom genom Anna Andersson, ordförande",
+    presenter: "Kansliet, Erik Eriksson",
   });
 
   // Real remisser from regeringen.se (their deadlines have passed).

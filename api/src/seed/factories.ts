@@ -6,7 +6,8 @@ import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
 import {
   Document, DocumentKind, Goal, GoalStatus, Inquiry, InquiryStatus, MemberInput, MemberInputStatus, Municipality,
-  PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStatus, ResponseVersion, Role, User,
+  PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStance, ResponseStatus, ResponseVersion, Role, User,
+  completeSection, type SectionDraft,
 } from "@remissbanken/schema";
 import { issueApiToken } from "../auth/tokens.js";
 import { replaceLinks } from "../common/crud.js";
@@ -106,7 +107,10 @@ export async function buildRemiss(m: EntityManager, overrides: Partial<Remiss> =
   );
 }
 
-export async function buildResponse(m: EntityManager, overrides: Partial<Response> = {}): Promise<Response> {
+export async function buildResponse(
+  m: EntityManager,
+  { sections, ...overrides }: Omit<Partial<Response>, "sections"> & { sections?: SectionDraft[] } = {},
+): Promise<Response> {
   const kind = overrides.kind ?? ResponseKind.RESPONSE;
   const remissId =
     overrides.remissId !== undefined ? overrides.remissId : kind === ResponseKind.RESPONSE && !overrides.inquiryId ? (await buildRemiss(m)).id : null;
@@ -115,7 +119,11 @@ export async function buildResponse(m: EntityManager, overrides: Partial<Respons
       kind,
       inquiryId: null,
       title: `Remissvar ${unique()}`,
-      sections: [{ heading: "Sammanfattning", body: "SmåKom tillstyrker förslaget." }],
+      summary: "",
+      sections: (sections ?? [{ heading: "Förslaget", stance: ResponseStance.SUPPORTS, body: "SmåKom tillstyrker förslaget." }]).map(completeSection),
+      signatory: null,
+      presenter: null,
+      letterDate: null,
       currentVersion: 1,
       status: ResponseStatus.DRAFT,
       createdById: null,
@@ -131,7 +139,11 @@ export async function buildResponse(m: EntityManager, overrides: Partial<Respons
     responseId: response.id,
     number: response.currentVersion,
     title: response.title,
+    summary: response.summary,
     sections: response.sections,
+    signatory: response.signatory,
+    presenter: response.presenter,
+    letterDate: response.letterDate,
     authorId: response.createdById,
     comment: null,
   });

@@ -264,7 +264,7 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[], budget: Budget)
 
   async response(db, ids, budget) {
     const { rows } = await db.query(
-      `SELECT r.id, r.version, r.kind, r.title, r.sections, r.status, r.archived_at,
+      `SELECT r.id, r.version, r.kind, r.title, r.summary, r.sections, r.status, r.archived_at,
               coalesce(r.submitted_at, r.approved_at, r.created_at) AS dated,
               array(SELECT priority_area_id::text FROM response_priority_area p WHERE p.response_id = r.id ORDER BY 1) AS areas,
               (SELECT d.department FROM response_document rd JOIN document d ON d.id = rd.document_id
@@ -275,9 +275,17 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[], budget: Budget)
     );
     return rows.flatMap((row) => {
       if (budget.defer("response", row.id)) return [];
-      const sections = (row.sections ?? []) as Array<{ heading: string; body: string }>;
-      const passages = sections.flatMap(({ heading, body }) =>
-        splitIntoPassages([{ page: null, text: body }]).map((passage) => ({ page: null, section: heading, text: passage.text })),
+      // The summary reads first, like in the answer; each section is found under its number and heading.
+      const sections = (row.sections ?? []) as Array<{ number?: string | null; heading: string; body: string; quotes?: Array<{ text: string }> }>;
+      const parts = [
+        { section: "Sammanfattning", text: (row.summary as string | null) ?? "" },
+        ...sections.map(({ number, heading, body, quotes }) => ({
+          section: number ? `${number} ${heading}` : heading,
+          text: [body, ...(quotes ?? []).map((quote) => quote.text)].join("\n\n"),
+        })),
+      ];
+      const passages = parts.flatMap(({ section, text }) =>
+        splitIntoPassages([{ page: null, text }]).map((passage) => ({ page: null, section, text: passage.text })),
       );
       return [budget.take({
         type: "response" as const,

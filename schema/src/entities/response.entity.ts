@@ -1,22 +1,72 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Check, Column, type ValueTransformer, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
-import { ResponseKind, ResponseStatus } from "../enums.js";
-import { DateTime } from "../scalars.js";
+import { QuoteSourceType, ResponseKind, ResponseStance, ResponseStatus } from "../enums.js";
+import { DateTime, LocalDate } from "../scalars.js";
 import type { PriorityArea } from "./priority-area.entity.js";
 import type { Document } from "./document.entity.js";
 
+/** A passage quoted in a response, kept linked to where it comes from. */
+@ObjectType()
+export class ResponseQuote {
+  @Field(() => QuoteSourceType)
+  sourceType: QuoteSourceType;
+
+  @Field(() => ID)
+  sourceId: string;
+
+  /** How the source is cited, e.g. "SmåKom 2012-01-12, SOU 2011:59" or "Forshaga kommun". */
+  @Field(() => String)
+  label: string;
+
+  @Field(() => String)
+  text: string;
+}
+
 /** One section of a response body; responses follow the report's section numbering. */
 @ObjectType()
-@InputType("ResponseSectionInput")
 export class ResponseSection {
-  /** E.g. "Sammanfattning" or "5.3 Kommunstabiliseringsfond". */
+  /** The report's section number the position answers, e.g. "5.3"; null for free sections. */
+  @Field(() => String, { nullable: true })
+  number: string | null;
+
+  /** E.g. "Kommunstabiliseringsfond". */
   @Field(() => String)
   heading: string;
 
+  /** Whether SmåKom supports the proposal; null where the section states no position. */
+  @Field(() => ResponseStance, { nullable: true })
+  stance: ResponseStance | null;
+
   @Field(() => String)
   body: string;
+
+  @Field(() => [ResponseQuote])
+  quotes: ResponseQuote[];
 }
+
+/** A section with only what is given; the rest takes the defaults. */
+export type SectionDraft = Pick<ResponseSection, "heading" | "body"> & Partial<ResponseSection>;
+
+/** A section with every key, defaults filled in. */
+export function completeSection(section: SectionDraft): ResponseSection {
+  return {
+    number: section.number ?? null,
+    heading: section.heading,
+    stance: section.stance ?? null,
+    body: section.body,
+    quotes: section.quotes ?? [],
+  };
+}
+
+/**
+ * Sections saved before numbers, stances and quotes existed lack those keys; reading
+ * fills them in so every section has the same shape.
+ */
+const sectionsColumn: ValueTransformer = {
+  to: (sections: ResponseSection[] | undefined) => sections,
+  from: (stored: SectionDraft[] | null) => stored?.map(completeSection) ?? stored,
+};
 
 /** A remissvar (answer to a remiss or inquiry) or a standalone position (ställningstagande). */
 @ObjectType()
@@ -49,10 +99,30 @@ export class Response extends TrackedEntity {
   @Column({ type: "text" })
   title: string;
 
+  /** Sammanfattning: SmåKom's views in brief, first in the answer; may be empty. */
+  @Field(() => String)
+  @Column({ type: "text", default: "" })
+  summary: string;
+
   /** The current body; every save also writes a ResponseVersion. */
   @Field(() => [ResponseSection])
-  @Column({ type: "jsonb", default: () => "'[]'" })
+  @Column({ type: "jsonb", default: () => "'[]'", transformer: sectionsColumn })
   sections: ResponseSection[];
+
+  /** Who decided and signs, e.g. "Anna Andersson, ordförande". */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  signatory: string | null;
+
+  /** Who presented the matter (föredragande), e.g. the secretariat. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  presenter: string | null;
+
+  /** The date on the answer; null until set. */
+  @Field(() => LocalDate, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  letterDate: string | null;
 
   @Field(() => Int, { description: "Number of the latest saved version." })
   @Column({ type: "int", default: 1 })
@@ -132,9 +202,25 @@ export class ResponseVersion {
   @Column({ type: "text" })
   title: string;
 
+  @Field(() => String)
+  @Column({ type: "text", default: "" })
+  summary: string;
+
   @Field(() => [ResponseSection])
-  @Column({ type: "jsonb" })
+  @Column({ type: "jsonb", transformer: sectionsColumn })
   sections: ResponseSection[];
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  signatory: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  presenter: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  letterDate: string | null;
 
   @Field(() => ID, { nullable: true })
   @Column({ type: "uuid", nullable: true })

@@ -6,6 +6,7 @@ import { RefreshRemissOnDocumentChange1795454041300 } from "./1795454041300-Refr
 import { NumberSinglePagePdfs1795454041400 } from "./1795454041400-NumberSinglePagePdfs.js";
 import { AddCaseInsensitiveDiarienummer1795454612287 } from "./1795454612287-AddCaseInsensitiveDiarienummer.js";
 import { RefreshCopiedSearchFields1795454700000 } from "./1795454700000-RefreshCopiedSearchFields.js";
+import { AddResponseDrafting1796093116559 } from "./1796093116559-AddResponseDrafting.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   NumberSinglePagePdfs1795454041400,
   AddCaseInsensitiveDiarienummer1795454612287,
   RefreshCopiedSearchFields1795454700000,
+  AddResponseDrafting1796093116559,
 ];

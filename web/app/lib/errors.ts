@@ -9,6 +9,7 @@ export const REASON_MESSAGES: Record<string, string> = {
   DUPLICATE: "Det finns redan en post med samma uppgifter.",
   MEMBER_DEADLINE_AFTER_DEADLINE: "Sista dag för medlemmarnas synpunkter måste ligga före remissens sista svarsdag.",
   DEADLINE_PASSED: "Sista dagen har passerat. Det går inte längre att ändra.",
+  DUPLICATE_SECTION_NUMBER: "Samma avsnittsnummer används i flera avsnitt. Varje avsnitt i betänkandet besvaras en gång.",
   STALE_VERSION: "Någon annan har ändrat detta under tiden. Ladda om sidan och gör ändringen igen.",
   INVALID_TRANSITION: "Det går inte att göra så i det här läget.",
   ARCHIVED: "Posten är arkiverad.",
