@@ -179,8 +179,8 @@ describe("search", { timeout: 90_000 }, () => {
     await page.getByRole("heading", { level: 2, name: "Träffar i Rapport om fiskevårdsområden" }).waitFor();
     expect(new URL(page.url()).searchParams.get("dokument")).toBe(ids.long);
     expect(await status(page).textContent()).toBe("2 ställen i Rapport om fiskevårdsområden matchar ”laxtrappor”.");
-    expect(await page.getByRole("link", { name: "Sida 2" }).getAttribute("href")).toBe(`/dokument/${ids.long}#sida-2`);
-    expect(await page.getByRole("link", { name: "Sida 3" }).getAttribute("href")).toBe(`/dokument/${ids.long}#sida-3`);
+    expect(await page.getByRole("link", { name: "Sida 2" }).getAttribute("href")).toBe(`/dokument/${ids.long}?sida=2#sida-2`);
+    expect(await page.getByRole("link", { name: "Sida 3" }).getAttribute("href")).toBe(`/dokument/${ids.long}?sida=3#sida-3`);
     await expectAccessible(page);
     await context.close();
   });

@@ -65,7 +65,7 @@ describe("the search page's address", () => {
 
 describe("hit links", () => {
   it("opens each kind of hit on its own page", () => {
-    expect(hitHref({ type: "DOCUMENT", id: "d", page: 12 })).toBe("/dokument/d#sida-12");
+    expect(hitHref({ type: "DOCUMENT", id: "d", page: 12 })).toBe("/dokument/d?sida=12#sida-12");
     expect(hitHref({ type: "DOCUMENT", id: "d", page: null })).toBe("/dokument/d");
     expect(hitHref({ type: "INQUIRY", id: "i" })).toBe("/utredningar/i");
     expect(hitHref({ type: "REMISS", id: "r" })).toBe("/remisser/r");

@@ -5,6 +5,8 @@
  * component builds its links with these too. Snippets are parsed in ./snippet.ts.
  */
 
+import { isId } from "./ids";
+
 export const SEARCH_PATH = "/sok";
 export const PAGE_SIZE = 20;
 /** The API pages no further than 10 000 hits in. */
@@ -12,7 +14,6 @@ export const MAX_PAGE = Math.floor(10_000 / PAGE_SIZE);
 export const MAX_QUERY_LENGTH = 500;
 const MAX_VALUES = 20;
 const MAX_VALUE_LENGTH = 200;
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The kinds of object search finds, as the API's facets name them. */
 export const HIT_TYPES = ["document", "inquiry", "remiss", "response", "member_input"] as const;
@@ -60,7 +61,7 @@ function validValues(key: FacetKey, values: string[]): string[] {
     if (!v || v.length > MAX_VALUE_LENGTH) return false;
     if (key === "types") return (HIT_TYPES as readonly string[]).includes(v);
     if (key === "years") return /^\d{4}$/.test(v);
-    if (key === "priorityAreas") return ID.test(v);
+    if (key === "priorityAreas") return isId(v);
     return true;
   });
   return [...new Set(valid)].slice(0, MAX_VALUES);
@@ -77,7 +78,7 @@ export function searchStateFromUrl(url: URL): SearchState {
     q: (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH),
     filters,
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
-    document: document && ID.test(document) ? document : null,
+    document: isId(document ?? undefined) ? document : null,
   };
 }
 
@@ -146,7 +147,8 @@ export interface HitTarget {
 export function hitHref(hit: HitTarget): string | null {
   switch (hit.type.toLowerCase()) {
     case "document":
-      return `/dokument/${hit.id}${hit.page ? `#sida-${hit.page}` : ""}`;
+      // The document page shows its text some pages at a time: `sida` opens the view that holds the page.
+      return hit.page ? `/dokument/${hit.id}?sida=${hit.page}#sida-${hit.page}` : `/dokument/${hit.id}`;
     case "inquiry":
       return `/utredningar/${hit.id}`;
     case "remiss":

@@ -9,6 +9,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { load, notFoundResponse } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
+import { isId } from "~/lib/ids";
 import { label } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
 import styles from "~/styles/response.css?url";
@@ -43,10 +44,8 @@ const ResponseQuery = graphql(`
 
 type ResponseView = NonNullable<ResultOf<typeof ResponseQuery>["response"]>;
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  if (!params.id || !ID.test(params.id)) throw notFoundResponse();
+  if (!isId(params.id)) throw notFoundResponse();
   const { response } = await load(request, ResponseQuery, { id: params.id });
   if (!response) throw notFoundResponse();
   return { response };
