@@ -40,8 +40,19 @@ function decodeOffset(after: string | null | undefined): number {
   throw badInput("The cursor is not valid for this search.", [{ field: "after", message: "invalid cursor" }]);
 }
 
-function paging(first: number | null | undefined, after: string | null | undefined) {
+/**
+ * Where a page starts: after a cursor, or at a page number (for web pages that put
+ * "page 3" in their address and link to any page, not only the next one).
+ */
+function paging(first: number | null | undefined, after: string | null | undefined, page?: number | null) {
   const limit = pageSize(first);
+  if (page != null) {
+    if (after) throw badInput("Give either `after` or `page`, not both.", [{ field: "page", message: "with after" }]);
+    if (!Number.isInteger(page) || page < 1 || (page - 1) * limit > MAX_OFFSET) {
+      throw badInput(`page must be between 1 and ${Math.floor(MAX_OFFSET / limit) + 1}.`, [{ field: "page", message: "out of range" }]);
+    }
+    return { limit, offset: (page - 1) * limit };
+  }
   const offset = decodeOffset(after);
   if (offset % limit !== 0) throw badInput("Keep `first` the same while paging a search.", [{ field: "first", message: "changed while paging" }]);
   return { limit, offset };
@@ -121,9 +132,10 @@ export class SearchResolver {
     @Arg("filter", () => SearchFilter, { nullable: true }) filter?: SearchFilter | null,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("page", () => Int, { nullable: true, description: "Page number from 1, instead of `after`: pages hold `first` hits." }) page?: number | null,
   ): Promise<SearchResult> {
     const text = checkQuery(query);
-    const { limit, offset } = paging(first, after);
+    const { limit, offset } = paging(first, after, page);
     const unknown = (filter?.statuses ?? []).filter((s) => !STATUSES.has(s));
     if (unknown.length) throw badInput(`Unknown status: ${unknown.join(", ")}.`, [{ field: "filter.statuses", message: "unknown status" }]);
     for (const list of [filter?.kinds, filter?.departments, filter?.statuses, filter?.priorityAreaIds]) {
@@ -153,10 +165,11 @@ export class SearchResolver {
     @Arg("type", () => SearchHitType, { defaultValue: SearchHitType.DOCUMENT }) type: SearchHitType,
     @Arg("first", () => Int, { nullable: true }) first?: number | null,
     @Arg("after", () => String, { nullable: true }) after?: string | null,
+    @Arg("page", () => Int, { nullable: true, description: "Page number from 1, instead of `after`." }) page?: number | null,
   ): Promise<PassageSearchResult> {
     const text = checkQuery(query);
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw badInput("id must be an id.", [{ field: "id", message: "must be an id" }]);
-    const { limit, offset } = paging(first, after);
+    const { limit, offset } = paging(first, after, page);
     const answer = await (ctx.search ?? searchFor(ctx.ds)).passages(ctx.actor, { type, entityId: id, query: text, offset, limit });
     const hits = await hydrate(ctx, answer.hits);
     return {

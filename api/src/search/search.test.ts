@@ -181,6 +181,22 @@ describe("designations", () => {
     expect(seen[0]).toBe(ids.kommun);
   });
 
+  it("pages by page number as by cursor, and refuses a page out of range or with a cursor", async () => {
+    const all = await search("sou 2020 8", { first: 100 });
+    const byPage: string[] = [];
+    for (let page = 1; page <= all.totalHits; page++) {
+      const result = await api.gql(`query($q: String!, $page: Int) { search(query: $q, first: 1, page: $page) { hits { id } pageInfo { hasNextPage } } }`, { q: "sou 2020 8", page });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.search.pageInfo.hasNextPage).toBe(page < all.totalHits);
+      byPage.push(...result.data.search.hits.map((h: { id: string }) => h.id));
+    }
+    expect(byPage).toEqual(hitIds(all));
+    const ask = (vars: Record<string, unknown>) => api.gql(`query($page: Int, $after: String) { search(query: "kommun", first: 10, page: $page, after: $after) { totalHits } }`, vars);
+    for (const page of [0, -1, 1002]) expect(errorCode(await ask({ page })), String(page)).toBe("BAD_USER_INPUT");
+    expect(errorCode(await ask({ page: 2, after: all.pageInfo.endCursor ?? "eyJvIjoxMH0" }))).toBe("BAD_USER_INPUT");
+    expect(errorCode(await ask({ page: 1001 }))).toBeUndefined();
+  });
+
   it("pins within other words too", async () => {
     const result = await search("kapacitet sou 2020:8");
     expect(result.hits[0].id).toBe(ids.kommun);

@@ -1,0 +1,172 @@
+/**
+ * A response (remissvar) or position (ställningstagande), read only: the heading names
+ * the report, the ministry and diarienummer stand at the top as in the letter itself,
+ * then the current version's text section by section. A draft is not shown to those who
+ * may not read it: the API answers null and the page is a 404.
+ */
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { graphql, type ResultOf } from "~/graphql/graphql";
+import { load, notFoundResponse } from "~/lib/auth.server";
+import { formatDate } from "~/lib/format";
+import { isId } from "~/lib/ids";
+import { label } from "~/lib/labels";
+import { RouteErrorBoundary } from "~/components/route-error";
+import styles from "~/styles/response.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.response.title} – Remissbanken` : "Remissvar – Remissbanken" },
+];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+const ResponseQuery = graphql(`
+  query ResponseView($id: ID!) {
+    response(id: $id) {
+      id
+      title
+      kind
+      status
+      approvedAt
+      submittedAt
+      currentVersion
+      approvedBy { name }
+      sections { heading body }
+      priorityAreas { id name year }
+      remiss { id diarienummer ministry deadline document { id designation title } }
+      inquiry { id name department }
+      documents { id designation title }
+    }
+  }
+`);
+
+type ResponseView = NonNullable<ResultOf<typeof ResponseQuery>["response"]>;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!isId(params.id)) throw notFoundResponse();
+  const { response } = await load(request, ResponseQuery, { id: params.id });
+  if (!response) throw notFoundResponse();
+  return { response };
+}
+
+export default function ResponsePage() {
+  const { response } = useLoaderData<typeof loader>();
+  const report = response.remiss?.document ?? null;
+  const ministry = response.remiss?.ministry ?? response.inquiry?.department ?? null;
+  return (
+    <article className="response" aria-labelledby="response-title">
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li><Link to="/">Start</Link></li>
+          {response.remiss ? (
+            <>
+              <li><Link to="/remisser">Remisser</Link></li>
+              <li><Link to={`/remisser/${response.remiss.id}`}>{response.remiss.diarienummer ?? reportName(report) ?? "Remissen"}</Link></li>
+            </>
+          ) : response.inquiry ? (
+            <>
+              <li><Link to="/utredningar">Utredningar</Link></li>
+              <li><Link to={`/utredningar/${response.inquiry.id}`}>{response.inquiry.name}</Link></li>
+            </>
+          ) : null}
+          <li aria-current="page">{label("responseKind", response.kind)}</li>
+        </ol>
+      </nav>
+
+      <header className="response-header">
+        <p className="response-kind">
+          {label("responseKind", response.kind)} <span className={`badge ${statusBadge(response.status)}`}>{label("responseStatus", response.status)}</span>
+        </p>
+        <h1 id="response-title">{response.title}</h1>
+        {report && (
+          <p className="response-report">
+            Svar på <Link to={`/dokument/${report.id}`}>{reportName(report)}</Link>
+          </p>
+        )}
+        <dl className="facts">
+          {ministry && (<><dt>Departement</dt><dd>{ministry}</dd></>)}
+          {response.remiss?.diarienummer && (<><dt>Diarienummer</dt><dd>{response.remiss.diarienummer}</dd></>)}
+          <dt>Status</dt>
+          <dd>{label("responseStatus", response.status)}</dd>
+          {response.approvedAt && (
+            <><dt>Beslutat</dt><dd>{formatDate(response.approvedAt)}{response.approvedBy ? ` av ${response.approvedBy.name}` : ""}</dd></>
+          )}
+          {response.submittedAt && (<><dt>Inskickat</dt><dd>{formatDate(response.submittedAt)}</dd></>)}
+          {response.remiss && (<><dt>Sista svarsdag</dt><dd>{formatDate(response.remiss.deadline)}</dd></>)}
+          <dt>Version</dt>
+          <dd>{response.currentVersion}</dd>
+        </dl>
+      </header>
+
+      <div className="layout-two">
+        <section className="response-text card" aria-labelledby="text-title">
+          <h2 id="text-title" className="visually-hidden">Text</h2>
+          {response.sections.length === 0 ? (
+            <p className="muted">Texten är inte skriven än.</p>
+          ) : (
+            response.sections.map((section, i) => (
+              <section key={i} className="response-section" aria-labelledby={`section-${i}`}>
+                <h3 id={`section-${i}`}>{section.heading}</h3>
+                {paragraphs(section.body).map((text, j) => <p key={j}>{text}</p>)}
+              </section>
+            ))
+          )}
+        </section>
+        <Related response={response} />
+      </div>
+    </article>
+  );
+}
+
+function Related({ response }: { response: ResponseView }) {
+  const report = response.remiss?.document;
+  const documents = response.documents.filter((d) => d.id !== report?.id);
+  return (
+    <aside className="response-related" aria-labelledby="related-title">
+      <h2 id="related-title">Hör till</h2>
+      <ul className="related-list">
+        {response.remiss && (
+          <li>Remiss: <Link to={`/remisser/${response.remiss.id}`}>{response.remiss.diarienummer ?? reportName(report ?? null)}</Link></li>
+        )}
+        {report && <li>Betänkande: <Link to={`/dokument/${report.id}`}>{reportName(report)}</Link></li>}
+        {response.inquiry && <li>Utredning: <Link to={`/utredningar/${response.inquiry.id}`}>{response.inquiry.name}</Link></li>}
+        {documents.map((d) => <li key={d.id}>Dokument: <Link to={`/dokument/${d.id}`}>{reportName(d)}</Link></li>)}
+        {!response.remiss && !response.inquiry && documents.length === 0 && <li className="muted">Inga remisser eller dokument.</li>}
+      </ul>
+      <h2 id="areas-title">Prioriterade frågor</h2>
+      {response.priorityAreas.length === 0 ? (
+        <p className="muted">Inga prioriterade frågor.</p>
+      ) : (
+        <ul className="related-list" aria-labelledby="areas-title">
+          {response.priorityAreas.map((area) => <li key={area.id}>{area.name} ({area.year})</li>)}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+function reportName(document: { title: string; designation: string | null } | null): string | null {
+  if (!document) return null;
+  return document.designation ? `${document.title} (${document.designation})` : document.title;
+}
+
+/** Blank lines separate paragraphs; single line breaks stay inside one (CSS keeps them). */
+function paragraphs(body: string): string[] {
+  return body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+}
+
+function statusBadge(status: ResponseView["status"]): string {
+  switch (status) {
+    case "SUBMITTED":
+    case "APPROVED":
+      return "badge-ok";
+    case "FOR_APPROVAL":
+      return "badge-soon";
+    default:
+      return "";
+  }
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
