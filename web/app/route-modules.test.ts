@@ -52,7 +52,7 @@ async function thrown(work: () => Promise<unknown>): Promise<Response> {
 }
 
 async function signInCookie(role: "staff" | "board" | "member" | "admin"): Promise<string> {
-  const { action } = await import("./logga-in");
+  const { action } = await import("./routes/logga-in");
   const user = DEMO_USERS.find((u) => u.role === role)!;
   const response = (await action(routeArgs(post("/logga-in", { email: user.email, password: user.password, redirectTo: "/" })))) as Response;
   return response.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
@@ -60,21 +60,21 @@ async function signInCookie(role: "staff" | "board" | "member" | "admin"): Promi
 
 describe("/logga-in", () => {
   it("answers a malformed form with Swedish field problems and writes no cookie", async () => {
-    const { action } = await import("./logga-in");
+    const { action } = await import("./routes/logga-in");
     const result = unwrap(await action(routeArgs(post("/logga-in", { email: "inte en adress", password: "" }))));
     expect(result.problems.fieldErrors).toEqual({ email: expect.stringMatching(/giltig e-postadress/), password: "Skriv ditt lösenord." });
     expect(result.problems.values).toEqual({ email: "inte en adress" });
   });
 
   it("says the password is wrong in Swedish and never sends the password back", async () => {
-    const { action } = await import("./logga-in");
+    const { action } = await import("./routes/logga-in");
     const result = unwrap(await action(routeArgs(post("/logga-in", { email: "staff@smakom.example", password: "fel-lösenord" }))));
     expect(result.problems.formError).toBe("Fel e-postadress eller lösenord.");
     expect(JSON.stringify(result)).not.toContain("fel-lösenord");
   });
 
   it("relays the API's session cookie and redirects only within the site", async () => {
-    const { action } = await import("./logga-in");
+    const { action } = await import("./routes/logga-in");
     const response = (await action(
       routeArgs(post("/logga-in", { email: "board@smakom.example", password: "demo-board-2021", redirectTo: "https://evil.example/" })),
     )) as Response;
@@ -88,7 +88,7 @@ describe("/logga-in", () => {
 
 describe("the root loader", () => {
   it("knows who is signed in, and nobody without a cookie", async () => {
-    const { loader } = await import("../root");
+    const { loader } = await import("./root");
     const cookie = await signInCookie("member");
     const signedIn = unwrap(await loader(routeArgs(get("/", cookie))));
     expect(signedIn.user).toMatchObject({ name: "Maja Medlem", role: "MEMBER", municipality: { name: "Forshaga" } });
@@ -98,28 +98,28 @@ describe("the root loader", () => {
 
 describe("refusals become the right page", () => {
   it("sends an anonymous visitor of a signed-in page to sign in and back", async () => {
-    const { requireUser } = await import("../lib/auth.server");
+    const { requireUser } = await import("./lib/auth.server");
     const response = await thrown(() => requireUser(get("/remisser?status=alla")));
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/logga-in?redirectTo=%2Fremisser%3Fstatus%3Dalla");
   });
 
   it("answers 404 for an inquiry that does not exist or is not an id", async () => {
-    const { loader } = await import("./utredningar.$id");
+    const { loader } = await import("./routes/utredningar.$id");
     expect((await thrown(() => loader(routeArgs(get("/utredningar/x"), { id: "not-an-id" })))).status).toBe(404);
     expect((await thrown(() => loader(routeArgs(get("/utredningar/0"), { id: "00000000-0000-4000-8000-000000000000" })))).status).toBe(404);
   });
 
   it("answers 503 when the API cannot be reached", async () => {
-    const { toHttpError } = await import("../lib/auth.server");
-    const { ApiUnavailableError } = await import("../lib/api.server");
+    const { toHttpError } = await import("./lib/auth.server");
+    const { ApiUnavailableError } = await import("./lib/api.server");
     expect((toHttpError(get("/"), new ApiUnavailableError("down")) as Response).status).toBe(503);
   });
 });
 
 describe("the start page's loader", () => {
   it("gives each role its own view", async () => {
-    const { loader } = await import("./_index");
+    const { loader } = await import("./routes/_index");
     expect(unwrap(await loader(routeArgs(get("/")))).view).toBe("public");
     expect(unwrap(await loader(routeArgs(get("/", await signInCookie("staff"))))).view).toBe("staff");
     expect(unwrap(await loader(routeArgs(get("/", await signInCookie("board"))))).view).toBe("board");
@@ -129,12 +129,12 @@ describe("the start page's loader", () => {
 
 describe("/logga-ut", () => {
   it("ends the session at the API and clears the cookie", async () => {
-    const { action } = await import("./logga-ut");
+    const { action } = await import("./routes/logga-ut");
     const cookie = await signInCookie("staff");
     const response = (await action(routeArgs(post("/logga-ut", {}, cookie)))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.getSetCookie().some((line) => /^rb_session=;/.test(line) || /rb_session=.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/.test(line))).toBe(true);
-    const { loader } = await import("../root");
+    const { loader } = await import("./root");
     expect(unwrap(await loader(routeArgs(get("/", cookie)))).user).toBeNull();
   });
 });
