@@ -73,3 +73,5 @@ export function parseGoals(values: Record<string, string>): { goals: GoalRow[]; 
   if (goals.length > MAX_GOALS) fieldErrors["goal-0-text"] = `Högst ${MAX_GOALS} mål per fråga.`;
   return { goals, fieldErrors };
 }
+
+export const DUPLICATE_MUNICIPALITY = "Det finns redan en kommun med det namnet.";
