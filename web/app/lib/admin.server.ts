@@ -1,6 +1,8 @@
 /** What the administration pages share on the server. */
 import { graphql, type ResultOf } from "~/graphql/graphql";
+import { parseGoals, PriorityAreaForm, type GoalRow } from "./admin-forms";
 import { load, requireUser, type CurrentUser, type Role } from "./auth.server";
+import { formValues, parseForm, type FormProblems } from "./forms.server";
 
 /** Roles that reach /admin; every admin route checks it, since Remix runs child loaders beside the layout's. */
 export const ADMIN_ROLES: Role[] = ["STAFF", "ADMIN"];
@@ -45,4 +47,15 @@ export async function allMunicipalities(request: Request): Promise<MunicipalityO
 export function formInt(value: FormDataEntryValue | null): number | undefined {
   if (typeof value !== "string" || !/^\d{1,9}$/.test(value)) return undefined;
   return Number(value);
+}
+
+/** A priority area form as the API's input, or its problems (field by field, goal rows too). */
+export function parsePriorityArea(form: FormData):
+  | { ok: true; input: { name: string; year: number; description: string; goals: GoalRow[] } }
+  | { ok: false; problems: FormProblems } {
+  const parsed = parseForm(form, PriorityAreaForm);
+  const goals = parseGoals(formValues(form));
+  if (parsed.ok && Object.keys(goals.fieldErrors).length === 0) return { ok: true, input: { ...parsed.value, goals: goals.goals } };
+  const base = parsed.ok ? { formError: "Några uppgifter behöver rättas.", fieldErrors: {}, values: formValues(form) } : parsed.problems;
+  return { ok: false, problems: { ...base, fieldErrors: { ...base.fieldErrors, ...goals.fieldErrors } } };
 }

@@ -27,8 +27,6 @@ const CreateMunicipality = graphql(`
   mutation CreateMunicipality($input: MunicipalityInput!) { createMunicipality(input: $input) { id name } }
 `);
 
-export const DUPLICATE_MUNICIPALITY = "Det finns redan en kommun med det namnet.";
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminUser(request);
   return load(request, Municipalities, { after: new URL(request.url).searchParams.get("efter") });
