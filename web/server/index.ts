@@ -46,10 +46,7 @@ export function isSameOrigin(req: express.Request, publicOrigin: string | undefi
   if (site === "cross-site" || site === "same-site") return false;
   const origin = req.get("origin");
   if (!origin) return site === undefined || site === "same-origin" || site === "none";
-  // Pages with Referrer-Policy: no-referrer (the emailed links' pages, so their tokens never
-  // leave in a Referer) make the browser send "Origin: null" with their forms; the browser's
-  // own Sec-Fetch-Site still tells where the form was. Anything else sending null is refused.
-  if (origin === "null") return site === "same-origin";
+  if (origin === "null") return false;
   if (publicOrigin && origin === publicOrigin) return true;
   try {
     return new URL(origin).host === req.get("host");

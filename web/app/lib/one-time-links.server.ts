@@ -11,9 +11,14 @@ import { apiProblems, parseForm, problems } from "./forms.server";
 import { NewPasswordForm } from "./passwords";
 import { relayCookies } from "./session.server";
 
-/** Never send the address (with its token) to another site, and never keep the page in a cache. */
+/**
+ * Never send the address (with its token) to another site, and never keep the page in a
+ * cache. Not "no-referrer": under it browsers send "Origin: null" with the page's own
+ * forms, which the same-origin check (ours and Remix's) must refuse, and the pages would
+ * not work without JavaScript. "same-origin" sends nothing to other sites either.
+ */
 export const linkPageHeaders: HeadersFunction = () => ({
-  "Referrer-Policy": "no-referrer",
+  "Referrer-Policy": "same-origin",
   "Cache-Control": "no-store",
 });
 
@@ -73,4 +78,9 @@ export async function requestLinkAction(request: Request, send: (email: string) 
   } catch (error) {
     return apiProblems(error, { email: parsed.value.email });
   }
+}
+
+/** The loader of every link page: whether the address holds a token at all. Opening spends nothing. */
+export async function linkPageLoader({ request }: { request: Request }) {
+  return { tokenPresent: linkToken(request) !== null };
 }

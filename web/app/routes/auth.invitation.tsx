@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
 import { callApi } from "~/lib/api.server";
-import { linkPageHeaders, linkToken, passwordFromLinkAction } from "~/lib/one-time-links.server";
+import { linkPageHeaders, linkPageLoader, passwordFromLinkAction } from "~/lib/one-time-links.server";
 import { SetPasswordPage } from "~/components/account";
 import { RouteErrorBoundary } from "~/components/route-error";
 
@@ -15,10 +15,7 @@ const AcceptInvitation = graphql(`
   }
 `);
 
-/** Opening the link spends nothing: only choosing a password does. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { tokenPresent: linkToken(request) !== null };
-}
+export const loader = linkPageLoader;
 
 export async function action({ request }: ActionFunctionArgs) {
   return passwordFromLinkAction(

@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
 import { callApi } from "~/lib/api.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { apiProblems } from "~/lib/forms.server";
-import { invalidLinkAnswer, isInvalidLink, linkPageHeaders, linkToken } from "~/lib/one-time-links.server";
+import { invalidLinkAnswer, isInvalidLink, linkPageHeaders, linkPageLoader, linkToken } from "~/lib/one-time-links.server";
 import { relayCookies } from "~/lib/session.server";
 import { InvalidLink } from "~/components/account";
 import { FormError } from "~/components/form";
@@ -23,9 +23,7 @@ const SignInWithLink = graphql(`
  * Mail scanners and link previews open links: the page only offers a button, and the
  * link is spent by pressing it (a POST), never by opening the page.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { tokenPresent: linkToken(request) !== null };
-}
+export const loader = linkPageLoader;
 
 export async function action({ request }: ActionFunctionArgs) {
   const token = linkToken(request);
