@@ -296,8 +296,10 @@ describe("administration", () => {
   it("refuses an edit made on an old version of the page", async () => {
     const page = await stack.signedInPage("staff");
     await page.goto("/admin/kommuner");
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Ändra Forshaga" }).click();
     await page.waitForURL(/\/admin\/kommuner\/[0-9a-f-]+$/);
+    await expectAccessible(page);
     // Someone else saves in between.
     const other = await stack.signedInPage("admin");
     await other.goto(page.url());
