@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [
     remix({
       appDirectory: "app",
+      // Loader and action tests sit beside the routes they test; they are not routes.
+      ignoredRouteFiles: ["**/*.test.*"],
       // web/server/build.ts builds each version of the sources into a directory of its own.
       buildDirectory: process.env.WEB_BUILD_DIR ?? "build/dev",
       future: {
