@@ -51,7 +51,7 @@ interface RawResponse {
   setCookies: string[];
 }
 
-function post(url: URL, body: string, headers: Record<string, string>): Promise<RawResponse> {
+function post(url: URL, body: string, headers: Record<string, string>, retried = false): Promise<RawResponse> {
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
@@ -73,7 +73,12 @@ function post(url: URL, body: string, headers: Record<string, string>): Promise<
       },
     );
     req.on("timeout", () => req.destroy(new Error("The API did not answer in time")));
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // The API closes idle keep-alive connections (after 5 s); a request sent on one just as
+      // it closes fails before the API read it. Node's documented remedy: send it once more.
+      if (req.reusedSocket && error.code === "ECONNRESET" && !retried) resolve(post(url, body, headers, true));
+      else reject(error);
+    });
     req.end(body);
   });
 }
