@@ -16,6 +16,8 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = String(loadContext.cspNonce ?? "");
+  // A route may set its own (the emailed-link pages do); one header, never two.
+  if (!responseHeaders.has("Referrer-Policy")) responseHeaders.set("Referrer-Policy", "strict-origin-when-cross-origin");
   // Crawlers and browsers without JavaScript get the whole page at once.
   const callback = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {

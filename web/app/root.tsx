@@ -57,10 +57,10 @@ function UserMenu({ user }: { user: CurrentUser | null }) {
   }
   return (
     <div className="user-menu">
-      <span className="user-name">
+      <Link to="/installningar" className="user-name" title="Dina inställningar">
         {user.name}
         <span className="user-role">{user.municipality ? user.municipality.name : label("role", user.role)}</span>
-      </span>
+      </Link>
       <Form method="post" action="/logga-ut">
         <button type="submit" className="button button-small button-secondary">Logga ut</button>
       </Form>

@@ -94,7 +94,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
           "object-src": ["'none'"],
         },
       },
-      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      // Set per page by Remix (entry.server.tsx), so pages with secrets in their URL can tighten it.
+      referrerPolicy: false,
       strictTransportSecurity: options.hsts ? { maxAge: 31_536_000 } : false,
       crossOriginEmbedderPolicy: false,
     }),

@@ -30,7 +30,9 @@ export function signInUrl(request: Request): string {
 
 /** The signed-in user; anonymous visitors go to the sign-in page and come back. */
 export async function requireUser(request: Request, roles?: Role[]): Promise<CurrentUser> {
-  const user = await currentUser(request);
+  const user = await currentUser(request).catch((error) => {
+    throw toHttpError(request, error);
+  });
   if (!user) throw redirect(signInUrl(request));
   if (roles && !roles.includes(user.role)) throw forbiddenResponse();
   return user;
