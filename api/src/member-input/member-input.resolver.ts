@@ -9,6 +9,7 @@ import {
   closedForInput, listMemberInputs, memberInputEditor, memberInputFinalizer, memberInputSubmitter, memberInputWithdrawer,
 } from "./member-input.commands.js";
 import { memberInputVisibility } from "../auth/visibility.js";
+import { sendMemberInputReceipt } from "./member-input.emails.js";
 
 export const MemberInputConnection = ConnectionType(MemberInput);
 
@@ -39,21 +40,28 @@ export class MemberInputResolver {
   }
 
   @Mutation(() => MemberInput, { description: "A member writes input for their own municipality (draft, or submit: true)." })
-  createMemberInput(@Arg("input", () => CreateMemberInputInput) input: CreateMemberInputInput, @Ctx() ctx: Context) {
+  async createMemberInput(@Arg("input", () => CreateMemberInputInput) input: CreateMemberInputInput, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    return inTransaction(ctx, (m) => memberInputSubmitter(m, actor, input));
+    const row = await inTransaction(ctx, (m) => memberInputSubmitter(m, actor, input));
+    if (row.status === MemberInputStatus.SUBMITTED) await sendMemberInputReceipt(ctx, row);
+    return row;
   }
 
   @Mutation(() => MemberInput, { description: "Edits own input until the member deadline." })
-  updateMemberInput(@Arg("input", () => UpdateMemberInputInput) input: UpdateMemberInputInput, @Ctx() ctx: Context) {
+  async updateMemberInput(@Arg("input", () => UpdateMemberInputInput) input: UpdateMemberInputInput, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    return inTransaction(ctx, (m) => memberInputEditor(m, actor, input));
+    const row = await inTransaction(ctx, (m) => memberInputEditor(m, actor, input));
+    // What SmåKom has received changed: the sender gets a receipt of the new text.
+    if (row.status === MemberInputStatus.SUBMITTED) await sendMemberInputReceipt(ctx, row, true);
+    return row;
   }
 
   @Mutation(() => MemberInput, { description: "Submits a draft to SmåKom." })
-  submitMemberInput(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+  async submitMemberInput(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    return inTransaction(ctx, (m) => memberInputFinalizer(m, actor, id));
+    const row = await inTransaction(ctx, (m) => memberInputFinalizer(m, actor, id));
+    await sendMemberInputReceipt(ctx, row);
+    return row;
   }
 
   @Mutation(() => MemberInput, { description: "Withdraws own input until the member deadline." })

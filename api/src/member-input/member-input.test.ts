@@ -4,13 +4,14 @@ import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harnes
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
 import { addDays, stockholmDate } from "../common/dates.js";
-import { buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildUserWithToken } from "../seed/factories.js";
 
 let api: TestApi;
 let staff: string;
 let board: string;
 let member: string;
 let memberId: string;
+let memberEmail: string;
 let colleague: string;
 let hjoId: string;
 let otherMember: string;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const m = await buildUserWithToken(api.ds.manager, { role: Role.MEMBER, municipalityId: hjoId });
   member = m.token;
   memberId = m.user.id;
+  memberEmail = m.user.email;
   colleague = (await buildUserWithToken(api.ds.manager, { role: Role.MEMBER, municipalityId: hjoId })).token;
   otherMember = (await buildUserWithToken(api.ds.manager, { role: Role.MEMBER, municipalityId: tibroId })).token;
 });
@@ -319,5 +321,64 @@ describe("memberInput and memberInputs", () => {
     expect(new Set(ids).size).toBe(5);
     expect(errorCode(await api.gql(LIST, { first: 101 }, { token: staff }))).toBe("BAD_USER_INPUT");
     expect(errorCode(await api.gql(LIST, { first: 2, after: "%%%" }, { token: staff }))).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("receipts by email", () => {
+  const mailTo = (email: string) => api.server.mailer.captured.filter((m) => m.to.includes(email));
+  const receiptRemiss = async () => {
+    const document = await buildDocument(api.ds.manager, { title: "Spara i goda tider" });
+    const remiss = await buildRemiss(api.ds.manager, { documentId: document.id, diarienummer: `Fi2099/${Date.now() % 100000}`, deadline: "2099-06-30" });
+    return { remiss, document };
+  };
+
+  it("emails the sender a Swedish receipt with the text, the municipality and a link to the remiss", async () => {
+    const { remiss, document } = await receiptRemiss();
+    const before = mailTo(memberEmail).length;
+    const created = await api.gql(CREATE, { input: { remissId: remiss.id, text: "Hjo vill ha längre remisstider." } }, { token: member });
+    expect(created.errors).toBeUndefined();
+    // A draft is not sent to SmåKom: no receipt yet.
+    expect(mailTo(memberEmail)).toHaveLength(before);
+    const submitted = await api.gql(SUBMIT, { id: created.data.createMemberInput.id }, { token: member });
+    expect(submitted.data.submitMemberInput.status).toBe("SUBMITTED");
+    await expect.poll(() => mailTo(memberEmail).length).toBe(before + 1);
+    const mail = mailTo(memberEmail).at(-1)!;
+    expect(mail.subject).toBe(`Kvitto: synpunkter på Spara i goda tider (${document.designation})`);
+    expect(mail.text).toContain("SmåKom har tagit emot synpunkter från Hjo");
+    expect(mail.text).toContain(`dnr ${remiss.diarienummer}`);
+    expect(mail.text).toContain("Hjo vill ha längre remisstider.");
+    expect(mail.text).toMatch(/Skickat: \d{1,2} \p{L}+ \d{4} (kl\. )?\d{2}:\d{2}/u);
+    expect(mail.text).toContain(`/remisser/${remiss.id}`);
+    expect(mail.text).toMatch(/^https?:\/\/[^\s]+\/remisser\//m);
+  });
+
+  it("sends a receipt for input submitted at once and for a sent input changed, never another municipality's text", async () => {
+    const { remiss } = await receiptRemiss();
+    await buildMemberInput(api.ds.manager, { remissId: remiss.id, municipalityId: tibroId, text: "Tibros hemliga synpunkt", status: MemberInputStatus.SUBMITTED });
+    const before = mailTo(memberEmail).length;
+    const created = await api.gql(CREATE, { input: { remissId: remiss.id, text: "Första versionen", submit: true } }, { token: member });
+    await expect.poll(() => mailTo(memberEmail).length).toBe(before + 1);
+    const input = created.data.createMemberInput;
+    await api.gql(UPDATE, { input: { id: input.id, expectedVersion: input.version, text: "Andra versionen" } }, { token: member });
+    await expect.poll(() => mailTo(memberEmail).length).toBe(before + 2);
+    const [first, changed] = mailTo(memberEmail).slice(-2);
+    expect(first.text).toContain("Första versionen");
+    expect(changed.subject).toMatch(/^Kvitto: ändrade synpunkter på /);
+    expect(changed.text).toContain("Andra versionen");
+    expect(changed.text).toMatch(/Ändrat: /);
+    for (const mail of [first, changed]) {
+      expect(mail.text).not.toContain("Tibro");
+      expect(mail.to).toEqual([memberEmail]);
+    }
+  });
+
+  it("sends nothing for a draft saved or a refused submission", async () => {
+    const remiss = await closedRemiss();
+    const draft = await ownDraft(remiss.id);
+    const before = api.server.mailer.captured.length;
+    expect(errorCode(await api.gql(SUBMIT, { id: draft.id }, { token: member }))).toBe("BAD_USER_INPUT");
+    const open = await openRemiss();
+    await api.gql(CREATE, { input: { remissId: open.id, text: "Bara ett utkast" } }, { token: member });
+    expect(api.server.mailer.captured.length).toBe(before);
   });
 });
