@@ -1,0 +1,233 @@
+/**
+ * Member input (synpunkter) on a remiss: what a member municipality writes, saves, sends,
+ * edits and withdraws; and the submitted input staff and board read.
+ */
+import { Form, useNavigation } from "@remix-run/react";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { label } from "~/lib/labels";
+import { Deadline } from "./remiss";
+import { FormError, TextArea, type FormProblemsView } from "./form";
+import type { AnswerData } from "./remiss-tracking";
+
+interface Input {
+  id: string;
+  text: string;
+  status: string;
+  submittedAt: string | null;
+  updatedAt: string;
+  version: number;
+  municipality: { id: string; name: string };
+  author: { id: string; name: string } | null;
+  abilities: { canEdit: boolean; canSubmit: boolean; canWithdraw: boolean };
+}
+
+interface InputRemiss {
+  archivedAt: string | null;
+  abilities: { canWriteMemberInput: boolean };
+  memberInputs: Input[];
+}
+
+function problemsFor(answer: AnswerData | undefined, intent: string, inputId?: string): FormProblemsView | null {
+  if (!answer || !("problems" in answer)) return null;
+  const values = answer.problems.values;
+  if (values.intent !== intent || (inputId && values.inputId !== inputId)) return null;
+  return answer.problems;
+}
+
+function useBusy(intent: string, inputId?: string): boolean {
+  const navigation = useNavigation();
+  const data = navigation.formData;
+  return navigation.state === "submitting" && data?.get("intent") === intent && (!inputId || data.get("inputId") === inputId);
+}
+
+/** The receipt on the page: what was sent, when, by whom, for which municipality. */
+function Receipt({ input }: { input: Input }) {
+  const changedLater = input.submittedAt && new Date(input.updatedAt).getTime() - new Date(input.submittedAt).getTime() > 1000;
+  return (
+    <section className="card receipt" aria-labelledby={`kvitto-${input.id}`}>
+      <h3 id={`kvitto-${input.id}`}>Kvitto: synpunkterna är skickade till SmåKom</h3>
+      <dl className="facts">
+        <dt>Skickat</dt>
+        <dd>{formatDateTime(input.submittedAt)}</dd>
+        {changedLater && (
+          <>
+            <dt>Senast ändrat</dt>
+            <dd>{formatDateTime(input.updatedAt)}</dd>
+          </>
+        )}
+        <dt>Av</dt>
+        <dd>{input.author?.name ?? "Okänd"}</dd>
+        <dt>För</dt>
+        <dd>{input.municipality.name}</dd>
+      </dl>
+      <h4>Det här skickades</h4>
+      <p className="input-text">{input.text}</p>
+      <p className="muted">Ett kvitto har också skickats med e-post.</p>
+    </section>
+  );
+}
+
+function EditInput({ input, answer }: { input: Input; answer?: AnswerData }) {
+  const problems = problemsFor(answer, "editInput", input.id);
+  const busy = useBusy("editInput", input.id);
+  const draft = input.status === "DRAFT";
+  return (
+    <Form method="post" className="stack" aria-describedby={problems?.formError ? "form-error" : undefined}>
+      <input type="hidden" name="intent" value="editInput" />
+      <input type="hidden" name="inputId" value={input.id} />
+      <input type="hidden" name="expectedVersion" value={input.version} />
+      <FormError problems={problems} />
+      <TextArea
+        name="text" label={draft ? "Dina synpunkter (utkast)" : "Ändra synpunkterna"} rows={8}
+        defaultValue={input.text} problems={problems}
+        hint={draft ? "Utkastet syns bara för din kommun tills du skickar det." : "Ändringarna skickas till SmåKom när du sparar."}
+      />
+      <div className="actions">
+        {draft ? (
+          <>
+            <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
+            <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
+          </>
+        ) : (
+          <button type="submit" name="send" value="0" disabled={busy}>{busy ? "Sparar…" : "Spara ändringarna"}</button>
+        )}
+      </div>
+    </Form>
+  );
+}
+
+function WithdrawInput({ input, answer }: { input: Input; answer?: AnswerData }) {
+  const problems = problemsFor(answer, "withdrawInput", input.id);
+  const busy = useBusy("withdrawInput", input.id);
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="withdrawInput" />
+      <input type="hidden" name="inputId" value={input.id} />
+      <FormError problems={problems} />
+      <p className="muted">Du kan dra tillbaka synpunkterna fram till sista dagen. SmåKom ser dem då inte längre.</p>
+      <button type="submit" className="button-danger" disabled={busy}>{busy ? "Drar tillbaka…" : "Dra tillbaka synpunkterna"}</button>
+    </Form>
+  );
+}
+
+function NewInput({ answer }: { answer?: AnswerData }) {
+  const problems = problemsFor(answer, "createInput");
+  const busy = useBusy("createInput");
+  return (
+    <Form method="post" className="stack" aria-describedby={problems?.formError ? "form-error" : undefined}>
+      <input type="hidden" name="intent" value="createInput" />
+      <FormError problems={problems} />
+      <TextArea
+        name="text" label="Dina synpunkter" rows={8} problems={problems}
+        hint="Skriv vad remissen betyder för din kommun. Spara som utkast för att fortsätta senare, eller skicka direkt."
+      />
+      <div className="actions">
+        <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
+        <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
+      </div>
+    </Form>
+  );
+}
+
+/** What a member sees: the deadline, their municipality's input, and the form while open. */
+export function MemberInputArea({
+  remiss, me, memberDeadline, answer,
+}: {
+  remiss: InputRemiss;
+  me: { municipality: { id: string; name: string } | null };
+  memberDeadline: string;
+  answer?: AnswerData;
+}) {
+  const open = remiss.abilities.canWriteMemberInput;
+  const own = remiss.memberInputs;
+  const active = own.filter((i) => i.status !== "WITHDRAWN");
+  const withdrawn = own.filter((i) => i.status === "WITHDRAWN");
+  const municipality = me.municipality?.name ?? "din kommun";
+  // An answer to a form that is no longer shown (the deadline passed meanwhile) still needs saying.
+  const orphan = answer && "problems" in answer && !open ? answer.problems : null;
+  return (
+    <>
+      <p>
+        Sista dag för synpunkter från {municipality}: <Deadline day={memberDeadline} passedText="har passerat" />
+      </p>
+      <FormError problems={orphan} />
+      {!open && (
+        <div className="notice" role="note">
+          <p>
+            {remiss.archivedAt
+              ? "Remissen är arkiverad. Det går inte längre att skriva synpunkter på den."
+              : `Sista dagen för synpunkter var ${formatDate(memberDeadline)}. Det går inte längre att skicka, ändra eller dra tillbaka synpunkter på den här remissen.`}
+          </p>
+        </div>
+      )}
+      {active.length > 0 && (
+        <ul className="input-list">
+          {active.map((input) => (
+            <li key={input.id} className="stack">
+              {input.status === "SUBMITTED" && <Receipt input={input} />}
+              {input.status === "DRAFT" && !input.abilities.canEdit && (
+                <div className="card">
+                  <h3>Utkast som aldrig skickades</h3>
+                  <p className="input-text">{input.text}</p>
+                </div>
+              )}
+              {input.abilities.canEdit && <EditInput input={input} answer={answer} />}
+              {input.abilities.canWithdraw && <WithdrawInput input={input} answer={answer} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && active.length === 0 && (
+        <>
+          {withdrawn.length > 0 && <p className="muted">Era tidigare synpunkter är återkallade. Ni kan skriva nya.</p>}
+          <NewInput answer={answer} />
+        </>
+      )}
+      {!open && own.length === 0 && <p className="muted">{municipality} skickade inga synpunkter på remissen.</p>}
+      {withdrawn.length > 0 && (
+        <details>
+          <summary>Återkallade synpunkter ({withdrawn.length})</summary>
+          <ul className="input-list">
+            {withdrawn.map((input) => (
+              <li key={input.id} className="card">
+                <p className="muted">Återkallade {formatDateTime(input.updatedAt)}, skickade av {input.author?.name ?? "okänd"}.</p>
+                <p className="input-text">{input.text}</p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** Staff and board read the input municipalities have sent (never their drafts). */
+export function SubmittedInputs({ inputs }: { inputs: Input[] }) {
+  const sent = inputs.filter((i) => i.status === "SUBMITTED");
+  const withdrawn = inputs.filter((i) => i.status === "WITHDRAWN");
+  return (
+    <>
+      <h3>Inskickade synpunkter ({sent.length})</h3>
+      {sent.length === 0 ? (
+        <p className="muted">Ingen medlemskommun har skickat synpunkter ännu.</p>
+      ) : (
+        <ul className="input-list">
+          {sent.map((input) => (
+            <li key={input.id} className="card">
+              <h4>{input.municipality.name}</h4>
+              <p className="muted">
+                Skickade {formatDateTime(input.submittedAt)} av {input.author?.name ?? "okänd"}
+              </p>
+              <p className="input-text">{input.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {withdrawn.length > 0 && (
+        <p className="muted">
+          Återkallade: {withdrawn.map((i) => `${i.municipality.name} (${label("memberInputStatus", i.status).toLowerCase()} ${formatDate(i.updatedAt)})`).join(", ")}.
+        </p>
+      )}
+    </>
+  );
+}

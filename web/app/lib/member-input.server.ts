@@ -1,0 +1,99 @@
+/**
+ * A member's input on a remiss: written, saved as a draft, sent, edited and withdrawn
+ * until the deadline. Each step answers with a redirect and a message, or with the
+ * problems and everything typed kept.
+ */
+import { z } from "zod";
+import { graphql } from "~/graphql/graphql";
+import { callApi } from "./api.server";
+import { redirectWithFlash } from "./flash.server";
+import { apiProblems, formValues, parseForm, problems } from "./forms.server";
+import { LIMITS } from "@remissbanken/schema/limits";
+
+const CreateInput = graphql(`
+  mutation CreateMemberInput($input: CreateMemberInputInput!) {
+    createMemberInput(input: $input) { id status version }
+  }
+`);
+const UpdateInput = graphql(`
+  mutation UpdateMemberInput($input: UpdateMemberInputInput!) {
+    updateMemberInput(input: $input) { id status version }
+  }
+`);
+const SubmitInput = graphql(`
+  mutation SubmitMemberInput($id: ID!) {
+    submitMemberInput(id: $id) { id status version }
+  }
+`);
+const WithdrawInput = graphql(`
+  mutation WithdrawMemberInput($id: ID!) {
+    withdrawMemberInput(id: $id) { id status version }
+  }
+`);
+
+const text = z
+  .string({ error: "Skriv dina synpunkter." })
+  .trim()
+  .min(1, "Skriv dina synpunkter.")
+  .max(LIMITS.memberInputLength, `Synpunkterna får vara högst ${LIMITS.memberInputLength.toLocaleString("sv-SE")} tecken.`);
+
+export const MemberInputForm = z.object({
+  text,
+  /** Which button was pressed: save a draft, or send to SmåKom. */
+  send: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
+});
+
+export const EditMemberInputForm = MemberInputForm.extend({
+  inputId: z.string({ error: "Sidan saknar synpunkternas id; ladda om den." }).uuid("Sidan saknar synpunkternas id; ladda om den."),
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
+
+const SENT = "Dina synpunkter är skickade till SmåKom. Ett kvitto har skickats till din e-postadress.";
+
+/** Writes new input: a draft, or sent at once. */
+export async function createMemberInput(request: Request, remissId: string, form: FormData) {
+  const parsed = parseForm(form, MemberInputForm);
+  if (!parsed.ok) return problems(parsed.problems);
+  try {
+    await callApi(request, CreateInput, { input: { remissId, text: parsed.value.text, submit: parsed.value.send } });
+  } catch (error) {
+    return apiProblems(error, formValues(form), { text: "text" });
+  }
+  return redirectWithFlash(`/remisser/${remissId}#synpunkter`, {
+    kind: "success",
+    message: parsed.value.send ? SENT : "Utkastet är sparat. Det syns inte för SmåKom förrän du skickar det.",
+  });
+}
+
+/** Saves changed text; a draft may be sent in the same step. */
+export async function editMemberInput(request: Request, remissId: string, form: FormData) {
+  const parsed = parseForm(form, EditMemberInputForm);
+  if (!parsed.ok) return problems(parsed.problems);
+  const { inputId, expectedVersion, text, send } = parsed.value;
+  let status: string;
+  try {
+    status = (await callApi(request, UpdateInput, { input: { id: inputId, expectedVersion, text } })).data.updateMemberInput.status;
+    if (send && status === "DRAFT") status = (await callApi(request, SubmitInput, { id: inputId })).data.submitMemberInput.status;
+  } catch (error) {
+    return apiProblems(error, formValues(form), { text: "text" });
+  }
+  const message =
+    send ? SENT
+    : status === "SUBMITTED" ? "Ändringarna är skickade till SmåKom. Ett nytt kvitto har skickats till din e-postadress."
+    : "Utkastet är sparat. Det syns inte för SmåKom förrän du skickar det.";
+  return redirectWithFlash(`/remisser/${remissId}#synpunkter`, { kind: "success", message });
+}
+
+/** Takes back input SmåKom has received. */
+export async function withdrawMemberInput(request: Request, remissId: string, form: FormData) {
+  const values = formValues(form);
+  try {
+    await callApi(request, WithdrawInput, { id: values.inputId ?? "" });
+  } catch (error) {
+    return apiProblems(error, values);
+  }
+  return redirectWithFlash(`/remisser/${remissId}#synpunkter`, {
+    kind: "info",
+    message: "Dina synpunkter är återkallade. SmåKom ser dem inte längre som inskickade.",
+  });
+}
