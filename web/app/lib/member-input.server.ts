@@ -50,6 +50,9 @@ export const EditMemberInputForm = MemberInputForm.extend({
 
 const SENT = "Dina synpunkter är skickade till SmåKom. Ett kvitto har skickats till din e-postadress.";
 
+// Redirects go to the page itself, never to a #fragment of it: the router treats a
+// redirect to the same address with the same fragment as a scroll, and loads nothing.
+
 /** Writes new input: a draft, or sent at once. */
 export async function createMemberInput(request: Request, remissId: string, form: FormData) {
   const parsed = parseForm(form, MemberInputForm);
@@ -59,7 +62,7 @@ export async function createMemberInput(request: Request, remissId: string, form
   } catch (error) {
     return apiProblems(error, formValues(form), { text: "text" });
   }
-  return redirectWithFlash(`/remisser/${remissId}#synpunkter`, {
+  return redirectWithFlash(`/remisser/${remissId}`, {
     kind: "success",
     message: parsed.value.send ? SENT : "Utkastet är sparat. Det syns inte för SmåKom förrän du skickar det.",
   });
@@ -81,7 +84,7 @@ export async function editMemberInput(request: Request, remissId: string, form: 
     send ? SENT
     : status === "SUBMITTED" ? "Ändringarna är skickade till SmåKom. Ett nytt kvitto har skickats till din e-postadress."
     : "Utkastet är sparat. Det syns inte för SmåKom förrän du skickar det.";
-  return redirectWithFlash(`/remisser/${remissId}#synpunkter`, { kind: "success", message });
+  return redirectWithFlash(`/remisser/${remissId}`, { kind: "success", message });
 }
 
 /** Takes back input SmåKom has received. */
@@ -92,7 +95,7 @@ export async function withdrawMemberInput(request: Request, remissId: string, fo
   } catch (error) {
     return apiProblems(error, values);
   }
-  return redirectWithFlash(`/remisser/${remissId}#synpunkter`, {
+  return redirectWithFlash(`/remisser/${remissId}`, {
     kind: "info",
     message: "Dina synpunkter är återkallade. SmåKom ser dem inte längre som inskickade.",
   });
