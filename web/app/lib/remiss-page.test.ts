@@ -7,7 +7,8 @@ import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { seedDemoData } from "@remissbanken/api/seed/demo-data";
 import { Remiss } from "@remissbanken/schema";
 import { demoUser } from "../../e2e/harness";
-import { action, loader } from "./remisser.$id";
+// Outside routes/: Remix would take a test file there for a route.
+import { action, loader } from "~/routes/remisser.$id";
 
 let api: TestApi;
 let cookie: string;
