@@ -1,8 +1,8 @@
 /** The remiss list's filters as they stand in the URL (?status=TO_ANSWER&departement=…&fran=…&till=…). */
 import { SWEDISH_LABELS } from "@remissbanken/schema/labels";
+import { isDay, type RemissStatusValue as RemissStatus } from "./remiss-form";
 
 const STATUSES = Object.keys(SWEDISH_LABELS.remissStatus).map((s) => s.toUpperCase());
-type RemissStatus = "MONITORING" | "TO_ANSWER" | "DECLINED" | "DRAFTING" | "DECIDED" | "SUBMITTED";
 
 export interface RemissListFilter {
   status: RemissStatus | null;
@@ -14,14 +14,6 @@ export interface RemissListFilter {
   invalid: { fran?: boolean; till?: boolean };
   /** Swedish messages for what was ignored. */
   errors: string[];
-}
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDay(value: string): boolean {
-  if (!ISO_DAY.test(value)) return false;
-  const date = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** Reads the filters; a value that cannot be used is ignored and named in `errors`. */
@@ -39,14 +31,14 @@ export function readRemissFilter(search: URLSearchParams): RemissListFilter {
   let from: string | null = null;
   let to: string | null = null;
   if (params.fran) {
-    if (validDay(params.fran)) from = params.fran;
+    if (isDay(params.fran)) from = params.fran;
     else {
       invalid.fran = true;
       errors.push("Datumet i ”Sista svarsdag från” kunde inte tolkas. Skriv det som ÅÅÅÅ-MM-DD.");
     }
   }
   if (params.till) {
-    if (validDay(params.till)) to = params.till;
+    if (isDay(params.till)) to = params.till;
     else {
       invalid.till = true;
       errors.push("Datumet i ”Sista svarsdag till” kunde inte tolkas. Skriv det som ÅÅÅÅ-MM-DD.");

@@ -18,7 +18,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const required = (message: string) => z.string({ error: message }).trim().min(1, message);
 const optional = z.string().trim().optional().transform((s) => s || null);
 
-function isDay(value: string): boolean {
+/** A real calendar day written YYYY-MM-DD. */
+export function isDay(value: string): boolean {
   if (!ISO_DAY.test(value)) return false;
   const date = new Date(`${value}T12:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
