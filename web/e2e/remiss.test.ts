@@ -23,6 +23,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** The machine is shared and slow at times: a save, its reload and an email take a few seconds. */
+const eventually = <T>(read: () => T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
 /** The session cookie of a signed-in page, to change things through the API in between. */
 async function sessionCookie(page: Page): Promise<string> {
   const cookie = (await page.context().cookies()).find((c) => c.name === "rb_session");
@@ -44,14 +47,14 @@ describe("remisser as staff", () => {
     await page.goto("/remisser");
     await expectAccessible(page);
     const table = page.getByRole("table");
-    await expect.poll(() => table.textContent()).toContain("Spara i goda tider – för en stabil kommunal verksamhet (SOU 2011:59)");
+    await eventually(() => table.textContent()).toContain("Spara i goda tider – för en stabil kommunal verksamhet (SOU 2011:59)");
     expect(await table.textContent()).toContain("Fi2011/4105");
     expect(await page.getByRole("link", { name: "Ny remiss" }).isVisible()).toBe(true);
 
     await page.getByLabel("Status").selectOption("TO_ANSWER");
     await page.getByRole("button", { name: "Filtrera" }).click();
     await page.waitForURL(/status=TO_ANSWER/);
-    await expect.poll(() => table.textContent()).toContain("Övningsremiss");
+    await eventually(() => table.textContent()).toContain("Övningsremiss");
     expect(await table.textContent()).not.toContain("SOU 2011:59");
 
     await page.goto("/remisser?fran=2026-13-45");
@@ -72,7 +75,7 @@ describe("remisser as staff", () => {
     await page.getByLabel("Sista dag för medlemmarnas synpunkter").fill("2027-04-15");
     await page.getByRole("button", { name: "Lägg upp remissen" }).click();
     const alert = page.getByRole("alert");
-    await expect.poll(() => alert.textContent()).toContain("Några uppgifter behöver rättas");
+    await eventually(() => alert.textContent()).toContain("Några uppgifter behöver rättas");
     const text = await page.locator("main form").textContent();
     expect(text).toContain("Beteckningen har fel form");
     expect(text).toContain("Diarienumret har fel form");
@@ -87,7 +90,7 @@ describe("remisser as staff", () => {
     await page.getByLabel("Departement").fill("Finansdepartementet");
     await page.getByLabel("Sista dag för medlemmarnas synpunkter").fill("2027-02-28");
     await page.getByRole("button", { name: "Lägg upp remissen" }).click();
-    await expect.poll(() => page.locator("main form").textContent()).toContain("Det finns inget dokument med beteckningen SOU 2020:999");
+    await eventually(() => page.locator("main form").textContent()).toContain("Det finns inget dokument med beteckningen SOU 2020:999");
 
     await page.getByLabel("Betänkandets beteckning").fill("sou 2020 8");
     await page.getByLabel("Remissinstanser").fill("Sveriges Kommuner och Regioner\nDe små kommunernas samverkan (SmåKom)\nTibro kommun");
@@ -111,7 +114,7 @@ describe("remisser as staff", () => {
     await page.getByLabel("Departement").fill("Finansdepartementet");
     await page.getByLabel("Sista svarsdag").fill("2027-03-31");
     await page.getByRole("button", { name: "Lägg upp remissen" }).click();
-    await expect.poll(() => page.locator("main form").textContent()).toContain("Det finns redan en remiss med diarienumret");
+    await eventually(() => page.locator("main form").textContent()).toContain("Det finns redan en remiss med diarienumret");
     await page.context().close();
   });
 
@@ -123,16 +126,16 @@ describe("remisser as staff", () => {
     const status = trackingForm(page, "Status");
     await status.getByLabel("Status").selectOption("DRAFTING");
     await status.getByRole("button", { name: "Spara" }).click();
-    await expect.poll(() => status.getByRole("status").textContent()).toBe("Sparat");
+    await eventually(() => status.getByRole("status").textContent()).toBe("Sparat");
     expect(new URL(page.url()).pathname).toBe(`/remisser/${exerciseId}`);
     expect((await storedRemiss(exerciseId)).status).toBe(RemissStatus.DRAFTING);
-    await expect.poll(() => page.getByRole("region", { name: "Om remissen" }).textContent()).toContain("Utkast");
+    await eventually(() => page.getByRole("region", { name: "Om remissen" }).textContent()).toContain("Utkast");
 
     const owner = trackingForm(page, "Ansvarig");
     await owner.getByLabel("Ansvarig på kansliet").selectOption({ label: "Alva Admin" });
     await owner.getByRole("button", { name: "Spara" }).click();
-    await expect.poll(() => owner.getByRole("status").textContent()).toBe("Sparat");
-    await expect.poll(() => page.getByRole("region", { name: "Om remissen" }).textContent()).toContain("Alva Admin");
+    await eventually(() => owner.getByRole("status").textContent()).toBe("Sparat");
+    await eventually(() => page.getByRole("region", { name: "Om remissen" }).textContent()).toContain("Alva Admin");
     await page.context().close();
   });
 
@@ -171,7 +174,7 @@ describe("remisser as staff", () => {
     expect(other.errors).toBeUndefined();
     await notes.getByRole("button", { name: "Spara" }).click();
     const conflict = notes.getByRole("alert");
-    await expect.poll(() => conflict.textContent()).toContain("Någon annan har ändrat remissen");
+    await eventually(() => conflict.textContent()).toContain("Någon annan har ändrat remissen");
     expect(await conflict.textContent()).toContain("Sparat nu: Kollegans anteckning");
     expect(await conflict.textContent()).toContain("Ditt värde (inte sparat): Mina anteckningar från mötet");
     expect(await notes.getByLabel("Interna anteckningar").inputValue()).toBe("Mina anteckningar från mötet");
@@ -179,7 +182,7 @@ describe("remisser as staff", () => {
     await expectAccessible(page);
 
     await notes.getByRole("button", { name: "Spara" }).click();
-    await expect.poll(() => notes.getByRole("status").textContent()).toBe("Sparat");
+    await eventually(() => notes.getByRole("status").textContent()).toBe("Sparat");
     expect((await storedRemiss(exerciseId)).notes).toBe("Mina anteckningar från mötet");
     await page.context().close();
   });
@@ -231,26 +234,26 @@ describe("member input", () => {
 
     // Forshaga's input from the demo data is withdrawn first, so a new one can be written.
     await area.getByRole("button", { name: "Dra tillbaka synpunkterna" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är återkallade");
+    await eventually(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är återkallade");
 
     const text = area.getByLabel("Dina synpunkter");
     await area.getByRole("button", { name: "Skicka till SmåKom" }).click();
-    await expect.poll(() => area.getByRole("alert").textContent()).toContain("Några uppgifter behöver rättas");
+    await eventually(() => area.getByRole("alert").textContent()).toContain("Några uppgifter behöver rättas");
     expect(await area.textContent()).toContain("Skriv dina synpunkter.");
 
     await text.fill("Forshaga vill se mer stöd till frivillig samverkan.");
     await area.getByRole("button", { name: "Spara utkast" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Utkastet är sparat");
+    await eventually(() => page.getByRole("status").first().textContent()).toContain("Utkastet är sparat");
     const draft = area.getByLabel("Dina synpunkter (utkast)");
     expect(await draft.inputValue()).toBe("Forshaga vill se mer stöd till frivillig samverkan.");
 
     await draft.fill("Forshaga vill se mer stöd till frivillig samverkan och längre remisstider.");
     await area.getByRole("button", { name: "Spara utkast" }).click();
-    await expect.poll(() => area.getByLabel("Dina synpunkter (utkast)").inputValue()).toContain("längre remisstider");
+    await eventually(() => area.getByLabel("Dina synpunkter (utkast)").inputValue()).toContain("längre remisstider");
 
     const mailsBefore = stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).length;
     await area.getByRole("button", { name: "Skicka till SmåKom" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är skickade till SmåKom");
+    await eventually(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är skickade till SmåKom");
     const receipt = area.getByRole("region", { name: "Kvitto: synpunkterna är skickade till SmåKom" });
     const receiptText = await receipt.textContent();
     expect(receiptText).toContain("Maja Medlem");
@@ -259,7 +262,7 @@ describe("member input", () => {
     expect(receiptText).toMatch(/Skickat\d{1,2} \p{L}+ \d{4}/u);
     await expectAccessible(page);
 
-    await expect.poll(() => stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).length).toBe(mailsBefore + 1);
+    await eventually(() => stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).length).toBe(mailsBefore + 1);
     const mail = stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).at(-1)!;
     expect(mail.subject).toContain("Kvitto: synpunkter på Övningsremiss");
     expect(mail.text).toContain("längre remisstider");
@@ -275,7 +278,7 @@ describe("member input", () => {
     await staff.context().close();
 
     await area.getByRole("button", { name: "Dra tillbaka synpunkterna" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är återkallade");
+    await eventually(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är återkallade");
     expect(await area.getByLabel("Dina synpunkter").inputValue()).toBe("");
     await page.context().close();
   });
@@ -314,7 +317,7 @@ describe("member input", () => {
     await area.getByLabel("Dina synpunkter").fill("Sent men viktigt");
     await stack.api.ds.getRepository(Remiss).update({ id: open.id }, { memberInputDeadline: addDays(today, -1) });
     await area.getByRole("button", { name: "Skicka till SmåKom" }).click();
-    await expect.poll(() => area.getByRole("alert").first().textContent()).toContain("Sista dagen har passerat");
+    await eventually(() => area.getByRole("alert").first().textContent()).toContain("Sista dagen har passerat");
     await page.context().close();
   });
 });
