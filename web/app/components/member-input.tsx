@@ -5,7 +5,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { label } from "~/lib/labels";
-import { Deadline } from "./remiss";
+import { Deadline } from "./start/deadline";
 import { FormError, TextArea, type FormProblemsView } from "./form";
 import type { AnswerData } from "./remiss-tracking";
 
@@ -131,11 +131,12 @@ function NewInput({ answer }: { answer?: AnswerData }) {
 
 /** What a member sees: the deadline, their municipality's input, and the form while open. */
 export function MemberInputArea({
-  remiss, me, memberDeadline, answer,
+  remiss, me, memberDeadline, today, answer,
 }: {
   remiss: InputRemiss;
   me: { municipality: { id: string; name: string } | null };
   memberDeadline: string;
+  today: string;
   answer?: AnswerData;
 }) {
   const open = remiss.abilities.canWriteMemberInput;
@@ -148,7 +149,7 @@ export function MemberInputArea({
   return (
     <>
       <p>
-        Sista dag för synpunkter från {municipality}: <Deadline day={memberDeadline} passedText="har passerat" />
+        Sista dag för synpunkter från {municipality}: <Deadline date={memberDeadline} today={today} />
       </p>
       <FormError problems={orphan} />
       {!open && (

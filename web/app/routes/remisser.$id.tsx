@@ -5,7 +5,7 @@ import { callApi } from "~/lib/api.server";
 import { load, notFoundResponse } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { apiProblems, formValues } from "~/lib/forms.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, todayInStockholm } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { isSmakom } from "~/lib/remiss-form";
 import { saveSummary, saveTracking } from "~/lib/remiss-tracking.server";
@@ -13,7 +13,9 @@ import { StaffOptionsQuery, staffOptions } from "~/lib/remiss-staff.server";
 import { createMemberInput, editMemberInput, withdrawMemberInput } from "~/lib/member-input.server";
 import { FormError } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
-import { Deadline, RemissStatusBadge, reportName } from "~/components/remiss";
+import { RemissStatusBadge } from "~/components/remiss";
+import { Deadline } from "~/components/start/deadline";
+import { documentTitle } from "~/components/start/document-title";
 import { TrackingForms, SummaryForm, type AnswerData } from "~/components/remiss-tracking";
 import { MemberInputArea, SubmittedInputs } from "~/components/member-input";
 import styles from "~/styles/remiss.css?url";
@@ -21,7 +23,7 @@ import styles from "~/styles/remiss.css?url";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${reportName(data.remiss.document)} – Remiss – Remissbanken` : "Remiss – Remissbanken" },
+  { title: data ? `${documentTitle(data.remiss.document)} – Remiss – Remissbanken` : "Remiss – Remissbanken" },
 ];
 
 const RemissPageQuery = graphql(`
@@ -65,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await load(request, RemissPageQuery, { id: params.id! });
   if (!data.remiss || !data.me) throw notFoundResponse();
   const staff = data.remiss.abilities.canEdit ? staffOptions(await load(request, StaffOptionsQuery)) : [];
-  return { me: data.me, remiss: data.remiss, municipalities: data.municipalities.nodes.map((m) => m.name), staff };
+  return { me: data.me, remiss: data.remiss, municipalities: data.municipalities.nodes.map((m) => m.name), staff, today: todayInStockholm() };
 }
 
 const SAVED: Record<string, string> = {
@@ -117,7 +119,7 @@ async function startResponse(request: Request, id: string, form: FormData) {
     const remiss = (await callApi(request, RemissTitle, { id })).data.remiss;
     if (!remiss) throw notFoundResponse();
     const created = await callApi(request, StartResponse, {
-      input: { remissId: id, kind: "RESPONSE", title: `Remissvar: ${reportName(remiss.document)}` },
+      input: { remissId: id, kind: "RESPONSE", title: `Remissvar: ${documentTitle(remiss.document)}` },
     });
     return redirectWithFlash(`/remissvar/${created.data.createResponse.id}`, { kind: "success", message: "Remissvaret är påbörjat." });
   } catch (error) {
@@ -192,7 +194,7 @@ function Responses({ remiss }: { remiss: RemissData }) {
 }
 
 export default function RemissPage() {
-  const { me, remiss, municipalities, staff } = useLoaderData<typeof loader>();
+  const { me, remiss, municipalities, staff, today } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as AnswerData | undefined;
   const isMember = me.role === "MEMBER";
   const memberDeadline = remiss.memberInputDeadline ?? remiss.deadline;
@@ -206,7 +208,7 @@ export default function RemissPage() {
         </ol>
       </nav>
       <div className="page-head">
-        <h1>Remiss: {reportName(document)}</h1>
+        <h1>Remiss: {documentTitle(document)}</h1>
         <RemissStatusBadge status={remiss.status} />
       </div>
       {remiss.archivedAt && <p className="notice">Remissen är arkiverad.</p>}
@@ -216,7 +218,7 @@ export default function RemissPage() {
           <h2 id="fakta-title">Om remissen</h2>
           <dl className="facts">
             <dt>Betänkande</dt>
-            <dd><Link to={`/dokument/${document.id}`}>{reportName(document)}</Link></dd>
+            <dd><Link to={`/dokument/${document.id}`}>{documentTitle(document)}</Link></dd>
             <dt>Utredning</dt>
             <dd>{document.inquiry ? <Link to={`/utredningar/${document.inquiry.id}`}>{document.inquiry.name}</Link> : <span className="muted">Ingen angiven</span>}</dd>
             <dt>Departement</dt>
@@ -224,10 +226,10 @@ export default function RemissPage() {
             <dt>Diarienummer</dt>
             <dd>{remiss.diarienummer ?? <span className="muted">Inget angivet</span>}</dd>
             <dt>Sista svarsdag</dt>
-            <dd><Deadline day={remiss.deadline} /></dd>
+            <dd><Deadline date={remiss.deadline} today={today} /></dd>
             <dt>Medlemmarnas sista dag</dt>
             <dd>
-              {remiss.memberInputDeadline ? <Deadline day={remiss.memberInputDeadline} /> : <span className="muted">Samma som sista svarsdag</span>}
+              {remiss.memberInputDeadline ? <Deadline date={remiss.memberInputDeadline} today={today} /> : <span className="muted">Samma som sista svarsdag</span>}
             </dd>
             <dt>Status</dt>
             <dd>{label("remissStatus", remiss.status)}</dd>
@@ -259,10 +261,10 @@ export default function RemissPage() {
         <section aria-labelledby="synpunkter-title" id="synpunkter" className="card">
           <h2 id="synpunkter-title">Synpunkter från medlemmarna</h2>
           {isMember ? (
-            <MemberInputArea remiss={remiss} me={me} memberDeadline={memberDeadline} answer={answer} />
+            <MemberInputArea remiss={remiss} me={me} memberDeadline={memberDeadline} today={today} answer={answer} />
           ) : (
             <>
-              <p>Sista dag för medlemmarnas synpunkter: <Deadline day={memberDeadline} passedText="har passerat" /></p>
+              <p>Sista dag för medlemmarnas synpunkter: <Deadline date={memberDeadline} today={today} /></p>
               <SubmittedInputs inputs={remiss.memberInputs} />
               {remiss.abilities.canEdit ? (
                 <SummaryForm remiss={remiss} answer={answer} />

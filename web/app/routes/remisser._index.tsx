@@ -4,7 +4,11 @@ import { graphql } from "~/graphql/graphql";
 import { load } from "~/lib/auth.server";
 import { options } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
-import { Deadline, RemissStatusBadge, reportName } from "~/components/remiss";
+import { RemissStatusBadge } from "~/components/remiss";
+import { Deadline } from "~/components/start/deadline";
+import { documentTitle } from "~/components/start/document-title";
+import { isClosed } from "~/lib/deadline-board";
+import { todayInStockholm } from "~/lib/format";
 import { readRemissFilter, type RemissListFilter } from "~/lib/remiss-filter";
 import styles from "~/styles/remiss.css?url";
 
@@ -46,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     remisser: data.remisser,
     filter,
     paged: Boolean(after),
+    today: todayInStockholm(),
     canCreate: role === "STAFF" || role === "ADMIN",
   };
 }
@@ -65,7 +70,7 @@ function firstPageUrl(filter: RemissListFilter): string {
 }
 
 export default function RemissList() {
-  const { remisser, filter, paged, canCreate } = useLoaderData<typeof loader>();
+  const { remisser, filter, paged, canCreate, today } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/remisser";
   const filtered = Boolean(filter.status || filter.ministry || filter.from || filter.to);
@@ -140,11 +145,11 @@ export default function RemissList() {
               <tbody>
                 {remisser.nodes.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row"><Link to={`/remisser/${r.id}`}>{reportName(r.document)}</Link></th>
+                    <th scope="row"><Link to={`/remisser/${r.id}`}>{documentTitle(r.document)}</Link></th>
                     <td>{r.diarienummer ?? <span className="muted">–</span>}</td>
                     <td>{r.ministry}</td>
-                    <td><Deadline day={r.deadline} /></td>
-                    <td><Deadline day={r.memberInputDeadline} /></td>
+                    <td><Deadline date={r.deadline} today={today} closed={isClosed(r.status)} /></td>
+                    <td><Deadline date={r.memberInputDeadline} today={today} closed={isClosed(r.status)} /></td>
                     <td><RemissStatusBadge status={r.status} /></td>
                   </tr>
                 ))}
