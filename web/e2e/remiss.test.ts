@@ -41,7 +41,7 @@ async function hydrated(page: Page): Promise<void> {
 const storedRemiss = (id: string) => stack.api.ds.getRepository(Remiss).findOneByOrFail({ id });
 const trackingForm = (page: Page, name: string) => page.getByRole("form", { name });
 
-describe("remisser as staff", () => {
+describe("remisser as staff", { timeout: 120_000 }, () => {
   it("lists remisser with deadlines, filters them in the URL, and is accessible", async () => {
     const page = await stack.signedInPage("staff");
     await page.goto("/remisser");
@@ -62,7 +62,7 @@ describe("remisser as staff", () => {
     await page.context().close();
   });
 
-  it("creates a remiss through /remisser/ny, with Swedish errors first, and lands on it", { timeout: 90_000 }, async () => {
+  it("creates a remiss through /remisser/ny, with Swedish errors first, and lands on it", { timeout: 120_000 }, async () => {
     const page = await stack.signedInPage("staff");
     await page.goto("/remisser");
     await page.getByRole("link", { name: "Ny remiss" }).click();
@@ -158,7 +158,7 @@ describe("remisser as staff", () => {
     await page.context().close();
   });
 
-  it("shows a conflicting edit with their value and yours, keeps the typed value, and saves over it on request", { timeout: 60_000 }, async () => {
+  it("shows a conflicting edit with their value and yours, keeps the typed value, and saves over it on request", { timeout: 120_000 }, async () => {
     const page = await stack.signedInPage("staff");
     await page.goto(`/remisser/${exerciseId}`);
     await hydrated(page);
@@ -222,7 +222,7 @@ describe("remisser as staff", () => {
   });
 });
 
-describe("member input", () => {
+describe("member input", { timeout: 120_000 }, () => {
   it("writes, saves a draft, edits, sends with a receipt on the page and by email, and withdraws", { timeout: 120_000 }, async () => {
     const page = await stack.signedInPage("member");
     await page.goto(`/remisser/${exerciseId}`);
@@ -283,7 +283,7 @@ describe("member input", () => {
     await page.context().close();
   });
 
-  it("never shows a member another municipality's input, while staff see both", { timeout: 60_000 }, async () => {
+  it("never shows a member another municipality's input, while staff see both", { timeout: 120_000 }, async () => {
     const tibro = await stack.api.ds.getRepository(Municipality).findOneByOrFail({ name: "Tibro" });
     await buildMemberInput(stack.api.ds.manager, {
       remissId: exerciseId, municipalityId: tibro.id, status: MemberInputStatus.SUBMITTED, text: "Tibros synpunkt om vägunderhåll",
@@ -301,7 +301,7 @@ describe("member input", () => {
     await page.context().close();
   });
 
-  it("replaces the form by a notice after the deadline, and shows the API's refusal of a late send in Swedish", { timeout: 60_000 }, async () => {
+  it("replaces the form by a notice after the deadline, and shows the API's refusal of a late send in Swedish", { timeout: 120_000 }, async () => {
     const today = stockholmDate();
     const closed = await buildRemiss(stack.api.ds.manager, { deadline: addDays(today, 10), memberInputDeadline: addDays(today, -1) });
     const page = await stack.signedInPage("member");
