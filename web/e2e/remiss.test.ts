@@ -42,6 +42,15 @@ const storedRemiss = (id: string) => stack.api.ds.getRepository(Remiss).findOneB
 const trackingForm = (page: Page, name: string) => page.getByRole("form", { name });
 
 describe("remisser as staff", { timeout: 120_000 }, () => {
+  it("takes the README screenshot of the exercise remiss before anything changes it", async () => {
+    const page = await stack.signedInPage("staff");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/remisser/${exerciseId}`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await screenshot(page, "remiss");
+    await page.context().close();
+  });
+
   it("lists remisser with deadlines, filters them in the URL, and is accessible", async () => {
     const page = await stack.signedInPage("staff");
     await page.goto("/remisser");
@@ -212,14 +221,6 @@ describe("remisser as staff", { timeout: 120_000 }, () => {
     await page.context().close();
   });
 
-  it("takes the README screenshot of the exercise remiss", async () => {
-    const page = await stack.signedInPage("staff");
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`/remisser/${exerciseId}`);
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await screenshot(page, "remiss");
-    await page.context().close();
-  });
 });
 
 describe("member input", { timeout: 120_000 }, () => {

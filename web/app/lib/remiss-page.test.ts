@@ -101,4 +101,17 @@ describe("remiss page action", () => {
     expect(answer.data.problems?.formError).toBe("Sista dag för medlemmarnas synpunkter måste ligga före remissens sista svarsdag.");
     expect(answer.data.problems?.fieldErrors.memberInputDeadline).toBeDefined();
   });
+
+  it("publishes staff's summary of the member input, and refuses to publish an empty one in Swedish", async () => {
+    const empty = (await run({ intent: "summary", summary: "  ", publish: "1", expectedVersion: String((await stored()).version), _inPlace: "1" })) as unknown as Answer;
+    expect(empty.init?.status).toBe(400);
+    expect(empty.data.problems?.fieldErrors.summary).toBe("Skriv en sammanställning innan du publicerar den.");
+    const answer = (await run({
+      intent: "summary", summary: "Kommunerna vill ha frivillig samverkan.", publish: "1", expectedVersion: String((await stored()).version), _inPlace: "1",
+    })) as unknown as Answer;
+    expect(answer.data.saved).toBe("summary");
+    const remiss = await stored();
+    expect(remiss.memberInputSummary).toBe("Kommunerna vill ha frivillig samverkan.");
+    expect(remiss.memberInputSummaryPublishedAt).not.toBeNull();
+  });
 });
