@@ -116,6 +116,13 @@ describe("remisser as staff", { timeout: 120_000 }, () => {
     expect(bodies).toContain("Medlemskommuner bland remissinstanserna: Tibro");
     await expectAccessible(page);
 
+    // It is on the deadline board, which links back to it.
+    const created = new URL(page.url()).pathname;
+    await page.goto("/");
+    const row = page.getByRole("row").filter({ hasText: "Fi2020/04711" });
+    expect(await row.textContent()).toContain("31 mars 2027");
+    expect(await row.getByRole("link").first().getAttribute("href")).toBe(created);
+
     // The same diarienummer again is refused in Swedish.
     await page.goto("/remisser/ny");
     await page.getByLabel("Betänkandets beteckning").fill("SOU 2020:8");
