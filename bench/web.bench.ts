@@ -56,14 +56,16 @@ interface ManifestChunk { file: string; imports?: string[]; isEntry?: boolean; s
 
 /** Gzipped bytes of a route's JavaScript on a first visit: entry.client, root, the route, and their imports. */
 async function routeJavaScript(buildDir: string, routeFile: string): Promise<number> {
-  const manifest = JSON.parse(await fs.readFile(path.join(buildDir, "client/.vite/manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(await fs.readFile(path.join(buildDir, ".vite/client-manifest.json"), "utf8")) as Record<string, ManifestChunk>;
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key) || !manifest[key]) return;
     seen.add(key);
     for (const imported of manifest[key].imports ?? []) visit(imported);
   };
-  for (const key of ["app/entry.client.tsx", "app/root.tsx", `app/routes/${routeFile}`]) visit(key);
+  // Remix names a route's client module by its file with a query.
+  const clientModule = (file: string) => manifest[`${file}?__remix-build-client-route`] ? `${file}?__remix-build-client-route` : file;
+  for (const key of ["app/entry.client.tsx", clientModule("app/root.tsx"), clientModule(`app/routes/${routeFile}`)]) visit(key);
   let total = 0;
   for (const key of seen) {
     const file = manifest[key].file;
@@ -123,7 +125,8 @@ try {
   }
 
   const buildDir = await currentBuildDir();
-  const routes = (await fs.readdir(path.join(import.meta.dirname, "../web/app/routes"))).filter((f) => /\.tsx$/.test(f)).sort();
+  // Resource routes (exports) ship no JavaScript.
+  const routes = (await fs.readdir(path.join(import.meta.dirname, "../web/app/routes"))).filter((f) => /\.tsx$/.test(f) && !f.includes("export[.]") && f !== "logga-ut.tsx").sort();
   console.log("\nJavaScript shipped on a first visit, gzipped:\n");
   console.log("| route module | JavaScript (gzip) |\n|---|---|");
   for (const route of routes) console.log(`| ${route} | ${((await routeJavaScript(buildDir, route)) / 1024).toFixed(1)} kB |`);

@@ -29,7 +29,7 @@ export default defineConfig({
   resolve: { alias: { "~": path.join(import.meta.dirname, "app") } },
   // Our own packages are TypeScript: bundle them into the server build.
   ssr: { noExternal: [/^@remissbanken\//] },
-  // The manifest lets `npm run bench:web` count the JavaScript each route ships.
+  // The manifest (build/<hash>/.vite/client-manifest.json) lets `npm run bench:web` count the JavaScript each route ships.
   build: { sourcemap: false, manifest: true },
   server: { port: 3000 },
 });
