@@ -12,9 +12,11 @@ import { formatDate } from "~/lib/format";
 import { isId } from "~/lib/ids";
 import { label } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { ResponseWorkflow } from "~/components/response-workflow";
 import styles from "~/styles/response.css?url";
+import editorStyles from "~/styles/editor.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: editorStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.response.title} – Remissbanken` : "Remissvar – Remissbanken" },
@@ -32,6 +34,7 @@ const ResponseQuery = graphql(`
       approvedAt
       submittedAt
       currentVersion
+      abilities { canEdit canApprove canRequestApproval canMarkSubmitted }
       approvedBy { name }
       sections { heading body }
       priorityAreas { id name year }
@@ -98,6 +101,7 @@ export default function ResponsePage() {
           <dt>Version</dt>
           <dd>{response.currentVersion}</dd>
         </dl>
+        <ResponseWorkflow response={response} />
       </header>
 
       <div className="layout-two">

@@ -1,0 +1,364 @@
+/**
+ * Editing a remissvar (/remissvar/:id/redigera): letter fields, Sammanfattning and the
+ * answer section by section. Each save is a new version made from the version loaded
+ * (baseVersion); when someone else saved in between, the API refuses and the page shows
+ * their version beside the user's text and lets the user choose, so nothing is silently
+ * overwritten. Works without JavaScript: adding and removing sections are submit buttons.
+ */
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { graphql } from "~/graphql/graphql";
+import { ApiError, ApiUnavailableError, callApi } from "~/lib/api.server";
+import { load, notFoundResponse, requireUser, toHttpError } from "~/lib/auth.server";
+import { messageFor } from "~/lib/errors";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formatDateTime } from "~/lib/format";
+import { isId } from "~/lib/ids";
+import { label, options } from "~/lib/labels";
+import {
+  apiFieldErrors,
+  differences,
+  draftFromSaved,
+  emptySection,
+  readDraft,
+  validateDraft,
+  type FieldDifference,
+  type ResponseDraft,
+} from "~/lib/response-editor";
+import { SelectField, TextArea, TextField } from "~/components/form";
+import { RouteErrorBoundary } from "~/components/route-error";
+import styles from "~/styles/editor.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Redigera ${data.response.title} – Remissbanken` : "Redigera remissvar – Remissbanken" },
+];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+const EditorQuery = graphql(`
+  query ResponseEditor($id: ID!) {
+    response(id: $id) {
+      id
+      title
+      status
+      currentVersion
+      signatory
+      presenter
+      letterDate
+      summary
+      sections { number heading stance body quotes { sourceType sourceId label text } }
+      abilities { canEdit canReadVersions }
+      versions { number comment createdAt author { name } }
+    }
+  }
+`);
+
+/** The latest saved version, for the conflict view and for restoring an old one. */
+const VersionsQuery = graphql(`
+  query ResponseVersions($id: ID!) {
+    response(id: $id) {
+      id
+      currentVersion
+      versions {
+        number
+        comment
+        createdAt
+        author { name }
+        signatory
+        presenter
+        letterDate
+        summary
+        sections { number heading stance body quotes { sourceType sourceId label text } }
+      }
+    }
+  }
+`);
+
+const SaveMutation = graphql(`
+  mutation SaveResponseVersion($input: SaveResponseVersionInput!) {
+    saveResponseVersion(input: $input) { id currentVersion }
+  }
+`);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  if (!isId(params.id)) throw notFoundResponse();
+  const { response } = await load(request, EditorQuery, { id: params.id });
+  // Those who may not edit see no editor at all, as if it did not exist.
+  if (!response || !response.abilities.canEdit) throw notFoundResponse();
+  return { response };
+}
+
+interface Conflict {
+  version: number;
+  author: string | null;
+  savedAt: string;
+  comment: string | null;
+  differences: FieldDifference[];
+}
+
+interface EditorAnswer {
+  draft: ResponseDraft;
+  baseVersion: number;
+  formError?: string;
+  fieldErrors: Record<string, string>;
+  conflict?: Conflict;
+  /** Changes on every answer so the form shows the draft returned, not what the browser kept. */
+  revision: string;
+}
+
+const stanceLabel = (s: string) => label("responseStance", s);
+
+function answer(draft: ResponseDraft, baseVersion: number, rest: Partial<EditorAnswer> = {}, status = 200) {
+  const body: EditorAnswer = { draft, baseVersion, fieldErrors: {}, revision: crypto.randomUUID(), ...rest };
+  return data(body, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUser(request);
+  if (!isId(params.id)) throw notFoundResponse();
+  const id = params.id;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+  const draft = readDraft(form);
+  const baseVersion = Number(form.get("baseVersion"));
+  if (!Number.isInteger(baseVersion) || baseVersion < 1) throw new Response("Felaktig förfrågan", { status: 400 });
+
+  if (intent === "add-section") {
+    return answer({ ...draft, sections: [...draft.sections, emptySection()] }, baseVersion);
+  }
+  const removed = /^remove-section:(\d{1,3})$/.exec(intent);
+  if (removed) {
+    const index = Number(removed[1]);
+    return answer({ ...draft, sections: draft.sections.filter((_, i) => i !== index) }, baseVersion);
+  }
+
+  if (intent === "restore") {
+    const number = Number(form.get("version"));
+    const { response } = await load(request, VersionsQuery, { id });
+    const version = response?.versions.find((v) => v.number === number);
+    if (!response || !version) throw notFoundResponse();
+    const restored = { ...draftFromSaved(version), comment: `Återställd från version ${number}` };
+    return save(request, id, restored, response.currentVersion, `Version ${number} är återställd som en ny version.`);
+  }
+
+  // "Behåll min text" saves over the version the user has now seen in the conflict view.
+  const from = intent === "keep-mine" ? Number(form.get("theirVersion")) : baseVersion;
+  if (!Number.isInteger(from) || from < 1) throw new Response("Felaktig förfrågan", { status: 400 });
+  return save(request, id, draft, from);
+}
+
+async function save(request: Request, id: string, draft: ResponseDraft, baseVersion: number, success?: string) {
+  const valid = validateDraft(draft);
+  if (!valid.ok) {
+    return answer(draft, baseVersion, { formError: "Några uppgifter behöver rättas.", fieldErrors: valid.fieldErrors }, 400);
+  }
+  try {
+    const { data: saved } = await callApi(request, SaveMutation, { input: { responseId: id, baseVersion, ...valid.input } });
+    const version = saved.saveResponseVersion.currentVersion;
+    return redirectWithFlash(`/remissvar/${id}`, { kind: "success", message: success ?? `Version ${version} är sparad.` });
+  } catch (error) {
+    if (error instanceof ApiError && error.reason === "STALE_VERSION") {
+      return answer(draft, baseVersion, { conflict: await conflictWith(request, id, draft) }, 409);
+    }
+    if (error instanceof ApiError && error.code === "BAD_USER_INPUT") {
+      return answer(draft, baseVersion, { formError: messageFor(error.code, error.reason), fieldErrors: apiFieldErrors(error.fields, error.reason) }, 400);
+    }
+    if (error instanceof ApiUnavailableError) return answer(draft, baseVersion, { formError: messageFor("SERVICE_UNAVAILABLE") }, 503);
+    if (error instanceof ApiError && error.code === "PAYLOAD_TOO_LARGE") return answer(draft, baseVersion, { formError: messageFor(error.code) }, 413);
+    throw toHttpError(request, error);
+  }
+}
+
+async function conflictWith(request: Request, id: string, mine: ResponseDraft): Promise<Conflict> {
+  const { response } = await load(request, VersionsQuery, { id });
+  const latest = response?.versions.at(-1);
+  if (!response || !latest) throw notFoundResponse();
+  return {
+    version: response.currentVersion,
+    author: latest.author?.name ?? null,
+    savedAt: latest.createdAt,
+    comment: latest.comment,
+    differences: differences(draftFromSaved(latest), mine, stanceLabel),
+  };
+}
+
+export default function EditResponsePage() {
+  const { response } = useLoaderData<typeof loader>();
+  const answered = useActionData<typeof action>() as EditorAnswer | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const draft = answered?.draft ?? draftFromSaved(response);
+  const baseVersion = answered?.baseVersion ?? response.currentVersion;
+  const errors = answered?.fieldErrors ?? {};
+  const problems = { fieldErrors: errors, values: {} };
+  const stances = [{ value: "", label: "Inget valt" }, ...options("responseStance")];
+
+  return (
+    <article className="editor" aria-labelledby="editor-title">
+      <nav className="breadcrumbs" aria-label="Du är här">
+        <ol>
+          <li><Link to="/">Start</Link></li>
+          <li><Link to={`/remissvar/${response.id}`}>{response.title}</Link></li>
+          <li aria-current="page">Redigera</li>
+        </ol>
+      </nav>
+      <h1 id="editor-title">Redigera: {response.title}</h1>
+      <p className="muted">
+        Du utgår från version {baseVersion}. Varje gång du sparar blir det en ny version.
+      </p>
+      {response.status === "APPROVED" && (
+        <p className="editor-notice" role="note">
+          Version {response.currentVersion} är beslutad av styrelsen och låst. Sparar du en ändring upphävs beslutet och svaret blir ett utkast som måste beslutas på nytt.
+        </p>
+      )}
+
+      <div className="layout-two">
+        <Form method="post" className="editor-form stack" key={`${response.currentVersion}-${answered?.revision ?? ""}`} aria-labelledby="editor-title" noValidate>
+          {/* Enter in a field saves, rather than pressing the first remove button. */}
+          <button type="submit" name="intent" value="save" hidden tabIndex={-1}>Spara</button>
+          <input type="hidden" name="baseVersion" value={baseVersion} />
+
+          {answered?.formError && (
+            <div className="form-error" role="alert" id="form-error">
+              <p className="form-error-title">{answered.formError}</p>
+              {Object.keys(errors).length > 1 && (
+                <ul>{Object.entries(errors).map(([name, message]) => <li key={name}>{message}</li>)}</ul>
+              )}
+            </div>
+          )}
+          {answered?.conflict && <ConflictView conflict={answered.conflict} responseId={response.id} />}
+
+          <fieldset className="editor-letter">
+            <legend>Brevet</legend>
+            <div className="editor-row">
+              <TextField name="signatory" label="Undertecknas av" hint="Till exempel Anna Andersson, ordförande" defaultValue={draft.signatory} problems={problems} />
+              <TextField name="presenter" label="Föredragande" defaultValue={draft.presenter} problems={problems} />
+              <TextField name="letterDate" label="Datum på svaret" type="date" hint="ÅÅÅÅ-MM-DD" defaultValue={draft.letterDate} problems={problems} />
+            </div>
+            <TextArea name="summary" label="Sammanfattning" rows={5} defaultValue={draft.summary} problems={problems} />
+          </fieldset>
+
+          <section aria-labelledby="sections-title" className="stack">
+            <h2 id="sections-title">Avsnitt</h2>
+            {draft.sections.length === 0 && <p className="muted">Inga avsnitt än. Lägg till ett avsnitt för varje del av betänkandet ni svarar på.</p>}
+            {draft.sections.map((section, i) => (
+              <fieldset key={i} className="editor-section card">
+                <legend>Avsnitt {i + 1}</legend>
+                <input type="hidden" name={`sections.${i}.quotes`} value={section.quotes} />
+                <div className="editor-row">
+                  <TextField name={`sections.${i}.number`} label="Avsnittsnummer" hint="Som i betänkandet, t.ex. 5.3" defaultValue={section.number} problems={problems} className="editor-number" />
+                  <TextField name={`sections.${i}.heading`} label="Rubrik" defaultValue={section.heading} problems={problems} />
+                  <SelectField name={`sections.${i}.stance`} label="Ställningstagande" options={stances} defaultValue={section.stance} problems={problems} />
+                </div>
+                <TextArea name={`sections.${i}.body`} label="Text" rows={8} defaultValue={section.body} problems={problems} />
+                {section.quotes !== "[]" && <p className="muted">Avsnittet har citat; de behålls.</p>}
+                <div className="actions">
+                  <button type="submit" name="intent" value={`remove-section:${i}`} className="button button-secondary button-small">
+                    Ta bort avsnitt {i + 1}
+                  </button>
+                </div>
+              </fieldset>
+            ))}
+            <div className="actions">
+              <button type="submit" name="intent" value="add-section" className="button button-secondary">Lägg till avsnitt</button>
+            </div>
+          </section>
+
+          <TextField name="comment" label="Vad ändrades?" hint="Syns i versionshistoriken" defaultValue={draft.comment} problems={problems} />
+          <div className="actions">
+            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+              {busy ? "Sparar…" : "Spara"}
+            </button>
+            <Link to={`/remissvar/${response.id}`} className="button button-secondary">Avbryt</Link>
+          </div>
+        </Form>
+
+        {response.abilities.canReadVersions && <History response={response} />}
+      </div>
+    </article>
+  );
+}
+
+function ConflictView({ conflict, responseId }: { conflict: Conflict; responseId: string }) {
+  return (
+    <section className="editor-conflict card" role="alert" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">Någon annan har sparat under tiden</h2>
+      <p>
+        {conflict.author ?? "Någon"} sparade version {conflict.version} {formatDateTime(conflict.savedAt)}
+        {conflict.comment ? ` (”${conflict.comment}”)` : ""}. Din text är inte sparad. Jämför och välj.
+      </p>
+      <input type="hidden" name="theirVersion" value={conflict.version} />
+      {conflict.differences.length === 0 ? (
+        <p>Texterna är lika.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="editor-compare">
+            <caption className="visually-hidden">Deras version och din text</caption>
+            <thead>
+              <tr>
+                <th scope="col">Fält</th>
+                <th scope="col">Deras version ({conflict.version})</th>
+                <th scope="col">Din text</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflict.differences.map((d) => (
+                <tr key={d.label}>
+                  <th scope="row">{d.label}</th>
+                  <td className="editor-compare-text">{d.theirs || "(tomt)"}</td>
+                  <td className="editor-compare-text">{d.mine || "(tomt)"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" name="intent" value="keep-mine" className="button">Behåll min text</button>
+        <Link to={`/remissvar/${responseId}/redigera`} reloadDocument className="button button-secondary">Använd deras version</Link>
+      </div>
+    </section>
+  );
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>["response"];
+
+function History({ response }: { response: Loaded }) {
+  const versions = [...response.versions].reverse();
+  return (
+    <aside className="editor-history" aria-labelledby="history-title">
+      <h2 id="history-title">Versioner</h2>
+      {versions.length === 0 ? (
+        <p className="muted">Inga sparade versioner.</p>
+      ) : (
+        <ol className="editor-versions" reversed>
+          {versions.map((v) => (
+            <li key={v.number}>
+              <p className="editor-version-head">
+                <strong>Version {v.number}</strong>
+                {v.number === response.currentVersion && <span className="badge">Senaste</span>}
+              </p>
+              <p className="muted">{v.author?.name ?? "Okänd"}, {formatDateTime(v.createdAt)}</p>
+              {v.comment && <p>{v.comment}</p>}
+              {v.number !== response.currentVersion && (
+                <Form method="post">
+                  <input type="hidden" name="baseVersion" value={response.currentVersion} />
+                  <input type="hidden" name="version" value={v.number} />
+                  <button type="submit" name="intent" value="restore" className="button button-secondary button-small">
+                    Återställ version {v.number}
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </aside>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
