@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, screenshot, startStack, type Stack } from "./harness";
+import { demoUser, expectAccessible, screenshot, startStack, type Stack } from "./harness";
 
 let stack: Stack;
 let responseId: string;
@@ -19,9 +19,13 @@ beforeAll(async () => {
   if (existing) {
     responseId = existing.id;
   } else {
+    const { email, password } = demoUser("staff");
+    const signIn = await stack.api.gql(`mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }`, { email, password });
+    const cookie = signIn.setCookies.map((line: string) => line.split(";")[0]).join("; ");
     const created = await stack.api.gql(
       `mutation($input: CreateResponseInput!) { createResponse(input: $input) { id } }`,
       { input: { remissId: exercise.id, title: "Remissvar: Starkare kommuner – uppföljning", summary: "Första utkastet." } },
+      { cookie },
     );
     expect(created.errors).toBeUndefined();
     responseId = created.data.createResponse.id;
@@ -64,7 +68,7 @@ describe("the remissvar editor", () => {
     await expect.poll(() => page.getByRole("main").textContent()).toContain("Sammanläggningar");
     expect(await page.getByRole("status").textContent()).toMatch(/Version \d+ är sparad/);
     await page.context().close();
-  });
+  }, 60_000);
 
   it("saves without JavaScript and keeps everything typed when a section number repeats", async () => {
     const page = await stack.signedInPage("staff", { javaScriptEnabled: false });
@@ -85,7 +89,7 @@ describe("the remissvar editor", () => {
     await page.waitForURL((url) => url.pathname === `/remissvar/${responseId}`);
     expect(await page.getByRole("main").textContent()).toContain("Ekonomi");
     await page.context().close();
-  });
+  }, 60_000);
 
   it("shows a conflict with both texts and saves the person's own text when asked", async () => {
     const first = await stack.signedInPage("staff");
@@ -113,26 +117,27 @@ describe("the remissvar editor", () => {
     expect(main).not.toContain("Kansliets första text.");
     await first.context().close();
     await second.context().close();
-  });
+  }, 60_000);
 
   it("lists versions and restores an old one as a new version", async () => {
     const page = await stack.signedInPage("staff");
     await page.goto(`/remissvar/${responseId}/redigera`);
     const history = page.getByRole("complementary", { name: "Versioner" });
     expect(await history.textContent()).toContain("Två avsnitt");
-    await history.getByRole("button", { name: /Återställ version 1$/ }).click();
+    // Version 1 had no sections yet and cannot be a remissvar on its own.
+    expect(await history.getByRole("button", { name: /Återställ version 1$/ }).count()).toBe(0);
+    await history.getByRole("button", { name: /Återställ version 2$/ }).click();
     await page.waitForURL((url) => url.pathname === `/remissvar/${responseId}`);
-    expect(await page.getByRole("status").textContent()).toContain("Version 1 är återställd");
-    expect(await page.getByRole("main").textContent()).not.toContain("Sammanläggningar");
+    expect(await page.getByRole("status").textContent()).toContain("Version 2 är återställd");
+    const main = await page.getByRole("main").textContent();
+    expect(main).toContain("SmåKom tillstyrker stöd till frivillig samverkan.");
+    expect(main).not.toContain("Ekonomi");
     await page.context().close();
-  });
+  }, 60_000);
 
   it("goes to the board for decision and the board approves the version shown", async () => {
-    // Put the two sections back (restoring an earlier version) so there is something to decide.
     const staff = await stack.signedInPage("staff");
-    await staff.goto(`/remissvar/${responseId}/redigera`);
-    await staff.getByRole("complementary", { name: "Versioner" }).getByRole("button", { name: /Återställ version 2$/ }).click();
-    await staff.waitForURL((url) => url.pathname === `/remissvar/${responseId}`);
+    await staff.goto(`/remissvar/${responseId}`);
     await staff.getByRole("button", { name: "Skicka för beslut" }).click();
     await expect.poll(() => staff.getByRole("status").textContent()).toContain("skickat till styrelsen");
     await staff.context().close();
@@ -145,12 +150,12 @@ describe("the remissvar editor", () => {
     await expect.poll(() => board.getByRole("status").textContent()).toMatch(/Version \d+ är beslutad/);
     expect(await board.getByRole("main").textContent()).toContain("är beslutad och låst");
     await board.context().close();
-  });
+  }, 60_000);
 
   it("answers 404 to a member asking for the editor", async () => {
     const page = await stack.signedInPage("member");
     const res = await page.goto(`/remissvar/${responseId}/redigera`);
     expect(res?.status()).toBe(404);
     await page.context().close();
-  });
+  }, 60_000);
 });

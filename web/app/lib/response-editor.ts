@@ -144,6 +144,7 @@ export const draftSchema = z.object({
   comment: optional(LIMITS.shortTextLength),
   sections: z
     .array(section)
+    .min(1, "Skriv minst ett avsnitt innan du sparar.")
     .max(LIMITS.sectionsPerResponse, `Högst ${LIMITS.sectionsPerResponse} avsnitt.`)
     .superRefine((list, ctx) => {
       // Each of the report's sections is answered once: point at the repeat, not the first.

@@ -51,7 +51,7 @@ const EditorQuery = graphql(`
       summary
       sections { number heading stance body quotes { sourceType sourceId label text } }
       abilities { canEdit canReadVersions }
-      versions { number comment createdAt author { name } }
+      versions { number comment createdAt author { name } sections { heading } }
     }
   }
 `);
@@ -219,13 +219,13 @@ export default function EditResponsePage() {
       <div className="layout-two">
         <Form method="post" className="editor-form stack" key={`${response.currentVersion}-${answered?.revision ?? ""}`} aria-labelledby="editor-title" noValidate>
           {/* Enter in a field saves, rather than pressing the first remove button. */}
-          <button type="submit" name="intent" value="save" hidden tabIndex={-1}>Spara</button>
+          <button type="submit" name="intent" value="save" className="editor-default-submit" hidden tabIndex={-1}>Spara</button>
           <input type="hidden" name="baseVersion" value={baseVersion} />
 
           {answered?.formError && (
             <div className="form-error" role="alert" id="form-error">
               <p className="form-error-title">{answered.formError}</p>
-              {Object.keys(errors).length > 1 && (
+              {Object.values(errors).some((message) => message !== answered.formError) && (
                 <ul>{Object.entries(errors).map(([name, message]) => <li key={name}>{message}</li>)}</ul>
               )}
             </div>
@@ -344,7 +344,7 @@ function History({ response }: { response: Loaded }) {
               </p>
               <p className="muted">{v.author?.name ?? "Okänd"}, {formatDateTime(v.createdAt)}</p>
               {v.comment && <p>{v.comment}</p>}
-              {v.number !== response.currentVersion && (
+              {v.number !== response.currentVersion && v.sections.length > 0 && (
                 <Form method="post">
                   <input type="hidden" name="baseVersion" value={response.currentVersion} />
                   <input type="hidden" name="version" value={v.number} />
