@@ -62,6 +62,8 @@ describe("the remissvar editor", () => {
     await page.getByLabel("Undertecknas av").fill("Anna Andersson, ordförande");
     await page.getByLabel("Vad ändrades?").fill("Två avsnitt");
     await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole("heading", { level: 1 }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "editor");
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/remissvar/${responseId}`);
