@@ -119,7 +119,8 @@ describe("the remissvar editor", () => {
     expect(main).not.toContain("Kansliets första text.");
     await first.context().close();
     await second.context().close();
-  }, 60_000);
+    // Four browser contexts and three saves: slow when the machine is shared.
+  }, 120_000);
 
   it("lists versions and restores an old one as a new version", async () => {
     const page = await stack.signedInPage("staff");
