@@ -114,6 +114,8 @@ describe("the remissvar editor", () => {
     await expectAccessible(second);
     await conflict.getByRole("button", { name: "Behåll min text" }).click();
     await second.waitForURL((url) => url.pathname === `/remissvar/${responseId}`);
+    // A client-side redirect changes the address before React has rendered the new page.
+    await expect.poll(() => second.getByRole("main").textContent(), { timeout: 15_000 }).not.toContain("Någon annan har sparat under tiden");
     const main = await second.getByRole("main").textContent();
     expect(main).toContain("Min egen text.");
     expect(main).not.toContain("Kansliets första text.");

@@ -77,6 +77,11 @@ describe("search", { timeout: 90_000 }, () => {
     expect(text).toContain("Finansdepartementet");
     expect(text).toMatch(/Inskickat\s*12 januari 2012/);
     expect(text).toMatch(/Beslutat\s*10 januari 2012/);
+    // What SmåKom said, section by section under the report's numbers.
+    expect(await page.getByRole("heading", { name: "Sammanfattning" }).count()).toBe(1);
+    const fund = page.getByRole("region", { name: "8 Kommunstabiliseringsfond" });
+    expect(await fund.textContent()).toContain("Ställningstagande: Avstyrker");
+    expect(text).toContain("Beslut i detta ärende har fattats av Styrelsen för SmåKom");
     expect(await page.getByRole("link", { name: "Spara i goda tider – för en stabil kommunal verksamhet (SOU 2011:59)" }).first().getAttribute("href")).toMatch(/^\/dokument\//);
     await expectAccessible(page);
 

@@ -121,7 +121,7 @@ async function startResponse(request: Request, id: string, form: FormData) {
     const created = await callApi(request, StartResponse, {
       input: { remissId: id, kind: "RESPONSE", title: `Remissvar: ${documentTitle(remiss.document)}` },
     });
-    return redirectWithFlash(`/remissvar/${created.data.createResponse.id}`, { kind: "success", message: "Remissvaret är påbörjat." });
+    return redirectWithFlash(`/remissvar/${created.data.createResponse.id}/redigera`, { kind: "success", message: "Remissvaret är påbörjat. Skriv sammanfattningen och avsnitten." });
   } catch (error) {
     if (error instanceof Response) throw error;
     return apiProblems(error, formValues(form));

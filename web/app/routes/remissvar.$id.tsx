@@ -36,7 +36,8 @@ const ResponseQuery = graphql(`
       currentVersion
       abilities { canEdit canApprove canRequestApproval canMarkSubmitted }
       approvedBy { name }
-      sections { heading body }
+      summary signatory presenter letterDate
+      sections { number heading body stance quotes { label text } }
       priorityAreas { id name year }
       remiss { id diarienummer ministry deadline document { id designation title } }
       inquiry { id name department }
@@ -107,15 +108,35 @@ export default function ResponsePage() {
       <div className="layout-two">
         <section className="response-text card" aria-labelledby="text-title">
           <h2 id="text-title" className="visually-hidden">Text</h2>
-          {response.sections.length === 0 ? (
+          {response.summary.trim() && (
+            <section className="response-section" aria-labelledby="summary-title">
+              <h3 id="summary-title">Sammanfattning</h3>
+              {paragraphs(response.summary).map((text, j) => <p key={j}>{text}</p>)}
+            </section>
+          )}
+          {response.sections.length === 0 && !response.summary.trim() ? (
             <p className="muted">Texten är inte skriven än.</p>
           ) : (
             response.sections.map((section, i) => (
               <section key={i} className="response-section" aria-labelledby={`section-${i}`}>
-                <h3 id={`section-${i}`}>{section.heading}</h3>
+                <h3 id={`section-${i}`}>{section.number ? `${section.number} ${section.heading}` : section.heading}</h3>
+                {section.stance && <p className="response-stance"><strong>Ställningstagande: {label("responseStance", section.stance)}</strong></p>}
                 {paragraphs(section.body).map((text, j) => <p key={j}>{text}</p>)}
+                {section.quotes.map((quote, j) => (
+                  <blockquote key={`q${j}`} className="response-quote">
+                    <p>{quote.text}</p>
+                    <footer>Källa: {quote.label}</footer>
+                  </blockquote>
+                ))}
               </section>
             ))
+          )}
+          {(response.signatory || response.presenter) && (
+            <section className="response-section" aria-label="Beslut">
+              {response.signatory && <p>Beslut i detta ärende har fattats av {response.signatory}.</p>}
+              {response.presenter && <p>Föredragande har varit {response.presenter}.</p>}
+              {response.letterDate && <p className="muted">Daterat {formatDate(response.letterDate)}.</p>}
+            </section>
           )}
         </section>
         <Related response={response} />
