@@ -81,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const loaded = useRouteLoaderData<typeof loader>("root");
   const user = loaded?.user ?? null;
+  const location = useLocation();
   return (
     <html lang="sv">
       <head>
@@ -89,7 +90,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      {/* data-path says which address the page on screen belongs to: after a client-side
+          navigation the address changes a moment before the new page is rendered. */}
+      <body data-path={location.pathname + location.search}>
         <a className="skip-link" href="#innehall">Hoppa till innehållet</a>
         <header className="site-header">
           <div className="site-header-inner">

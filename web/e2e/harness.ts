@@ -62,8 +62,12 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     executablePath: CHROMIUM,
     args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
   });
-  const newContext = (o: { javaScriptEnabled?: boolean } = {}) =>
-    browser.newContext({ baseURL: web.url, locale: "sv-SE", timezoneId: "Europe/Stockholm", javaScriptEnabled: o.javaScriptEnabled ?? true });
+  const newContext = async (o: { javaScriptEnabled?: boolean } = {}) => {
+    const javaScriptEnabled = o.javaScriptEnabled ?? true;
+    const context = await browser.newContext({ baseURL: web.url, locale: "sv-SE", timezoneId: "Europe/Stockholm", javaScriptEnabled });
+    if (javaScriptEnabled) context.on("page", waitForRenderedUrls);
+    return context;
+  };
   return {
     api,
     indexer,
@@ -85,6 +89,21 @@ export async function startStack(options: { env?: Record<string, string> } = {})
       await api.stop();
     },
   };
+}
+
+/**
+ * With JavaScript, Remix changes the address a moment before it renders the new page, so
+ * `page.waitForURL` alone could let a test read the old page. Here it also waits until the
+ * page on screen says (body[data-path], set in root.tsx) that it belongs to the new address.
+ */
+function waitForRenderedUrls(page: Page): void {
+  const waitForURL = page.waitForURL.bind(page);
+  page.waitForURL = (async (url: Parameters<Page["waitForURL"]>[0], options?: Parameters<Page["waitForURL"]>[1]) => {
+    await waitForURL(url, options);
+    await page.waitForFunction(() => document.body?.dataset.path === location.pathname + location.search, undefined, {
+      timeout: options?.timeout ?? 30_000,
+    });
+  }) as Page["waitForURL"];
 }
 
 export function demoUser(role: DemoRole): { email: string; password: string } {
