@@ -257,11 +257,18 @@ describe("member input", { timeout: 120_000 }, () => {
 
     await draft.fill("Forshaga vill se mer stöd till frivillig samverkan och längre remisstider.");
     await area.getByRole("button", { name: "Spara utkast" }).click();
+    // The field already shows what was typed: wait for the save itself, and for the page after it.
+    await eventually(async () => {
+      const rows: { text: string }[] = await stack.api.ds.query(`SELECT text FROM member_input WHERE status = 'draft' ORDER BY updated_at DESC LIMIT 1`);
+      return rows[0]?.text ?? "";
+    }).toContain("längre remisstider");
+    await page.waitForLoadState("networkidle");
     await eventually(() => area.getByLabel("Dina synpunkter (utkast)").inputValue()).toContain("längre remisstider");
 
     const mailsBefore = stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).length;
     await area.getByRole("button", { name: "Skicka till SmåKom" }).click();
-    await eventually(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är skickade till SmåKom");
+    // Sending writes, emails a receipt and re-indexes: slower than the other steps on a busy machine.
+    await expect.poll(() => page.getByRole("status").first().textContent(), { timeout: 60_000, interval: 200 }).toContain("Dina synpunkter är skickade till SmåKom");
     const receipt = area.getByRole("region", { name: "Kvitto: synpunkterna är skickade till SmåKom" });
     const receiptText = await receipt.textContent();
     expect(receiptText).toContain("Maja Medlem");
