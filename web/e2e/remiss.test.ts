@@ -262,7 +262,8 @@ describe("member input", { timeout: 120_000 }, () => {
       const rows: { text: string }[] = await stack.api.ds.query(`SELECT text FROM member_input WHERE status = 'draft' ORDER BY updated_at DESC LIMIT 1`);
       return rows[0]?.text ?? "";
     }).toContain("längre remisstider");
-    await page.waitForLoadState("networkidle");
+    // A fresh page, so the form carries the saved draft's version (see the session notes).
+    await page.reload();
     await eventually(() => area.getByLabel("Dina synpunkter (utkast)").inputValue()).toContain("längre remisstider");
 
     const mailsBefore = stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).length;
