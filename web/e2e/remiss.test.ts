@@ -262,9 +262,8 @@ describe("member input", { timeout: 120_000 }, () => {
       const rows: { text: string }[] = await stack.api.ds.query(`SELECT text FROM member_input WHERE status = 'draft' ORDER BY updated_at DESC LIMIT 1`);
       return rows[0]?.text ?? "";
     }).toContain("längre remisstider");
-    // A fresh page, so the form carries the saved draft's version (see the session notes).
-    await page.reload();
-    await eventually(() => area.getByLabel("Dina synpunkter (utkast)").inputValue()).toContain("längre remisstider");
+    // No reload: the send buttons stay disabled until the page after the save shows the
+    // draft's new version, so pressing "Skicka" now cannot send a stale version.
 
     const mailsBefore = stack.api.server.mailer.captured.filter((m) => m.to.includes("member@smakom.example")).length;
     await area.getByRole("button", { name: "Skicka till SmåKom" }).click();

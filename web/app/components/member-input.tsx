@@ -34,10 +34,15 @@ function problemsFor(answer: AnswerData | undefined, intent: string, inputId?: s
   return answer.problems;
 }
 
+/**
+ * Busy until the page shows the answer: also while the page reloads after the save
+ * ("loading"), when the form still holds the old version and a second press would
+ * be refused as a conflict.
+ */
 function useBusy(intent: string, inputId?: string): boolean {
   const navigation = useNavigation();
   const data = navigation.formData;
-  return navigation.state === "submitting" && data?.get("intent") === intent && (!inputId || data.get("inputId") === inputId);
+  return navigation.state !== "idle" && data?.get("intent") === intent && (!inputId || data.get("inputId") === inputId);
 }
 
 /** The receipt on the page: what was sent, when, by whom, for which municipality. */
