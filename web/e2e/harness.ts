@@ -60,7 +60,10 @@ export async function startStack(options: { env?: Record<string, string> } = {})
   const web = await startWebProcess(api.url);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: process.getuid?.() === 0 ? ["--no-sandbox"] : [],
+    // The browser's own language decides how date fields show (ÅÅÅÅ-MM-DD, not mm/dd/yyyy) in the
+    // screenshots; Debian's Chromium needs its chromium-l10n package and LANGUAGE for it.
+    args: ["--lang=sv-SE", ...(process.getuid?.() === 0 ? ["--no-sandbox"] : [])],
+    env: { ...process.env, LANGUAGE: "sv" },
   });
   const newContext = async (o: { javaScriptEnabled?: boolean } = {}) => {
     const javaScriptEnabled = o.javaScriptEnabled ?? true;
