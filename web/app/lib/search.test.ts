@@ -31,8 +31,9 @@ describe("the search page's address", () => {
   });
 
   it("leaves out what the API could not take instead of failing", () => {
-    const s = state(`q=x&typ=table&typ=document&typ=document&ar=20x0&fraga=1;drop&sida=-2&dokument=../etc`);
+    const s = state(`q=x&typ=table&typ=document&typ=document&ar=20x0&fraga=1;drop&status=bogus&status=drafting&sida=-2&dokument=../etc`);
     expect(s.filters.types).toEqual(["document"]);
+    expect(s.filters.statuses).toEqual(["drafting"]);
     expect(s.filters.years).toEqual([]);
     expect(s.filters.priorityAreas).toEqual([]);
     expect(s.page).toBe(1);

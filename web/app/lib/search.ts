@@ -5,6 +5,7 @@
  * component builds its links with these too. Snippets are parsed in ./snippet.ts.
  */
 
+import { SWEDISH_LABELS } from "@remissbanken/schema/labels";
 import { isId } from "./ids";
 
 export const SEARCH_PATH = "/sok";
@@ -55,6 +56,11 @@ export interface SearchArguments {
 export const emptyFilters = (): Record<FacetKey, string[]> =>
   Object.fromEntries(FACETS.map((f) => [f.key, []])) as unknown as Record<FacetKey, string[]>;
 
+/** Every status the search knows (inquiries, remisser, member input, responses); the API refuses others. */
+const STATUSES = new Set(
+  (["inquiryStatus", "remissStatus", "memberInputStatus", "responseStatus"] as const).flatMap((group) => Object.keys(SWEDISH_LABELS[group])),
+);
+
 /** Keeps only values the API can take, so a hand-edited address searches rather than fails. */
 function validValues(key: FacetKey, values: string[]): string[] {
   const valid = values.map((v) => v.trim()).filter((v) => {
@@ -62,6 +68,7 @@ function validValues(key: FacetKey, values: string[]): string[] {
     if (key === "types") return (HIT_TYPES as readonly string[]).includes(v);
     if (key === "years") return /^\d{4}$/.test(v);
     if (key === "priorityAreas") return isId(v);
+    if (key === "statuses") return STATUSES.has(v);
     return true;
   });
   return [...new Set(valid)].slice(0, MAX_VALUES);
