@@ -14,7 +14,7 @@ import { createMemberInput, editMemberInput, withdrawMemberInput } from "~/lib/m
 import { FormError } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { RemissStatusBadge } from "~/components/remiss";
-import { Deadline } from "~/components/start/deadline";
+import { Deadline, SAME_AS_DEADLINE } from "~/components/start/deadline";
 import { documentTitle } from "~/components/start/document-title";
 import { TrackingForms, SummaryForm, type AnswerData } from "~/components/remiss-tracking";
 import { MemberInputArea, SubmittedInputs } from "~/components/member-input";
@@ -229,7 +229,7 @@ export default function RemissPage() {
             <dd><Deadline date={remiss.deadline} today={today} /></dd>
             <dt>Medlemmarnas sista dag</dt>
             <dd>
-              {remiss.memberInputDeadline ? <Deadline date={remiss.memberInputDeadline} today={today} /> : <span className="muted">Samma som sista svarsdag</span>}
+              <Deadline date={remiss.memberInputDeadline} today={today} missing={SAME_AS_DEADLINE} />
             </dd>
             <dt>Status</dt>
             <dd>{label("remissStatus", remiss.status)}</dd>

@@ -5,7 +5,7 @@ import { load } from "~/lib/auth.server";
 import { options } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { RemissStatusBadge } from "~/components/remiss";
-import { Deadline } from "~/components/start/deadline";
+import { Deadline, SAME_AS_DEADLINE } from "~/components/start/deadline";
 import { documentTitle } from "~/components/start/document-title";
 import { isClosed } from "~/lib/deadline-board";
 import { todayInStockholm } from "~/lib/format";
@@ -149,7 +149,7 @@ export default function RemissList() {
                     <td>{r.diarienummer ?? <span className="muted">–</span>}</td>
                     <td>{r.ministry}</td>
                     <td><Deadline date={r.deadline} today={today} closed={isClosed(r.status)} /></td>
-                    <td><Deadline date={r.memberInputDeadline} today={today} closed={isClosed(r.status)} /></td>
+                    <td><Deadline date={r.memberInputDeadline} today={today} missing={SAME_AS_DEADLINE} closed={isClosed(r.status)} /></td>
                     <td><RemissStatusBadge status={r.status} /></td>
                   </tr>
                 ))}

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { label, options } from "~/lib/labels";
 import { describeMunicipalityCount, isClosed, OWNER_PARAM, STATUS_PARAM, type BoardFilter } from "~/lib/deadline-board";
-import { Deadline } from "./deadline";
+import { Deadline, SAME_AS_DEADLINE } from "./deadline";
 import { documentTitle } from "./document-title";
 import type { StartView } from "./types";
 
@@ -98,7 +98,7 @@ export function StaffStart({ filter, owners, remisser, total, today }: StartView
                         <span className="row-meta">{[r.ministry, r.diarienummer].filter(Boolean).join(", ")}</span>
                       </th>
                       <td><Deadline date={r.deadline} today={today} closed={closed} /></td>
-                      <td><Deadline date={r.memberInputDeadline} today={today} closed={closed} /></td>
+                      <td><Deadline date={r.memberInputDeadline} today={today} missing={SAME_AS_DEADLINE} closed={closed} /></td>
                       <td>{label("remissStatus", r.status)}</td>
                       <td>{r.owner?.name ?? <span className="muted">Ingen</span>}</td>
                       <td>{describeMunicipalityCount(r.submittedInputMunicipalityCount)}</td>
