@@ -283,12 +283,13 @@ const CASES: Case[] = [
     vars: async (f) => ({ id: (await buildUser(m(), { role: Role.MEMBER, municipalityId: f.own.id })).id }),
   },
   {
-    operation: "updateUser", gates: [SIGNED_IN, gate("user", "manage", () => ({ role: Role.MEMBER }))],
+    operation: "updateUser",
+    gates: [SIGNED_IN, gate("user", "update", () => ({ user: { id: "new", role: Role.MEMBER }, changesAccess: true, newRole: null }))],
     query: `mutation($id: ID!) { updateUser(input: { id: $id, name: "Nytt Namn", active: true }) { id } }`,
     vars: async (f) => ({ id: (await buildUser(m(), { role: Role.MEMBER, municipalityId: f.own.id })).id }),
   },
   {
-    operation: "archiveUser", gates: [SIGNED_IN, gate("user", "manage", () => ({ role: Role.BOARD }))],
+    operation: "archiveUser", gates: [SIGNED_IN, gate("user", "archive", () => ({ id: "new", role: Role.BOARD }))],
     query: `mutation($id: ID!) { archiveUser(id: $id) { id } }`,
     vars: async () => ({ id: (await buildUser(m(), { role: Role.BOARD })).id }),
   },
@@ -545,7 +546,7 @@ describe("fields hide what the caller may not see", () => {
 describe("every rule of the policy table is exercised", () => {
   it("by the matrix or the field checks above", () => {
     const used = new Set(CASES.flatMap((c) => c.gates.map((g) => `${g.subject}.${g.action}`)));
-    for (const extra of ["catalog.readNotes", "response.readVersions", "response.edit", "memberInput.read", "memberInputSummary.read"]) used.add(extra);
+    for (const extra of ["catalog.readNotes", "response.readVersions", "response.edit", "memberInput.read", "memberInputSummary.read", "user.invite", "user.readEmail"]) used.add(extra);
     const all = Object.entries(POLICY_RULES).flatMap(([subject, actions]) => Object.keys(actions).map((a) => `${subject}.${a}`));
     expect(all.filter((rule) => !used.has(rule))).toEqual([]);
   });

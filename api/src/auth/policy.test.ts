@@ -34,6 +34,12 @@ describe("the policy, as the issue states it", () => {
     ["reads another municipality's submitted input", (a) => can(a, "memberInput", "read", { municipalityId: OTHER, status: MemberInputStatus.SUBMITTED } as MemberInput), ["admin", "staff", "board", "otherMember"]],
     ["manages staff accounts", (a) => can(a, "user", "manage", { role: Role.STAFF }), ["admin"]],
     ["invites members and board", (a) => can(a, "user", "manage", { role: Role.MEMBER }) && can(a, "user", "manage", { role: Role.BOARD }), ["admin", "staff"]],
+    ["invites a member who has not been archived", (a) => can(a, "user", "invite", { id: "someone", role: Role.MEMBER, active: true, archivedAt: null }), ["admin", "staff"]],
+    ["invites nobody archived", (a) => can(a, "user", "invite", { id: "someone", role: Role.MEMBER, active: false, archivedAt: new Date() }), []],
+    ["never archives or invites themselves", (a) => !!a && (can(a, "user", "archive", a) || can(a, "user", "invite", { ...a, active: true, archivedAt: null })), []],
+    ["renames themselves but changes nobody's access", (a) => !!a && can(a, "user", "update", { user: a, changesAccess: false, newRole: null }) && !can(a, "user", "update", { user: { id: "x", role: Role.STAFF }, changesAccess: false, newRole: null }), ["staff", "board", "member", "otherMember"]],
+    ["makes a member staff", (a) => can(a, "user", "update", { user: { id: "x", role: Role.MEMBER }, changesAccess: true, newRole: Role.STAFF }), ["admin"]],
+    ["reads another person's email address", (a) => can(a, "user", "readEmail", { id: "someone" }), ["admin", "staff", "board"]],
     ["reads the audit log", (a) => can(a, "auditLog", "read"), ["admin", "staff"]],
   ];
   for (const [what, rule, allowed] of table) {

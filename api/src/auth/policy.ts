@@ -18,6 +18,9 @@ export const isAdmin = (a: Actor) => a.role === Role.ADMIN;
 export const isOwnMunicipality = (a: Actor, municipalityId: string) =>
   a.role === Role.MEMBER && a.municipalityId === municipalityId;
 
+/** Admins manage every account; staff manage members' and the board's. */
+const manageUser = (a: Actor, u: Pick<User, "role">) => isAdmin(a) || (isStaff(a) && (u.role === Role.MEMBER || u.role === Role.BOARD));
+
 const PUBLISHED_RESPONSE = new Set([ResponseStatus.APPROVED, ResponseStatus.SUBMITTED]);
 
 /**
@@ -73,8 +76,16 @@ const RULES = {
     // remisser and approve responses. Member users are known within their municipality.
     read: (a: Actor, u: Pick<User, "id" | "municipalityId" | "role">) =>
       isStaffOrBoard(a) || a.id === u.id || u.role !== Role.MEMBER || (a.municipalityId !== null && a.municipalityId === u.municipalityId),
-    manage: (a: Actor, u: Pick<User, "role">) => isAdmin(a) || (isStaff(a) && (u.role === Role.MEMBER || u.role === Role.BOARD)),
+    manage: manageUser,
     list: isStaffOrBoard,
+    /** What the admin pages offer for someone else's account; nobody archives themselves. */
+    archive: (a: Actor, u: Pick<User, "id" | "role">) => a.id !== u.id && manageUser(a, u),
+    invite: (a: Actor, u: Pick<User, "id" | "role" | "active" | "archivedAt">) => a.id !== u.id && manageUser(a, u) && u.active && !u.archivedAt,
+    /** People may rename themselves; changing access needs the right to manage both the old and the new role. */
+    update: (a: Actor, c: { user: Pick<User, "id" | "role">; changesAccess: boolean; newRole: Role | null }) =>
+      (a.id === c.user.id && !c.changesAccess) || (manageUser(a, c.user) && (!c.newRole || manageUser(a, { role: c.newRole }))),
+    /** Members see only names of others; SmåKom's people and the person themselves see addresses. */
+    readEmail: (a: Actor, u: Pick<User, "id">) => a.id === u.id || a.role !== Role.MEMBER,
   },
   auditLog: {
     read: isStaff,
