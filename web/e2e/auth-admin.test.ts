@@ -81,6 +81,9 @@ describe("invitation", () => {
     await poll(() => admin.getByRole("status").textContent()).toContain(`${NEW_USER.name} är inbjuden`);
     const row = admin.getByRole("row", { name: new RegExp(NEW_USER.name) });
     expect(await row.textContent()).toContain("Forshaga");
+    expect(await row.textContent()).toContain("Inbjuden, har inte loggat in");
+    // The admin, who has signed in, is listed as active.
+    expect(await admin.getByRole("row", { name: /Alva Admin/ }).textContent()).toContain("Aktiv");
     await screenshot(admin, "admin-users");
 
     // The same address again is a duplicate.

@@ -27,6 +27,8 @@ export async function startSession(manager: EntityManager, userId: string, setti
   const now = Date.now();
   const expiresAt = new Date(now + Math.min(settings.idleMs, settings.maxAgeMs));
   await manager.save(manager.create(Session, { userId, tokenHash: hashSecret(secret), lastSeenAt: new Date(now), expiresAt }));
+  // Plain SQL: a sign-in is not an edit, so the user's version (and anyone's open edit form) stays as it is.
+  await manager.query(`UPDATE app_user SET last_signed_in_at = now() WHERE id = $1`, [userId]);
   return { secret, expiresAt };
 }
 

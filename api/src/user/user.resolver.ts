@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { ApiToken, Municipality, User } from "@remissbanken/schema";
+import { ApiToken, DateTime, Municipality, User } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { can, requireActor } from "../auth/policy.js";
 import { ConnectionType } from "../common/pagination.js";
@@ -104,6 +104,14 @@ export class UserResolver {
   @FieldResolver(() => UserAbilities)
   abilities(@Root() user: User, @Ctx() ctx: Context): UserAbilities {
     return { canManage: can(ctx.actor, "user", "archive", user), canInvite: can(ctx.actor, "user", "invite", user) };
+  }
+
+  @FieldResolver(() => DateTime, {
+    nullable: true,
+    description: "When the person last signed in; null for an invited person who has not yet. Only for those who manage the account and the person.",
+  })
+  lastSignedInAt(@Root() user: User, @Ctx() ctx: Context) {
+    return ctx.actor && (ctx.actor.id === user.id || can(ctx.actor, "user", "manage", user)) ? user.lastSignedInAt : null;
   }
 
   @FieldResolver(() => String, { description: "Email address; only visible to staff, board and the user." })

@@ -124,6 +124,22 @@ describe("updateUser", () => {
   });
 });
 
+describe("lastSignedInAt", () => {
+  it("is null until the person signs in, moves without changing their version, and is shown only to who manages them", async () => {
+    const created = await api.gql(CREATE, { input: { name: "Ny Medlem", email: `ny-${Math.random()}@hjo.se`, role: "MEMBER", municipalityId: memberMunicipalityId } }, { token: staff });
+    const { id, version } = created.data.createUser;
+    const READ = `query($id: ID!) { user(id: $id) { lastSignedInAt version } }`;
+    expect((await api.gql(READ, { id }, { token: staff })).data.user).toEqual({ lastSignedInAt: null, version });
+
+    await startSession(api.ds.manager, id, { idleMs: 3_600_000, maxAgeMs: 3_600_000 });
+    const seen = (await api.gql(READ, { id }, { token: staff })).data.user;
+    expect(seen.version).toBe(version);
+    expect(Date.now() - new Date(seen.lastSignedInAt).getTime()).toBeLessThan(60_000);
+    // A member of the same municipality reads the person, not when they sign in.
+    expect((await api.gql(READ, { id }, { token: member })).data.user).toEqual({ lastSignedInAt: null, version });
+  });
+});
+
 describe("deactivating a user", () => {
   it("ends their sessions and revokes their tokens, which stay refused after reactivation", async () => {
     const target = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });

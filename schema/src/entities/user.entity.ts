@@ -38,6 +38,10 @@ export class User extends TrackedEntity {
   @Column({ type: "boolean", default: true })
   active: boolean;
 
+  /** Set on each sign-in; null for an invited person who has not signed in yet. Exposed through a guarded field resolver. */
+  @Column({ type: "timestamptz", nullable: true })
+  lastSignedInAt: Date | null;
+
   @Field(() => DateTime, { nullable: true })
   @Column({ type: "timestamptz", nullable: true })
   archivedAt: Date | null;

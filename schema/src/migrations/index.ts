@@ -7,6 +7,7 @@ import { NumberSinglePagePdfs1795454041400 } from "./1795454041400-NumberSingleP
 import { AddCaseInsensitiveDiarienummer1795454612287 } from "./1795454612287-AddCaseInsensitiveDiarienummer.js";
 import { RefreshCopiedSearchFields1795454700000 } from "./1795454700000-RefreshCopiedSearchFields.js";
 import { AddResponseDrafting1796093116559 } from "./1796093116559-AddResponseDrafting.js";
+import { AddUserLastSignedIn1796102853228 } from "./1796102853228-AddUserLastSignedIn.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AddCaseInsensitiveDiarienummer1795454612287,
   RefreshCopiedSearchFields1795454700000,
   AddResponseDrafting1796093116559,
+  AddUserLastSignedIn1796102853228,
 ];

@@ -106,3 +106,20 @@ export function PriorityAreaFields({
     </>
   );
 }
+
+/** Inactive, invited (never signed in; only those who manage the account know) or active. */
+export function accountState(user: { active: boolean; lastSignedInAt: string | null; abilities: { canManage: boolean } }): "inactive" | "invited" | "active" {
+  if (!user.active) return "inactive";
+  return user.abilities.canManage && !user.lastSignedInAt ? "invited" : "active";
+}
+
+const ACCOUNT_BADGES = {
+  inactive: ["badge badge-muted", "Inaktiv"],
+  invited: ["badge badge-soon", "Inbjuden, har inte loggat in"],
+  active: ["badge badge-ok", "Aktiv"],
+} as const;
+
+export function AccountState({ user }: { user: Parameters<typeof accountState>[0] }) {
+  const [className, text] = ACCOUNT_BADGES[accountState(user)];
+  return <span className={className}>{text}</span>;
+}

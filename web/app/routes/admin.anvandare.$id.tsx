@@ -4,11 +4,12 @@ import { graphql } from "~/graphql/graphql";
 import { ApiError, callApi } from "~/lib/api.server";
 import { allMunicipalities, assignableRoles, formInt, requireAdminUser } from "~/lib/admin.server";
 import { toUserInput, userFormSchema } from "~/lib/admin-forms";
+import { formatDateTime } from "~/lib/format";
 import { forbiddenResponse, load, notFoundResponse } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { apiProblems, formValues, parseForm, problems } from "~/lib/forms.server";
 import { label } from "~/lib/labels";
-import { UserFields } from "~/components/admin-forms";
+import { AccountState, UserFields } from "~/components/admin-forms";
 import { FormError } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 const UserQuery = graphql(`
   query AdminUser($id: ID!) {
     user(id: $id) {
-      id name email role active version
+      id name email role active version lastSignedInAt
       municipality { id name }
       abilities { canManage canInvite }
     }
@@ -109,7 +110,8 @@ export default function AdminUser() {
       <h1>{user.name}</h1>
       <p className="muted">
         {label("role", user.role)}
-        {user.municipality ? `, ${user.municipality.name}` : ""} · {user.active ? "Aktiv" : "Inaktiv"}
+        {user.municipality ? `, ${user.municipality.name}` : ""} · <AccountState user={user} />
+        {user.lastSignedInAt && <> · Senast inloggad {formatDateTime(user.lastSignedInAt)}</>}
       </p>
 
       <section className="card stack" aria-labelledby="edit-title">

@@ -10,7 +10,7 @@ import { apiProblems, formValues, parseForm, problems } from "~/lib/forms.server
 import { label, options } from "~/lib/labels";
 import { FormError, SelectField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
-import { UserFields } from "~/components/admin-forms";
+import { AccountState, UserFields } from "~/components/admin-forms";
 import { userFormSchema, toUserInput } from "~/lib/admin-forms";
 
 export const meta: MetaFunction = () => [{ title: "Användare – Administration – Remissbanken" }];
@@ -20,7 +20,7 @@ const Users = graphql(`
     users(first: 50, after: $after, role: $role) {
       totalCount
       pageInfo { hasNextPage endCursor }
-      nodes { id name email role active municipality { id name } abilities { canManage } }
+      nodes { id name email role active lastSignedInAt municipality { id name } abilities { canManage } }
     }
   }
 `);
@@ -114,7 +114,7 @@ export default function AdminUsers() {
                     <td>{u.email}</td>
                     <td>{label("role", u.role)}</td>
                     <td>{u.municipality?.name ?? <span className="muted">–</span>}</td>
-                    <td>{u.active ? <span className="badge badge-ok">Aktiv</span> : <span className="badge badge-muted">Inaktiv</span>}</td>
+                    <td><AccountState user={u} /></td>
                     <td>
                       {u.abilities.canManage && (
                         <Link to={`/admin/anvandare/${u.id}`}>Ändra<span className="visually-hidden"> {u.name}</span></Link>
