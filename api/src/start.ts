@@ -20,7 +20,9 @@ try {
 const log = createLogger(config.logLevel);
 try {
   const app = await startApp(config, log);
-  const web = app.webUrl ? `Remissbanken is running: open ${app.webUrl}\nGraphQL at ${app.url}` : `Remissbanken is running: GraphQL at ${app.url}`;
+  // The web app's public address, the one emailed links use: opening another name for the same
+  // server (127.0.0.1 for localhost) would leave the person signed out when they follow a link.
+  const web = app.webUrl ? `Remissbanken is running: open ${config.publicUrl}\nGraphQL at ${app.url}` : `Remissbanken is running: GraphQL at ${app.url}`;
   console.log(`\n${web}\nData in ${config.databaseUrl ? "the database at DATABASE_URL" : config.dataDir}. Press Ctrl-C to stop.\n`);
   let stopping = false;
   const shutdown = async (signal: string) => {
