@@ -88,9 +88,10 @@ describe("npm start", () => {
       title: "Starkare kommuner – med kapacitet att klara välfärdsuppdraget",
     });
 
-    // The web app runs beside the API at the printed address, and signing in there works.
+    // The web app runs beside the API at the printed address, the public one emailed links
+    // use (so a link opens where the session cookie is), and signing in there works.
     const webUrl = await first.web;
-    expect(webUrl).toBe(`http://127.0.0.1:${webPort}`);
+    expect(webUrl).toBe(`http://localhost:${webPort}`);
     const signIn = await fetch(`${webUrl}/logga-in`, {
       method: "POST",
       redirect: "manual",
