@@ -58,11 +58,24 @@ function paging(first: number | null | undefined, after: string | null | undefin
   return { limit, offset };
 }
 
+/**
+ * A lone UTF-16 surrogate cannot be encoded as JSON for Meilisearch, which then refuses
+ * the whole request: words typed around it are still worth searching for.
+ */
+const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, "\uFFFD");
+
 function checkQuery(query: string): string {
   if (query.length > MAX_QUERY_LENGTH) {
     throw badInput(`A search is at most ${MAX_QUERY_LENGTH} characters.`, [{ field: "query", message: "too long" }]);
   }
-  return query.trim();
+  return wellFormed(query).trim();
+}
+
+/** The filter with every text value well-formed, for the same reason as the query. */
+function cleanFilter(filter: SearchFilter | null | undefined): SearchFilter {
+  if (!filter) return {};
+  const clean = (values: string[] | null | undefined) => values?.map(wellFormed);
+  return { ...filter, kinds: clean(filter.kinds), departments: clean(filter.departments), statuses: clean(filter.statuses) };
 }
 
 /** Loads each hit's object through the request's DataLoaders and drops any the caller may not open. */
@@ -143,7 +156,7 @@ export class SearchResolver {
         throw badInput("A filter has too many or too long values.", [{ field: "filter", message: "too large" }]);
       }
     }
-    const answer = await (ctx.search ?? searchFor(ctx.ds)).search(ctx.actor, { query: text, filter: filter ?? {}, offset, limit });
+    const answer = await (ctx.search ?? searchFor(ctx.ds)).search(ctx.actor, { query: text, filter: cleanFilter(filter), offset, limit });
     const hits = await hydrate(ctx, answer.hits);
     // The pinned document counts as the first hit of the list; every page holds `limit` hits.
     const seen = offset + answer.hits.length;

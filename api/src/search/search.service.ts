@@ -12,25 +12,51 @@ export interface SearchEngineConfig {
   index?: string;
 }
 
-/** After Meilisearch failed, ask PostgreSQL directly for this long instead of waiting on a dead engine per request. */
+/** After Meilisearch failed, ask PostgreSQL directly for this long before probing the engine again. */
 const RETRY_ENGINE_AFTER_MS = 2_000;
+/** A probe of a hanging engine gives up after this long; nobody waits for it. */
+const PROBE_DEADLINE_MS = 1_000;
+
+export interface SearchServiceOptions {
+  /** How long one search may wait for Meilisearch before PostgreSQL answers it. */
+  timeoutMs?: number;
+  /** How long after a failure the engine is left alone before a background probe. */
+  retryAfterMs?: number;
+}
+
+/**
+ * Whether a failure says the engine is down (unreachable, hanging, broken, or its index
+ * missing) rather than that it refused this one request: only the first sends everyone
+ * to PostgreSQL, so a bad query cannot degrade other people's searches.
+ */
+export function isOutage(error: EngineUnavailableError | EngineApiError): boolean {
+  if (error instanceof EngineUnavailableError) return true;
+  return error.status >= 500 || error.code === "index_not_found" || error.type === "auth" || error.type === "system";
+}
 
 /**
  * Search for the API: Meilisearch when it answers, PostgreSQL full-text search (degraded)
- * when it does not. Both apply the caller's visibility before ranking and counting.
+ * when it does not. Both apply the caller's visibility before ranking and counting. While
+ * the engine is down, a background probe with a short deadline finds out when it is back;
+ * no person's search waits on a dead or hanging engine for that.
  */
 export class SearchService {
   private readonly engine: SearchEngine | null;
   private readonly index: string;
-  private engineDownUntil = 0;
+  private readonly retryAfterMs: number;
+  private engineDown = false;
+  private nextProbeAt = 0;
+  private probe: Promise<void> | null = null;
 
   constructor(
     private readonly ds: DataSource,
     engine: SearchEngineConfig | null,
     private readonly log?: Logger,
+    options: SearchServiceOptions = {},
   ) {
-    this.engine = engine ? createSearchEngine({ url: engine.url, apiKey: engine.apiKey, timeoutMs: 5_000 }) : null;
+    this.engine = engine ? createSearchEngine({ url: engine.url, apiKey: engine.apiKey, timeoutMs: options.timeoutMs ?? 5_000 }) : null;
     this.index = engine?.index ?? DEFAULT_INDEX;
+    this.retryAfterMs = options.retryAfterMs ?? RETRY_ENGINE_AFTER_MS;
   }
 
   search(actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
@@ -53,23 +79,57 @@ export class SearchService {
     return this.engine.health().catch(() => false);
   }
 
+  /** Settles when a background probe of the engine (if one runs) has finished; for tests and shutdown. */
+  async settled(): Promise<void> {
+    await this.probe;
+  }
+
   close(): void {
     this.engine?.close();
   }
 
   private async withFallback<T>(primary: (engine: SearchEngine) => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (this.engine && Date.now() >= this.engineDownUntil) {
+    if (this.engine && !this.engineDown) {
       try {
         return await primary(this.engine);
       } catch (error) {
         if (!(error instanceof EngineUnavailableError || error instanceof EngineApiError)) throw error;
-        this.engineDownUntil = Date.now() + RETRY_ENGINE_AFTER_MS;
-        // Unreachable, or the index is not built yet: expected now and then. Anything else is a bug worth seeing.
-        const expected = error instanceof EngineUnavailableError || error.code === "index_not_found";
-        this.log?.[expected ? "warn" : "error"]({ err: error }, "Meilisearch failed; answering from PostgreSQL (degraded)");
+        if (isOutage(error)) {
+          this.engineDown = true;
+          this.nextProbeAt = Date.now() + this.retryAfterMs;
+          // Unreachable, or the index is not built yet: expected now and then. Anything else is a bug worth seeing.
+          const expected = error instanceof EngineUnavailableError || error.code === "index_not_found";
+          this.log?.[expected ? "warn" : "error"]({ err: error }, "Meilisearch failed; answering from PostgreSQL (degraded) until it is back");
+        } else {
+          this.log?.warn({ err: error }, "Meilisearch refused this search; PostgreSQL answers it");
+        }
       }
+    } else if (this.engine) {
+      this.probeInBackground(this.engine);
     }
     return fallback();
+  }
+
+  private probeInBackground(engine: SearchEngine): void {
+    if (this.probe || Date.now() < this.nextProbeAt) return;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), PROBE_DEADLINE_MS);
+      timer.unref();
+    });
+    this.probe = Promise.race([engine.health().catch(() => false), deadline])
+      .then((available) => {
+        if (available) {
+          this.engineDown = false;
+          this.log?.info("Meilisearch answers again; searches use it");
+        } else {
+          this.nextProbeAt = Date.now() + this.retryAfterMs;
+        }
+      })
+      .finally(() => {
+        clearTimeout(timer);
+        this.probe = null;
+      });
   }
 }
 
