@@ -5,26 +5,21 @@
  * restored record is searchable, and an API token of the old installation still works.
  */
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@remissbanken/schema/engines/ports";
-import { demoToken, eventually, gqlAt, runScript, startInstallation, stopProcess, type StartedProcess } from "./start-process.js";
+import { demoToken, eventually, gqlAt, temporaryDirectories, runScript, startInstallation, stopProcess, type StartedProcess } from "./start-process.js";
 
 const started: StartedProcess[] = [];
-const dirs: string[] = [];
+const dirs = temporaryDirectories();
+const tempDir = dirs.make;
 
 afterAll(async () => {
   await Promise.all(started.map((s) => stopProcess(s.child)));
-  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  await dirs.removeAll();
 });
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
 
 const CREATE = `mutation($input: CreateInquiryInput!) { createInquiry(input: $input) { id } }`;
 const PREFIX = "Säkerhetskopieringsutredningen";

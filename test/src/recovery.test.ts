@@ -6,28 +6,23 @@
  * per attempt.
  */
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@remissbanken/schema/engines/ports";
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@remissbanken/schema/engines/postgres";
-import { demoToken, eventually, gqlAt, startInstallation, stopProcess, type StartedProcess } from "./start-process.js";
+import { demoToken, eventually, gqlAt, temporaryDirectories, startInstallation, stopProcess, type StartedProcess } from "./start-process.js";
 
 const started: StartedProcess[] = [];
 const databases: EmbeddedPostgresHandle[] = [];
-const dirs: string[] = [];
+const dirs = temporaryDirectories();
+const tempDir = dirs.make;
 
 afterAll(async () => {
   await Promise.all(started.map((s) => stopProcess(s.child)));
   await Promise.all(databases.map((db) => db.stop()));
-  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  await dirs.removeAll();
 });
 
-async function tempDir(prefix: string): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-}
 
 const LOOKUP = `{ document(designation: "SOU 2020:8") { designation } }`;
 const UNAVAILABLE = "The database is not reachable; try again shortly.";

@@ -3,6 +3,8 @@
  * installation as an operator runs it (crash recovery, backups).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -108,4 +110,19 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Temporary directories made by a test file, removed together at its end. */
+export function temporaryDirectories() {
+  const dirs: string[] = [];
+  return {
+    async make(prefix: string): Promise<string> {
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    async removeAll(): Promise<void> {
+      await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+    },
+  };
 }
