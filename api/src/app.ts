@@ -1,7 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import { createDataSource } from "@remissbanken/schema";
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@remissbanken/schema/engines/postgres";
 import type { Config } from "./config.js";
 import { isPortFree } from "@remissbanken/schema/engines/ports";
 import { startServer, type RunningServer } from "./server.js";
@@ -11,6 +10,7 @@ import { attachSearch, SearchService } from "./search/search.service.js";
 import { superviseIndexer } from "./search/indexer-supervisor.js";
 import { superviseMeilisearch } from "./search/meilisearch-supervisor.js";
 import { superviseWeb, WebStartError } from "./processes/web-supervisor.js";
+import { superviseEmbeddedPostgres } from "./processes/postgres-supervisor.js";
 import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 
 export interface App {
@@ -20,6 +20,8 @@ export interface App {
   ds: DataSource;
   databaseUrl: string;
   server: RunningServer;
+  /** Settles when a supervised engine could not be kept running; `npm start` then stops with this reason. */
+  failed: Promise<Error>;
   stop(): Promise<void>;
 }
 
@@ -47,14 +49,14 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     }
 
     let databaseUrl = config.databaseUrl;
+    // An external PostgreSQL is someone else's to restart; the pool reconnects when it is back.
+    let failed = new Promise<Error>(() => {});
     if (!databaseUrl) {
-      const pg: EmbeddedPostgresHandle = await startEmbeddedPostgres({
-        dataDir: config.dataDir,
-        port: config.pgPort,
-        log: (line) => log.debug({ engine: "postgres" }, line),
-      });
+      // Restarted on the same port if it crashes.
+      const pg = await superviseEmbeddedPostgres({ dataDir: config.dataDir, port: config.pgPort, log: log.child({ engine: "postgres" }) });
       stack.push(() => pg.stop());
       databaseUrl = pg.url;
+      failed = pg.failed;
       log.info({ dataDir: config.dataDir }, "embedded PostgreSQL started");
     }
 
@@ -135,7 +137,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       stack.push(() => web.stop());
       webUrl = web.url;
     }
-    return { url: server.url, webUrl, ds, databaseUrl, server, stop: stopAll };
+    return { url: server.url, webUrl, ds, databaseUrl, server, failed, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { getSchema } from "./schema.js";
 import { createContext, type AuthServices, type Context, type HttpExchange } from "./context.js";
 import { createErrorFormatter, DomainError } from "./common/errors.js";
+import { databaseUnavailablePlugin, unavailableIfDatabaseAway } from "./common/database-unavailable.js";
 import { actorFromApiToken } from "./auth/tokens.js";
 import { actorFromSession, SESSION_COOKIE } from "./auth/sessions.js";
 import { createMailer, type Mailer } from "./auth/mailer.js";
@@ -102,6 +103,8 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
     validationRules: [depthLimitRule(config.graphqlLimits.maxDepth), aliasLimitRule(config.graphqlLimits.maxAliases)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Before the request log, which records the status it set.
+      databaseUnavailablePlugin(),
       costLimitPlugin(schema, config.graphqlLimits.maxCost),
       requestLogPlugin(),
     ],
@@ -133,7 +136,9 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         const exchange = httpExchange(req, res, config);
-        const actor = await authenticate(ds, req, config, exchange.sessionSecret);
+        const actor = await authenticate(ds, req, config, exchange.sessionSecret).catch((error: unknown) => {
+          throw unavailableIfDatabaseAway(error);
+        });
         const scope = logScope.getStore();
         if (scope && actor) scope.userId = actor.id;
         // The logger adds requestId and userId from the log scope.

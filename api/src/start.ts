@@ -33,6 +33,13 @@ try {
     log.info("stopped");
     await exitAfterFlush(log, 0);
   };
+  void app.failed.then(async (reason) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`\nRemissbanken stopped: ${reason.message}\n`);
+    await app.stop();
+    await exitAfterFlush(log, 1);
+  });
   process.on("SIGHUP", () => void shutdown("SIGHUP"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

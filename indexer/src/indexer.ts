@@ -25,6 +25,7 @@
  * tasks in the order they were sent, an old event can only ever rewrite the newest data.
  */
 import pg from "pg";
+import { isDatabaseUnreachable } from "@remissbanken/schema/engines/unreachable";
 import { createSearchEngine, EngineUnavailableError, type SearchEngine } from "./engine/meili-client.js";
 import { loadObjectsWithin, type ObjectRef } from "./search/records.js";
 import { DEFAULT_INDEX, indexSettings, RECORD_TYPES, type RecordType } from "./search/settings.js";
@@ -79,6 +80,8 @@ export interface RunningIndexer {
 
 const SILENT: IndexerLog = { info() {}, warn() {}, error() {}, debug() {} };
 const PURGE_EVERY_MS = 60 * 60_000;
+/** Backoff steps while the database is away: 250 ms · 2^3 = 2 s between attempts at most, so indexing resumes soon after. */
+const DATABASE_RETRY_FAILURES = 3;
 const PURGE_CHUNK = 10_000;
 const INDEXED = new Set<string>(RECORD_TYPES);
 
@@ -122,6 +125,18 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
   const listener = startListener(databaseUrl, wake, log, () => stopped);
 
   let ready = false;
+  /** Whether PostgreSQL is away: said once when it goes and once when it is back, not per attempt. */
+  let databaseAway = false;
+  const databaseUnreachable = (error: unknown) => {
+    if (error instanceof EngineUnavailableError || !isDatabaseUnreachable(error)) return false;
+    if (!databaseAway) log.warn({ message: (error as Error).message }, "database unreachable; indexing waits and resumes when it is back");
+    databaseAway = true;
+    return true;
+  };
+  const databaseReached = () => {
+    if (databaseAway) log.info({}, "database back; indexing resumes");
+    databaseAway = false;
+  };
   let nextPurge = 0;
   /** Batches of one object each still to run after a batch failed for another reason than the engine. */
   let isolate = 0;
@@ -132,7 +147,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
         nextPurge = Date.now() + PURGE_EVERY_MS;
         await purgeProcessed(pool, keepProcessedMs).then(
           (deleted) => deleted && log.info({ deleted }, "deleted processed change events older than the retention"),
-          (err) => log.warn({ err }, "could not delete old change events; trying again later"),
+          (err) => databaseUnreachable(err) || log.warn({ err }, "could not delete old change events; trying again later"),
         );
       }
       let worked = false;
@@ -147,10 +162,15 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
         if (single) isolate--;
         worked = await processBatch(pool, engine, index, { ...limits, singleObject: single }, stats, log);
         failures = 0;
+        databaseReached();
       } catch (error) {
         stats.failures++;
         stats.lastError = (error as Error).message;
-        if (single) {
+        if (databaseUnreachable(error)) {
+          // Nothing is wrong with the events: wait for the database, checking every few seconds.
+          failures = Math.min(failures + 1, DATABASE_RETRY_FAILURES);
+          isolate = 0;
+        } else if (single) {
           // One object failed on its own: its events back off by themselves, the rest go on.
           log.warn({ err: error }, "indexing one object failed; its events wait and are retried");
           worked = true;
@@ -294,7 +314,7 @@ async function processBatch(
            WHERE id = ANY($1::bigint[])`,
           [claimed.map((e) => e.id), (error as Error).message, maxBackoffMs / 1000],
         )
-        .catch((err) => log.error({ err }, "could not reschedule events; they stay due"));
+        .catch((err) => isDatabaseUnreachable(err) || log.error({ err }, "could not reschedule events; they stay due"));
     }
     throw error;
   } finally {

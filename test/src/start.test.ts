@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "@remissbanken/schema/engines/ports";
+import { runScript as run, stopProcess as stop } from "./start-process.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const children: ChildProcess[] = [];
@@ -37,29 +38,6 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
     child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
   });
   return { child, output: () => output, ready, web };
-}
-
-/** Runs a command-line script to its end. */
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", (code) => resolve({ code, output }));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once("exit", (code) => resolve(code));
-    child.kill("SIGINT");
-  });
 }
 
 async function lookup(url: string) {

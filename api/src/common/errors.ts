@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { QueryFailedError } from "typeorm";
+import { isDatabaseUnreachable } from "@remissbanken/schema/engines/unreachable";
 import type { Logger } from "pino";
 
 /** The stable categories a client can rely on in `extensions.code`. */
@@ -9,7 +10,8 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  | "SERVICE_UNAVAILABLE";
 
 /** Named domain failures; `extensions.reason` carries them for clients that care. */
 export type DomainReason =
@@ -30,7 +32,8 @@ export type DomainReason =
   | "INVALID_CREDENTIALS"
   | "INVALID_LINK"
   | "RATE_LIMITED"
-  | "INVALID_TOKEN";
+  | "INVALID_TOKEN"
+  | "DATABASE_UNAVAILABLE";
 
 export interface FieldProblem {
   field: string;
@@ -59,6 +62,9 @@ export const forbidden = (message = "You are not allowed to do this.") =>
   new DomainError("FORBIDDEN", "FORBIDDEN", message);
 export const unauthenticated = () =>
   new DomainError("UNAUTHENTICATED", "UNAUTHENTICATED", "Sign in to use Remissbanken.");
+/** PostgreSQL is away (crashed, restarting, unreachable): the client may simply try again. */
+export const databaseUnavailable = () =>
+  new DomainError("SERVICE_UNAVAILABLE", "DATABASE_UNAVAILABLE", "The database is not reachable; try again shortly.");
 
 /** Client-facing errors that graphql-js itself raises (parse and validation errors). */
 const GRAPHQL_CLIENT_CODES = new Set([
@@ -75,8 +81,9 @@ function isGraphQLError(error: unknown): boolean {
   return error instanceof GraphQLError || (error as Error | null)?.name === "GraphQLError";
 }
 
-/** Maps a database constraint violation to the domain failure it means. */
+/** Maps a database constraint violation, or a database that is away, to the domain failure it means. */
 export function fromDatabaseError(error: unknown): DomainError | null {
+  if (isDatabaseUnreachable(error)) return databaseUnavailable();
   if (!(error instanceof QueryFailedError)) return null;
   const driverError = error.driverError as { code?: string; constraint?: string; detail?: string };
   switch (driverError.code) {

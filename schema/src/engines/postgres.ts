@@ -8,6 +8,10 @@ import { readOrCreateSecret } from "./secrets.js";
 export interface EmbeddedPostgresHandle {
   url: string;
   port: number;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when the postmaster exits, whether stopped or crashed. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +104,17 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     );
   }
 
+  // The postmaster is the package's child process; its exit is how a crash shows.
+  const postmaster = (server as unknown as { process?: import("node:child_process").ChildProcess }).process!;
+  let running = postmaster.exitCode === null && postmaster.signalCode === null;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (!running) return resolve({ code: postmaster.exitCode, signal: postmaster.signalCode });
+    postmaster.once("exit", (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    });
+  });
+
   const stopOnExit = () => {
     try {
       const pid = runningPostmaster(clusterDir);
@@ -116,9 +131,12 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   return {
     url,
     port,
+    pid: postmaster.pid!,
+    exited,
     async stop() {
       process.removeListener("exit", stopOnExit);
-      await server.stop();
+      // The package would wait forever for the exit of a postmaster that already died.
+      if (running) await server.stop();
     },
   };
 }
