@@ -115,6 +115,13 @@ describe("refusals become the right page", () => {
     const { ApiUnavailableError } = await import("./lib/api.server");
     expect((toHttpError(get("/"), new ApiUnavailableError("down")) as Response).status).toBe(503);
   });
+
+  it("answers 503 when the API runs but its database is away", async () => {
+    const { toHttpError } = await import("./lib/auth.server");
+    const { ApiError } = await import("./lib/api.server");
+    const databaseAway = new ApiError([{ message: "The database is not reachable; try again shortly.", code: "SERVICE_UNAVAILABLE", reason: "DATABASE_UNAVAILABLE" }], 503);
+    expect((toHttpError(get("/"), databaseAway) as Response).status).toBe(503);
+  });
 });
 
 describe("the start page's loader", () => {

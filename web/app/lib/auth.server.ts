@@ -55,6 +55,9 @@ export function toHttpError(request: Request, error: unknown): unknown {
       return forbiddenResponse();
     case "NOT_FOUND":
       return notFoundResponse();
+    case "SERVICE_UNAVAILABLE":
+      // The API runs but its database is away (restarting): the same page as an API that is down.
+      return new Response("Tillfälligt otillgänglig", { status: 503 });
     case "TOO_MANY_REQUESTS":
       return new Response("För många försök", { status: 429 });
     case "BAD_USER_INPUT":
