@@ -60,12 +60,18 @@ describe("the editor's panel", () => {
     const hit = panel(page).getByRole("listitem").filter({ hasText: "Spara i goda tider" });
     expect(await hit.textContent()).toContain(OLD_LABEL);
     expect(await hit.locator("mark").first().textContent()).toMatch(/kommunstabiliseringsfond/i);
+    // Every matching passage of the 2012 answer, to pick the one to quote.
+    await hit.getByRole("button", { name: "Fler ställen i Remissvar: Spara i goda tider (SOU 2011:59)" }).click();
+    await expect.poll(() => panel(page).textContent()).toMatch(/ställen? i Remissvar: Spara i goda tider \(SOU 2011:59\) matchar/);
+    const passage = panel(page).getByRole("listitem").filter({ hasText: /kommunstabiliseringsfond/i }).first();
     await panel(page).getByLabel("Infoga citat i").selectOption({ index: 1 });
-    await hit.getByRole("button", { name: `Infoga som citat: ${OLD_LABEL}` }).click();
+    await passage.getByRole("button", { name: `Infoga som citat: ${OLD_LABEL}` }).click();
     const oldQuote = section(page, 2).locator("blockquote");
     await oldQuote.waitFor();
     expect(await oldQuote.textContent()).toMatch(/kommunstabiliseringsfond/i);
     expect(await oldQuote.getByRole("link").getAttribute("href")).toBe(`/remissvar/${oldResponseId}`);
+    await panel(page).getByRole("button", { name: "Tillbaka till alla träffar" }).click();
+    await expect.poll(() => panel(page).textContent()).toMatch(/träff(ar)? för ”kommunstabiliseringsfond”/);
 
     const inputs = panel(page).getByRole("region", { name: "Synpunkter från medlemmarna" });
     const forshaga = inputs.getByRole("listitem").filter({ hasText: "Forshaga ser positivt på stöd till samverkan" });
@@ -75,7 +81,7 @@ describe("the editor's panel", () => {
     await forshagaQuote.waitFor();
     expect(await forshagaQuote.textContent()).toContain("Forshaga ser positivt på stöd till samverkan");
     expect(await forshagaQuote.getByRole("link").getAttribute("href")).toBe(`/synpunkter/${forshagaInputId}`);
-    expect(await panel(page).getByRole("status").first().textContent()).toMatch(/infogat i avsnitt 1/);
+    expect(await panel(page).getByRole("status").filter({ hasText: "infogat" }).textContent()).toMatch(/infogat i avsnitt 1\.$/);
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     expect(await section(page, 1).getByLabel("Text").inputValue()).toBe("SmåKom tillstyrker stöd till frivillig samverkan.");
 

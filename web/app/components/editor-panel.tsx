@@ -7,7 +7,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
-import { QUOTE_SEARCH_TYPES, quoteSearchHref, type QuoteCandidate, type QuoteSearch } from "~/lib/quote-search";
+import { QUOTE_SEARCH_TYPES, quoteSearchHref, sourceField, type QuoteCandidate, type QuoteSearch, type QuoteSearchParams } from "~/lib/quote-search";
 import type { Quote } from "~/lib/quotes";
 import { MAX_QUERY_LENGTH } from "~/lib/search";
 import type { SectionDraft } from "~/lib/response-editor";
@@ -36,12 +36,18 @@ export function EditorPanel({ responseId, formId, sections, memberInputs, search
   const section = Math.min(target, Math.max(sections.length - 1, 0));
   const searching = fetcher.state !== "idle";
 
+  function load(params: QuoteSearchParams) {
+    setMessage("");
+    fetcher.load(quoteSearchHref(responseId, params));
+  }
   function runSearch(event: MouseEvent | KeyboardEvent) {
     event.preventDefault();
-    const q = words.current?.value.trim() ?? "";
-    setMessage("");
-    fetcher.load(quoteSearchHref(responseId, { q, typ: type.current?.value ?? QUOTE_SEARCH_TYPES[0].value }));
+    load({ q: words.current?.value.trim() ?? "", typ: type.current?.value ?? QUOTE_SEARCH_TYPES[0].value, source: null });
   }
+  const passagesOf = (c: QuoteCandidate) => (event: MouseEvent<HTMLButtonElement>) => {
+    event.preventDefault();
+    if (search) load({ q: search.q, typ: search.typ, source: { type: c.quote.sourceType, id: c.quote.sourceId } });
+  };
   // Enter in the search box searches; left alone it would press the form's default button, Spara.
   const searchOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "Enter") runSearch(event);
@@ -60,18 +66,33 @@ export function EditorPanel({ responseId, formId, sections, memberInputs, search
           {c.context && <p className="muted">{c.context}</p>}
           <p className="editor-panel-text">{c.snippet === null ? c.quote.text : <Snippet html={c.snippet} />}</p>
           <input type="hidden" form={formId} name={`candidate.${c.key}`} value={JSON.stringify(c.quote)} />
-          <button
-            type="submit"
-            form={formId}
-            name="intent"
-            value={`insert-quote:${c.key}`}
-            className="button button-secondary button-small"
-            disabled={sections.length === 0}
-            aria-label={`Infoga som citat: ${c.quote.label}`}
-            onClick={insert(c.quote)}
-          >
-            Infoga som citat
-          </button>
+          <div className="editor-panel-actions">
+            <button
+              type="submit"
+              form={formId}
+              name="intent"
+              value={`insert-quote:${c.key}`}
+              className="button button-secondary button-small"
+              disabled={sections.length === 0}
+              aria-label={`Infoga som citat: ${c.quote.label}`}
+              onClick={insert(c.quote)}
+            >
+              Infoga som citat
+            </button>
+            {c.morePassages && (
+              <button
+                type="submit"
+                form={formId}
+                name="intent"
+                value={`quote-passages:${sourceField({ type: c.quote.sourceType, id: c.quote.sourceId })}`}
+                className="button button-link"
+                aria-label={`Fler ställen i ${c.title}`}
+                onClick={passagesOf(c)}
+              >
+                Fler ställen
+              </button>
+            )}
+          </div>
         </li>
       ))}
     </ol>
@@ -127,6 +148,16 @@ export function EditorPanel({ responseId, formId, sections, memberInputs, search
         </div>
         <div aria-busy={searching} className="stack">
           <p role="status" aria-live="polite">{countText(search)}</p>
+          {search?.source && (
+            <>
+              <input type="hidden" form={formId} name="citatkalla" value={sourceField(search.source)} />
+              <div>
+                <button type="submit" form={formId} name="intent" value="search-quotes" className="button button-link" onClick={(e) => { e.preventDefault(); load({ ...search, source: null }); }}>
+                  Tillbaka till alla träffar
+                </button>
+              </div>
+            </>
+          )}
           {search?.problem && <p className="form-error">{search.problem}</p>}
           {search?.degraded && <p className="muted">Sökningen körs i ett enklare läge just nu: sammansatta ord delas inte upp.</p>}
           {search && search.hits.length > 0 && list(search.hits)}
@@ -146,5 +177,7 @@ export function EditorPanel({ responseId, formId, sections, memberInputs, search
 function countText(search: QuoteSearch | null | undefined): string {
   if (!search) return "";
   const n = search.totalHits;
-  return n === 0 ? `Inga träffar för ”${search.q}”.` : `${n} ${n === 1 ? "träff" : "träffar"} för ”${search.q}”.`;
+  if (search.source) return `${n} ${n === 1 ? "ställe" : "ställen"} i ${search.sourceTitle ?? "källan"} matchar ”${search.q}”.`;
+  const shown = n > search.hits.length && search.hits.length > 0 ? ` Här visas de ${search.hits.length} bästa.` : "";
+  return n === 0 ? `Inga träffar för ”${search.q}”.` : `${n} ${n === 1 ? "träff" : "träffar"} för ”${search.q}”.${shown}`;
 }

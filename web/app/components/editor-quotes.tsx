@@ -4,7 +4,7 @@
  * other field. With JavaScript inserting and removing change the page's state; without it
  * the same buttons submit the form and the server answers the changed draft.
  */
-import { useState, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { parseQuotes, quoteHref, quotesField, withoutQuote, withQuote, type Quote } from "~/lib/quotes";
 import type { ResponseDraft } from "~/lib/response-editor";
 
@@ -37,9 +37,19 @@ export function SectionQuotes({ section, quotes, onRemove }: { section: number; 
     event.preventDefault();
     onRemove(index);
   };
+  const value = quotesField(quotes);
+  const field = useRef<HTMLInputElement>(null);
+  const shown = useRef(value);
+  // A hidden field changed by the page fires no event of its own: tell whoever watches the
+  // form for changes (an autosave) that this one changed too.
+  useEffect(() => {
+    if (shown.current === value) return;
+    shown.current = value;
+    field.current?.dispatchEvent(new Event("change", { bubbles: true }));
+  }, [value]);
   return (
     <div className="editor-quotes">
-      <input type="hidden" name={`sections.${section}.quotes`} value={quotesField(quotes)} />
+      <input ref={field} type="hidden" name={`sections.${section}.quotes`} value={value} />
       {quotes.length > 0 && (
         <>
           <h3 className="editor-quotes-title">Citat i avsnitt {section + 1}</h3>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quoteSearchFrom, quoteSearchHref } from "./quote-search";
+import { quoteSearchFrom, quoteSearchHref, readSource } from "./quote-search";
 import {
   addQuote, documentLabel, memberInputLabel, parseQuotes, quoteHref, readQuote, removeQuote, responseLabel, snippetText, type Quote,
 } from "./quotes";
@@ -90,9 +90,23 @@ describe("a passage as a quote's text", () => {
 describe("the panel's search fields", () => {
   it("reads the words and a known type, else searches everything", () => {
     const params = new URLSearchParams({ citat: "  fond  ", citattyp: "synpunkter" });
-    expect(quoteSearchFrom((n) => params.get(n))).toEqual({ q: "fond", typ: "synpunkter" });
-    expect(quoteSearchFrom(() => null)).toEqual({ q: "", typ: "allt" });
-    expect(quoteSearchFrom((n) => (n === "citattyp" ? "REMISS" : "x"))).toEqual({ q: "x", typ: "allt" });
-    expect(quoteSearchHref(ID, { q: "fond å", typ: "remissvar" })).toBe(`/remissvar/${ID}/citat?citat=fond+%C3%A5&citattyp=remissvar`);
+    expect(quoteSearchFrom((n) => params.get(n))).toEqual({ q: "fond", typ: "synpunkter", source: null });
+    expect(quoteSearchFrom(() => null)).toEqual({ q: "", typ: "allt", source: null });
+    expect(quoteSearchFrom((n) => (n === "citattyp" ? "REMISS" : "x"))).toMatchObject({ q: "x", typ: "allt" });
+  });
+
+  it("reads one source to show all its passages, and only a source that can be quoted", () => {
+    const params = new URLSearchParams({ citat: "fond", citatkalla: `RESPONSE:${ID}` });
+    expect(quoteSearchFrom((n) => params.get(n)).source).toEqual({ type: "RESPONSE", id: ID });
+    expect(readSource(`REMISS:${ID}`)).toBeNull();
+    expect(readSource("DOCUMENT:not-an-id")).toBeNull();
+    expect(readSource(null)).toBeNull();
+  });
+
+  it("writes the resource route's address", () => {
+    expect(quoteSearchHref(ID, { q: "fond å", typ: "remissvar", source: null })).toBe(`/remissvar/${ID}/citat?citat=fond+%C3%A5&citattyp=remissvar`);
+    expect(quoteSearchHref(ID, { q: "fond", typ: "allt", source: { type: "DOCUMENT", id: ID } })).toBe(
+      `/remissvar/${ID}/citat?citat=fond&citattyp=allt&citatkalla=DOCUMENT%3A${ID}`,
+    );
   });
 });
