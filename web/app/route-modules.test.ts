@@ -145,3 +145,55 @@ describe("/logga-ut", () => {
     expect(unwrap(await loader(routeArgs(get("/", cookie)))).user).toBeNull();
   });
 });
+
+describe("the remissvar editor's panel", () => {
+  const quote = { sourceType: "MEMBER_INPUT", sourceId: "", label: "Forshaga kommun, synpunkter 2026-11-20", text: "Forshaga ser positivt på samverkan." };
+
+  async function demoIds() {
+    const [response] = await api.ds.query(`SELECT r.id FROM response r JOIN remiss m ON m.id = r.remiss_id WHERE m.diarienummer = 'Fi2011/4105'`);
+    const [position] = await api.ds.query(`SELECT id FROM response WHERE remiss_id IS NULL LIMIT 1`);
+    const [input] = await api.ds.query(`SELECT id, remiss_id FROM member_input WHERE status = 'submitted' LIMIT 1`);
+    return { response: response.id as string, position: position.id as string, input: input.id as string, inputRemiss: input.remiss_id as string };
+  }
+
+  it("inserts a quote into the chosen section and removes it again without JavaScript, keeping the draft", async () => {
+    const { action } = await import("./routes/remissvar_.$id.redigera");
+    const cookie = await signInCookie("staff");
+    const ids = await demoIds();
+    const path = `/remissvar/${ids.response}/redigera`;
+    const fields = {
+      baseVersion: "1",
+      "sections.0.heading": "Samverkan", "sections.0.body": "Text som ska finnas kvar.", "sections.0.quotes": "[]",
+      "sections.1.heading": "Ekonomi", "sections.1.body": "", "sections.1.quotes": "[]",
+      quoteSection: "1",
+      "candidate.m0": JSON.stringify({ ...quote, sourceId: ids.input }),
+      citat: "",
+    };
+    const inserted = unwrap(await action(routeArgs(post(path, { ...fields, intent: "insert-quote:m0" }, cookie), { id: ids.response })));
+    expect(inserted.draft.sections[0]).toMatchObject({ body: "Text som ska finnas kvar.", quotes: "[]" });
+    expect(JSON.parse(inserted.draft.sections[1].quotes)).toEqual([{ ...quote, sourceId: ids.input }]);
+    expect(inserted.quoteSearch).toBeNull();
+
+    const removed = unwrap(await action(routeArgs(post(path, { ...fields, "sections.1.quotes": inserted.draft.sections[1].quotes, intent: "remove-quote:1:0" }, cookie), { id: ids.response })));
+    expect(removed.draft.sections[1].quotes).toBe("[]");
+    expect(removed.draft.sections[0].body).toBe("Text som ska finnas kvar.");
+  });
+
+  it("lists the remiss's member input for a response, none for a position, and asks no search without words", async () => {
+    const { remissMemberInputs } = await import("./lib/editor-panel.server");
+    const { loader } = await import("./routes/remissvar_.$id.citat");
+    const cookie = await signInCookie("staff");
+    const ids = await demoIds();
+    expect(await remissMemberInputs(get("/", cookie), ids.position)).toBeNull();
+    const created = await api.gql(
+      `mutation($input: CreateResponseInput!) { createResponse(input: $input) { id } }`,
+      { input: { remissId: ids.inputRemiss, title: "Remissvar: panelens test" } },
+      { cookie },
+    );
+    const inputs = await remissMemberInputs(get("/", cookie), created.data.createResponse.id);
+    expect(inputs?.[0].quote).toMatchObject({ sourceType: "MEMBER_INPUT", sourceId: ids.input, label: expect.stringMatching(/^Forshaga kommun, synpunkter \d{4}-\d{2}-\d{2}$/) });
+    expect(unwrap(await loader(routeArgs(get(`/remissvar/${ids.response}/citat?citat=`, cookie), { id: ids.response })))).toBeNull();
+    const anonymous = await thrown(() => loader(routeArgs(get(`/remissvar/${ids.response}/citat?citat=fond`), { id: ids.response })));
+    expect(anonymous.status).toBe(302);
+  });
+});

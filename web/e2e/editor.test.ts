@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoUser, expectAccessible, screenshot, startStack, type Stack } from "./harness";
+import { demoUser, expectAccessible, startStack, type Stack } from "./harness";
 
 let stack: Stack;
 let responseId: string;
@@ -61,10 +61,7 @@ describe("the remissvar editor", () => {
     await section(page, 2).getByLabel("Text").fill("SmåKom avstyrker tvingande sammanläggningar.");
     await page.getByLabel("Undertecknas av").fill("Anna Andersson, ordförande");
     await page.getByLabel("Vad ändrades?").fill("Två avsnitt");
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.getByRole("heading", { level: 1 }).scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, "editor");
+    // The README's editor screenshot is taken by editor-panel.test.ts, with quotes in it.
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await page.waitForURL((url) => url.pathname === `/remissvar/${responseId}`);
     await expect.poll(() => page.getByRole("main").textContent()).toContain("Sammanläggningar");

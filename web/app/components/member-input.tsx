@@ -219,7 +219,7 @@ export function SubmittedInputs({ inputs }: { inputs: Input[] }) {
       ) : (
         <ul className="input-list">
           {sent.map((input) => (
-            <li key={input.id} className="card">
+            <li key={input.id} className="card" id={`synpunkt-${input.id}`}>
               <h4>{input.municipality.name}</h4>
               <p className="muted">
                 Skickade {formatDateTime(input.submittedAt)} av {input.author?.name ?? "okänd"}

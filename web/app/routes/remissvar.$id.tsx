@@ -11,6 +11,7 @@ import { load, notFoundResponse } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
 import { isId } from "~/lib/ids";
 import { label } from "~/lib/labels";
+import { quoteHref } from "~/lib/quotes";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { ResponseWorkflow } from "~/components/response-workflow";
 import styles from "~/styles/response.css?url";
@@ -37,7 +38,7 @@ const ResponseQuery = graphql(`
       abilities { canEdit canApprove canRequestApproval canMarkSubmitted }
       approvedBy { name }
       summary signatory presenter letterDate
-      sections { number heading body stance quotes { label text } }
+      sections { number heading body stance quotes { sourceType sourceId label text } }
       priorityAreas { id name year }
       remiss { id diarienummer ministry deadline document { id designation title } }
       inquiry { id name department }
@@ -125,7 +126,7 @@ export default function ResponsePage() {
                 {section.quotes.map((quote, j) => (
                   <blockquote key={`q${j}`} className="response-quote">
                     <p>{quote.text}</p>
-                    <footer>Källa: {quote.label}</footer>
+                    <footer>Källa: <Link to={quoteHref(quote)}>{quote.label}</Link></footer>
                   </blockquote>
                 ))}
               </section>

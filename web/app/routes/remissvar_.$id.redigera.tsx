@@ -26,11 +26,16 @@ import {
   type FieldDifference,
   type ResponseDraft,
 } from "~/lib/response-editor";
+import { remissMemberInputs, quoteIntent, searchQuotes } from "~/lib/editor-panel.server";
+import { quoteSearchFrom, type QuoteSearch } from "~/lib/quote-search";
+import { EditorPanel } from "~/components/editor-panel";
+import { SectionQuotes, useSectionQuotes } from "~/components/editor-quotes";
 import { SelectField, TextArea, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import styles from "~/styles/editor.css?url";
+import panelStyles from "~/styles/editor-panel.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: panelStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Redigera ${data.response.title} – Remissbanken` : "Redigera remissvar – Remissbanken" },
@@ -89,7 +94,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { response } = await load(request, EditorQuery, { id: params.id });
   // Those who may not edit see no editor at all, as if it did not exist.
   if (!response || !response.abilities.canEdit) throw notFoundResponse();
-  return { response };
+  const url = new URL(request.url);
+  const [memberInputs, quoteSearch] = await Promise.all([
+    remissMemberInputs(request, response.id),
+    searchQuotes(request, quoteSearchFrom((name) => url.searchParams.get(name)), response.id),
+  ]);
+  return { response, memberInputs, quoteSearch };
 }
 
 interface Conflict {
@@ -106,11 +116,16 @@ interface EditorAnswer {
   formError?: string;
   fieldErrors: Record<string, string>;
   conflict?: Conflict;
+  /** The panel's search, answered with the draft when its buttons submit the form (without JavaScript). */
+  quoteSearch?: QuoteSearch | null;
   /** Changes on every answer so the form shows the draft returned, not what the browser kept. */
   revision: string;
 }
 
 const stanceLabel = (s: string) => label("responseStance", s);
+
+/** The editor form's id: the panel beside it submits with it (see components/editor-panel). */
+const EDITOR_FORM = "response-editor";
 
 function answer(draft: ResponseDraft, baseVersion: number, rest: Partial<EditorAnswer> = {}, status = 200) {
   const body: EditorAnswer = { draft, baseVersion, fieldErrors: {}, revision: crypto.randomUUID(), ...rest };
@@ -126,6 +141,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const draft = readDraft(form);
   const baseVersion = Number(form.get("baseVersion"));
   if (!Number.isInteger(baseVersion) || baseVersion < 1) throw new Response("Felaktig förfrågan", { status: 400 });
+
+  const panel = await quoteIntent(request, id, intent, form, draft);
+  if (panel) return answer(panel.draft, baseVersion, { quoteSearch: panel.quoteSearch });
 
   if (intent === "add-section") {
     return answer({ ...draft, sections: [...draft.sections, emptySection()] }, baseVersion);
@@ -187,7 +205,7 @@ async function conflictWith(request: Request, id: string, mine: ResponseDraft): 
 }
 
 export default function EditResponsePage() {
-  const { response } = useLoaderData<typeof loader>();
+  const { response, memberInputs, quoteSearch } = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>() as EditorAnswer | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -196,6 +214,8 @@ export default function EditResponsePage() {
   const errors = answered?.fieldErrors ?? {};
   const problems = { fieldErrors: errors, values: {} };
   const stances = [{ value: "", label: "Inget valt" }, ...options("responseStance")];
+  const formKey = `${response.currentVersion}-${answered?.revision ?? ""}`;
+  const quotes = useSectionQuotes(formKey, draft);
 
   return (
     <article className="editor" aria-labelledby="editor-title">
@@ -217,7 +237,7 @@ export default function EditResponsePage() {
       )}
 
       <div className="layout-two">
-        <Form method="post" className="editor-form stack" key={`${response.currentVersion}-${answered?.revision ?? ""}`} aria-labelledby="editor-title" noValidate>
+        <Form method="post" id={EDITOR_FORM} className="editor-form stack" key={formKey} aria-labelledby="editor-title" noValidate>
           {/* Enter in a field saves, rather than pressing the first remove button. */}
           <button type="submit" name="intent" value="save" className="editor-default-submit" hidden tabIndex={-1}>Spara</button>
           <input type="hidden" name="baseVersion" value={baseVersion} />
@@ -248,14 +268,13 @@ export default function EditResponsePage() {
             {draft.sections.map((section, i) => (
               <fieldset key={i} className="editor-section card">
                 <legend>Avsnitt {i + 1}</legend>
-                <input type="hidden" name={`sections.${i}.quotes`} value={section.quotes} />
                 <div className="editor-row">
                   <TextField name={`sections.${i}.number`} label="Avsnittsnummer" hint="Som i betänkandet, t.ex. 5.3" defaultValue={section.number} problems={problems} className="editor-number" />
                   <TextField name={`sections.${i}.heading`} label="Rubrik" defaultValue={section.heading} problems={problems} />
                   <SelectField name={`sections.${i}.stance`} label="Ställningstagande" options={stances} defaultValue={section.stance} problems={problems} />
                 </div>
                 <TextArea name={`sections.${i}.body`} label="Text" rows={8} defaultValue={section.body} problems={problems} />
-                {section.quotes !== "[]" && <p className="muted">Avsnittet har citat; de behålls.</p>}
+                <SectionQuotes section={i} quotes={quotes.quotes[i] ?? []} onRemove={(j) => quotes.remove(i, j)} />
                 <div className="actions">
                   <button type="submit" name="intent" value={`remove-section:${i}`} className="button button-secondary button-small">
                     Ta bort avsnitt {i + 1}
@@ -277,7 +296,17 @@ export default function EditResponsePage() {
           </div>
         </Form>
 
-        {response.abilities.canReadVersions && <History response={response} />}
+        <div className="editor-side stack">
+          <EditorPanel
+            responseId={response.id}
+            formId={EDITOR_FORM}
+            sections={draft.sections}
+            memberInputs={memberInputs}
+            search={answered?.quoteSearch !== undefined ? answered.quoteSearch : quoteSearch}
+            onInsert={quotes.add}
+          />
+          {response.abilities.canReadVersions && <History response={response} />}
+        </div>
       </div>
     </article>
   );

@@ -231,7 +231,7 @@ const EXCERPT_LENGTH = 280;
 function MemberInputItem({ input, remiss }: { input: MemberInputData; remiss: RemissData | null }) {
   const excerpt = input.text.length > EXCERPT_LENGTH ? `${input.text.slice(0, EXCERPT_LENGTH).trimEnd()} …` : input.text;
   return (
-    <li>
+    <li id={`synpunkt-${input.id}`}>
       <p className="member-input-meta">
         <strong>{input.municipality.name}</strong>
         {" "}<span className="badge">{label("memberInputStatus", input.status)}</span>
