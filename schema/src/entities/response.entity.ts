@@ -1,7 +1,7 @@
 import { Check, Column, type ValueTransformer, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
-import { QuoteSourceType, ResponseKind, ResponseStance, ResponseStatus } from "../enums.js";
+import { QuoteSourceType, ResponseEventKind, ResponseKind, ResponseStance, ResponseStatus } from "../enums.js";
 import { DateTime, LocalDate } from "../scalars.js";
 import type { PriorityArea } from "./priority-area.entity.js";
 import type { Document } from "./document.entity.js";
@@ -231,6 +231,54 @@ export class ResponseVersion {
   author?: unknown;
 
   /** What changed, as the author put it. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  comment: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+}
+
+/**
+ * One step of a response's workflow (sent for decision, returned, decided, sent in),
+ * written in the same transaction as the status change. Together with the versions it
+ * is the response's history, and it tells the board which version it last decided on.
+ */
+@ObjectType()
+@Entity("response_event")
+@Index(["responseId", "createdAt"])
+export class ResponseEvent {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  @Field(() => ID)
+  @Column({ type: "uuid" })
+  responseId: string;
+
+  @ManyToOne("Response", { onDelete: "CASCADE" })
+  @JoinColumn({ name: "response_id" })
+  response?: Response;
+
+  @Field(() => ResponseEventKind)
+  @Column({ type: "enum", enum: ResponseEventKind, enumName: "response_event_kind" })
+  kind: ResponseEventKind;
+
+  /** The response's currentVersion when the step was taken: what was sent, returned or decided. */
+  @Field(() => Int)
+  @Column({ type: "int" })
+  version: number;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: "uuid", nullable: true })
+  actorId: string | null;
+
+  @ManyToOne("User", { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "actor_id" })
+  actor?: unknown;
+
+  /** Why, in the actor's words; e.g. what the board wants changed when it returns a draft. */
   @Field(() => String, { nullable: true })
   @Column({ type: "text", nullable: true })
   comment: string | null;
