@@ -42,7 +42,7 @@ export function ResponseWorkflow({ response }: { response: WorkflowResponse }) {
       )}
       <div className="actions">
         {abilities.canEdit && <Link to={`/remissvar/${response.id}/redigera`} className="button">Redigera</Link>}
-        {abilities.canRequestApproval && button("request-approval", `Skicka version ${currentVersion} för beslut`)}
+        {abilities.canRequestApproval && button("request-approval", "Skicka för beslut")}
         {abilities.canApprove && button("approve", `Besluta version ${currentVersion}`)}
         {abilities.canMarkSubmitted && button("mark-submitted", "Markera som inskickad")}
       </div>
