@@ -110,7 +110,7 @@ describe("sending a remissvar to the board", () => {
     await expectAccessible(board);
     await board.getByRole("button", { name: "Besluta version 3" }).click();
     await expect.poll(() => board.getByRole("status").textContent()).toContain("Version 3 är beslutad");
-    expect(await main(board)).toContain("Version 3 är beslutad av styrelsen och låst");
+    expect(await main(board)).toContain("Version 3 är beslutad och låst");
     expect(await main(board)).toContain("Ändras texten upphävs beslutet");
     await board.context().close();
   }, 120_000);

@@ -30,8 +30,8 @@ export function ResponseWorkflow({ response }: { response: WorkflowResponse }) {
       <h2 id="workflow-title">Arbetsgång</h2>
       {status === "APPROVED" && (
         <p>
-          <strong>Version {currentVersion} är beslutad av styrelsen och låst.</strong> Ändras texten upphävs beslutet:
-          svaret blir ett utkast igen och måste beslutas på nytt.
+          <strong>Version {currentVersion} är beslutad och låst.</strong> Styrelsen har beslutat om just den versionen.
+          Ändras texten upphävs beslutet: svaret blir ett utkast igen och måste beslutas på nytt.
         </p>
       )}
       {status === "FOR_APPROVAL" && (
