@@ -177,11 +177,13 @@ export class Response extends TrackedEntity {
   archivedAt: Date | null;
 }
 
-/** An immutable snapshot written on every save of a response. */
+/**
+ * What a response's history rows share: the response, a comment and when. Never changed
+ * once written. Its fields join each subclass's GraphQL type; no field returns the base
+ * itself, so the schema does not show it.
+ */
 @ObjectType()
-@Entity("response_version")
-@Index(["responseId", "number"], { unique: true })
-export class ResponseVersion {
+abstract class ResponseRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -194,6 +196,21 @@ export class ResponseVersion {
   @JoinColumn({ name: "response_id" })
   response?: Response;
 
+  /** In the author's words: what changed in a version, why a step was taken (e.g. what the board wants changed). */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  comment: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+}
+
+/** An immutable snapshot written on every save of a response. */
+@ObjectType()
+@Entity("response_version")
+@Index(["responseId", "number"], { unique: true })
+export class ResponseVersion extends ResponseRecord {
   @Field(() => Int)
   @Column({ type: "int" })
   number: number;
@@ -229,15 +246,6 @@ export class ResponseVersion {
   @ManyToOne("User", { nullable: true, onDelete: "SET NULL" })
   @JoinColumn({ name: "author_id" })
   author?: unknown;
-
-  /** What changed, as the author put it. */
-  @Field(() => String, { nullable: true })
-  @Column({ type: "text", nullable: true })
-  comment: string | null;
-
-  @Field(() => DateTime)
-  @CreateDateColumn({ type: "timestamptz" })
-  createdAt: Date;
 }
 
 /**
@@ -248,19 +256,7 @@ export class ResponseVersion {
 @ObjectType()
 @Entity("response_event")
 @Index(["responseId", "createdAt"])
-export class ResponseEvent {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn("uuid")
-  id: string;
-
-  @Field(() => ID)
-  @Column({ type: "uuid" })
-  responseId: string;
-
-  @ManyToOne("Response", { onDelete: "CASCADE" })
-  @JoinColumn({ name: "response_id" })
-  response?: Response;
-
+export class ResponseEvent extends ResponseRecord {
   @Field(() => ResponseEventKind)
   @Column({ type: "enum", enum: ResponseEventKind, enumName: "response_event_kind" })
   kind: ResponseEventKind;
@@ -277,13 +273,4 @@ export class ResponseEvent {
   @ManyToOne("User", { nullable: true, onDelete: "SET NULL" })
   @JoinColumn({ name: "actor_id" })
   actor?: unknown;
-
-  /** Why, in the actor's words; e.g. what the board wants changed when it returns a draft. */
-  @Field(() => String, { nullable: true })
-  @Column({ type: "text", nullable: true })
-  comment: string | null;
-
-  @Field(() => DateTime)
-  @CreateDateColumn({ type: "timestamptz" })
-  createdAt: Date;
 }
