@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import {
-  Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, Response, ResponseVersion, User,
+  Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, Response, ResponseEvent, ResponseVersion, User,
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
@@ -103,6 +103,7 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     submittedInputMunicipalitiesByRemiss: submittedInputMunicipalityCounter(ds, actor),
     memberInputsByInquiry: manyBy(ds, MemberInput, "inquiry_id", "inquiryId", "x.created_at", memberInputVisibility(actor, "x")),
     versionsByResponse: manyBy(ds, ResponseVersion, "response_id", "responseId", "x.number"),
+    eventsByResponse: manyBy(ds, ResponseEvent, "response_id", "responseId", "x.createdAt"),
     priorityAreasByDocument: manyThrough(ds, PriorityArea, "document_priority_area", "document_id", "priority_area_id", "x.name"),
     priorityAreasByInquiry: manyThrough(ds, PriorityArea, "inquiry_priority_area", "inquiry_id", "priority_area_id", "x.name"),
     priorityAreasByResponse: manyThrough(ds, PriorityArea, "response_priority_area", "response_id", "priority_area_id", "x.name"),

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { DocumentResolver } from "./document/document.resolver.js";
 import { InquiryResolver } from "./inquiry/inquiry.resolver.js";
 import { RemissResolver } from "./remiss/remiss.resolver.js";
-import { ResponseResolver, ResponseVersionResolver } from "./response/response.resolver.js";
+import { ResponseEventResolver, ResponseResolver, ResponseVersionResolver } from "./response/response.resolver.js";
 import { MemberInputResolver } from "./member-input/member-input.resolver.js";
 import { MunicipalityResolver } from "./municipality/municipality.resolver.js";
 import { PriorityAreaResolver } from "./priority-area/priority-area.resolver.js";
@@ -22,6 +22,7 @@ export const RESOLVERS = [
   RemissResolver,
   ResponseResolver,
   ResponseVersionResolver,
+  ResponseEventResolver,
   MemberInputResolver,
   MunicipalityResolver,
   PriorityAreaResolver,

@@ -46,6 +46,14 @@ export enum ResponseStatus {
   SUBMITTED = "submitted",
 }
 
+/** A step on a response's way to the ministry, as recorded in its history. */
+export enum ResponseEventKind {
+  REQUESTED_APPROVAL = "requested_approval",
+  RETURNED_TO_DRAFT = "returned_to_draft",
+  APPROVED = "approved",
+  SUBMITTED = "submitted",
+}
+
 export enum MemberInputStatus {
   DRAFT = "draft",
   SUBMITTED = "submitted",
@@ -80,6 +88,7 @@ registerEnumType(InquiryStatus, { name: "InquiryStatus" });
 registerEnumType(RemissStatus, { name: "RemissStatus" });
 registerEnumType(ResponseKind, { name: "ResponseKind" });
 registerEnumType(ResponseStatus, { name: "ResponseStatus" });
+registerEnumType(ResponseEventKind, { name: "ResponseEventKind" });
 registerEnumType(MemberInputStatus, { name: "MemberInputStatus" });
 registerEnumType(GoalStatus, { name: "GoalStatus" });
 registerEnumType(ResponseStance, { name: "ResponseStance" });

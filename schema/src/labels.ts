@@ -21,6 +21,12 @@ export const SWEDISH_LABELS = {
     submitted: "Inskickad",
   },
   responseStatus: { draft: "Utkast", for_approval: "För beslut", approved: "Beslutad", submitted: "Inskickad" },
+  responseEventKind: {
+    requested_approval: "Skickad för beslut",
+    returned_to_draft: "Återförvisad till utkast",
+    approved: "Beslutad av styrelsen",
+    submitted: "Inskickad",
+  },
   memberInputStatus: { draft: "Utkast", submitted: "Inskickad", withdrawn: "Återkallad" },
   responseKind: { response: "Remissvar", position: "Ställningstagande" },
   responseStance: {

@@ -13,6 +13,8 @@ export const LIMITS = {
   sectionNumberLength: 20,
   quotesPerSection: 20,
   quoteTextLength: 5_000,
+  /** Why the board returned a response, and other notes on a workflow step. */
+  workflowCommentLength: 2_000,
   /** An 800-page SOU is about 2.5 million characters; leave room for the largest. */
   fullTextLength: 20_000_000,
   urlLength: 2_000,

@@ -197,3 +197,58 @@ describe("the remissvar editor's panel", () => {
     expect(anonymous.status).toBe(302);
   });
 });
+
+describe("the response workflow's routes", () => {
+  /** A response sent for decision with two versions, made through the API as staff. */
+  async function responseForDecision(): Promise<string> {
+    const cookie = await signInCookie("staff");
+    const [remiss] = await api.ds.query(`SELECT id FROM remiss LIMIT 1`);
+    const call = async (query: string, vars: Record<string, unknown>) => {
+      const result = await api.gql(query, vars, { cookie });
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    const created = await call(`mutation($input: CreateResponseInput!) { createResponse(input: $input) { id } }`, {
+      input: { remissId: remiss.id, title: "Remissvar för beslut", sections: [{ heading: "Förslaget", body: "SmåKom tillstyrker." }] },
+    });
+    const id = created.createResponse.id;
+    await call(`mutation($input: SaveResponseVersionInput!) { saveResponseVersion(input: $input) { id } }`, {
+      input: { responseId: id, baseVersion: 1, sections: [{ heading: "Förslaget", body: "SmåKom avstyrker." }] },
+    });
+    await call(`mutation($id: ID!) { requestResponseApproval(id: $id) { id } }`, { id });
+    return id;
+  }
+
+  it("keeps an oversized return comment with a Swedish message, then returns the response with it", async () => {
+    const { action } = await import("./routes/remissvar_.$id.arbetsflode");
+    const id = await responseForDecision();
+    const cookie = await signInCookie("board");
+    const path = `/remissvar/${id}/arbetsflode`;
+    const long = "x".repeat(2001);
+    const refused = unwrap(await action(routeArgs(post(path, { intent: "return-to-draft", version: "2", comment: long }, cookie), { id })));
+    expect(refused.problems.fieldErrors.comment).toMatch(/^Kommentaren är för lång: högst 2\s000 tecken\.$/);
+    expect(refused.problems.values.comment).toBe(long);
+    const [before] = await api.ds.query(`SELECT status FROM response WHERE id = $1`, [id]);
+    expect(before.status).toBe("for_approval");
+
+    const done = (await action(routeArgs(post(path, { intent: "return-to-draft", version: "2", comment: " Mer om kostnaderna. " }, cookie), { id }))) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe(`/remissvar/${id}`);
+    const [event] = await api.ds.query(`SELECT kind, version, comment FROM response_event WHERE response_id = $1 AND kind = 'returned_to_draft'`, [id]);
+    expect(event).toEqual({ kind: "returned_to_draft", version: 2, comment: "Mer om kostnaderna." });
+  });
+
+  it("compares the versions asked for on /versioner, and answers 404 to members", async () => {
+    const { loader } = await import("./routes/remissvar_.$id.versioner");
+    const id = await responseForDecision();
+    const cookie = await signInCookie("board");
+    const page = unwrap(await loader(routeArgs(get(`/remissvar/${id}/versioner`, cookie), { id })));
+    expect(page.compare).toMatchObject({ from: 1, to: 2 });
+    expect(page.compare.diffs.map((d: { label: string }) => d.label)).toEqual(["Avsnitt Förslaget"]);
+    expect(page.entries.map((e: { type: string }) => e.type)).toEqual(["event", "version", "version"]);
+    const same = unwrap(await loader(routeArgs(get(`/remissvar/${id}/versioner?fran=2&till=2`, cookie), { id })));
+    expect(same.compare).toMatchObject({ from: 2, to: 2, diffs: [] });
+    const member = await signInCookie("member");
+    expect((await thrown(() => loader(routeArgs(get(`/remissvar/${id}/versioner`, member), { id })))).status).toBe(404);
+  });
+});

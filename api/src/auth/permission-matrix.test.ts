@@ -250,7 +250,7 @@ const CASES: Case[] = [
   ...(
     [
       ["requestResponseApproval", "requestApproval", ResponseStatus.DRAFT, `mutation($id: ID!) { requestResponseApproval(id: $id) { id } }`],
-      ["returnResponseToDraft", "requestApproval", ResponseStatus.FOR_APPROVAL, `mutation($id: ID!) { returnResponseToDraft(id: $id) { id } }`],
+      ["returnResponseToDraft", "returnToDraft", ResponseStatus.FOR_APPROVAL, `mutation($id: ID!) { returnResponseToDraft(id: $id) { id } }`],
       ["approveResponse", "approve", ResponseStatus.FOR_APPROVAL, `mutation($id: ID!) { approveResponse(id: $id, version: 1) { id } }`],
       ["markResponseSubmitted", "markSubmitted", ResponseStatus.APPROVED, `mutation($id: ID!) { markResponseSubmitted(id: $id) { id } }`],
       ["archiveResponse", "archive", ResponseStatus.DRAFT, `mutation($id: ID!) { archiveResponse(id: $id) { id } }`],

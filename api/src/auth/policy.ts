@@ -55,6 +55,8 @@ const RULES = {
     create: isStaff,
     edit: (a: Actor, r: Response) => isStaff(a) && r.status !== ResponseStatus.SUBMITTED,
     requestApproval: isStaff,
+    // The board returns a draft it will not approve (with its reasons); staff may take one back.
+    returnToDraft: isStaffOrBoard,
     // Approval is the board's political decision; not even an admin may take it.
     approve: isBoard,
     markSubmitted: isStaff,

@@ -1,14 +1,14 @@
 import type { EntityManager } from "typeorm";
 import {
   Document, Inquiry, MemberInput, PriorityArea, QuoteSourceType, Remiss, RemissStatus, Response, ResponseKind, ResponseSection,
-  ResponseStatus, ResponseVersion,
+  ResponseEvent, ResponseEventKind, ResponseStatus, ResponseVersion,
 } from "@remissbanken/schema";
 import { authorize, type Actor } from "../auth/policy.js";
 import { badInput, conflict, DomainError, notFound } from "../common/errors.js";
 import { ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
 import {
-  createResponseSchema, saveResponseVersionSchema, type CreateResponseInput, type SaveResponseVersionInput,
+  createResponseSchema, returnToDraftSchema, saveResponseVersionSchema, type CreateResponseInput, type SaveResponseVersionInput,
 } from "./response.inputs.js";
 
 const invalidTransition = (from: ResponseStatus, action: string) =>
@@ -27,6 +27,11 @@ async function writeVersion(manager: EntityManager, response: Response, authorId
     authorId,
     comment,
   });
+}
+
+/** Records a workflow step on the version it concerns; called in the step's own transaction. */
+async function recordEvent(manager: EntityManager, response: Response, kind: ResponseEventKind, actor: Actor, comment: string | null = null) {
+  await manager.insert(ResponseEvent, { responseId: response.id, kind, version: response.currentVersion, actorId: actor.id, comment });
 }
 
 async function linkResponse(
@@ -143,16 +148,20 @@ export async function responseVersionSaver(manager: EntityManager, actor: Actor,
   return response;
 }
 
-export async function approvalRequester(manager: EntityManager, id: string): Promise<Response> {
+export async function approvalRequester(manager: EntityManager, actor: Actor, id: string): Promise<Response> {
   const response = await loadForUpdate(manager, Response, "Response", id);
   ensureNotArchived(response, "The response");
   if (response.status !== ResponseStatus.DRAFT) throw invalidTransition(response.status, "sent for approval");
   if (response.sections.length === 0) throw badInput("Write at least one section before asking the board to approve.");
   response.status = ResponseStatus.FOR_APPROVAL;
-  return manager.save(response);
+  await manager.save(response);
+  await recordEvent(manager, response, ResponseEventKind.REQUESTED_APPROVAL, actor);
+  return response;
 }
 
-export async function draftReturner(manager: EntityManager, id: string): Promise<Response> {
+/** Returns a response to draft, with the returner's reason (e.g. what the board wants changed). */
+export async function draftReturner(manager: EntityManager, actor: Actor, id: string, comment: string | null | undefined): Promise<Response> {
+  const data = parseInput(returnToDraftSchema, { comment });
   const response = await loadForUpdate(manager, Response, "Response", id);
   ensureNotArchived(response, "The response");
   if (response.status !== ResponseStatus.FOR_APPROVAL && response.status !== ResponseStatus.APPROVED) {
@@ -161,7 +170,9 @@ export async function draftReturner(manager: EntityManager, id: string): Promise
   response.status = ResponseStatus.DRAFT;
   response.approvedById = null;
   response.approvedAt = null;
-  return manager.save(response);
+  await manager.save(response);
+  await recordEvent(manager, response, ResponseEventKind.RETURNED_TO_DRAFT, actor, data.comment ?? null);
+  return response;
 }
 
 /** The board approves exactly the version it read; a newer save in between is a CONFLICT. */
@@ -176,6 +187,7 @@ export async function responseApprover(manager: EntityManager, actor: Actor, id:
   response.approvedById = actor.id;
   response.approvedAt = new Date();
   await manager.save(response);
+  await recordEvent(manager, response, ResponseEventKind.APPROVED, actor);
   if (response.remissId) {
     // Saved as an entity (not a bulk update) so that the audit log records the remiss too.
     const remiss = await loadForUpdate(manager, Remiss, "Remiss", response.remissId);
@@ -187,7 +199,7 @@ export async function responseApprover(manager: EntityManager, actor: Actor, id:
   return response;
 }
 
-export async function submissionRecorder(manager: EntityManager, id: string, submittedAt: Date | null): Promise<Response> {
+export async function submissionRecorder(manager: EntityManager, actor: Actor, id: string, submittedAt: Date | null): Promise<Response> {
   const response = await loadForUpdate(manager, Response, "Response", id);
   ensureNotArchived(response, "The response");
   if (response.status !== ResponseStatus.APPROVED) throw invalidTransition(response.status, "marked as submitted before approval");
@@ -196,6 +208,7 @@ export async function submissionRecorder(manager: EntityManager, id: string, sub
   response.status = ResponseStatus.SUBMITTED;
   response.submittedAt = when;
   await manager.save(response);
+  await recordEvent(manager, response, ResponseEventKind.SUBMITTED, actor);
   if (response.remissId) {
     const remiss = await loadForUpdate(manager, Remiss, "Remiss", response.remissId);
     remiss.status = RemissStatus.SUBMITTED;

@@ -207,3 +207,7 @@ export const saveResponseVersionSchema = z.object({
   ...letterFields,
   ...links,
 });
+
+export const returnToDraftSchema = z.object({
+  comment: v.optionalText(LIMITS.workflowCommentLength),
+});

@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { DateTime, Document, Inquiry, PriorityArea, Remiss, Response, ResponseStatus, ResponseVersion, User } from "@remissbanken/schema";
+import {
+  DateTime, Document, Inquiry, PriorityArea, Remiss, Response, ResponseEvent, ResponseEventKind, ResponseStatus, ResponseVersion, Role, User,
+} from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { authorize, can } from "../auth/policy.js";
 import { ConnectionType } from "../common/pagination.js";
@@ -16,6 +18,7 @@ export const ResponseConnection = ConnectionType(Response);
 class ResponseAbilities {
   @Field(() => Boolean) canEdit: boolean;
   @Field(() => Boolean) canRequestApproval: boolean;
+  @Field(() => Boolean) canReturnToDraft: boolean;
   @Field(() => Boolean) canApprove: boolean;
   @Field(() => Boolean) canMarkSubmitted: boolean;
   @Field(() => Boolean) canArchive: boolean;
@@ -53,13 +56,17 @@ export class ResponseResolver {
   @Mutation(() => Response, { description: "Sends a draft to the board for approval." })
   requestResponseApproval(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     authorize(ctx.actor, "response", "requestApproval");
-    return inTransaction(ctx, (m) => approvalRequester(m, id));
+    return inTransaction(ctx, (m) => approvalRequester(m, ctx.actor!, id));
   }
 
-  @Mutation(() => Response, { description: "Returns a response awaiting approval (or approved) to draft." })
-  returnResponseToDraft(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    authorize(ctx.actor, "response", "requestApproval");
-    return inTransaction(ctx, (m) => draftReturner(m, id));
+  @Mutation(() => Response, { description: "Returns a response awaiting approval (or approved) to draft, optionally saying why." })
+  returnResponseToDraft(
+    @Arg("id", () => ID) id: string,
+    @Arg("comment", () => String, { nullable: true, description: "Why, e.g. what the board wants changed." }) comment: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    authorize(ctx.actor, "response", "returnToDraft");
+    return inTransaction(ctx, (m) => draftReturner(m, ctx.actor!, id, comment));
   }
 
   @Mutation(() => Response, { description: "The board approves the given version, which must be the latest." })
@@ -75,7 +82,7 @@ export class ResponseResolver {
     @Ctx() ctx: Context,
   ) {
     authorize(ctx.actor, "response", "markSubmitted");
-    return inTransaction(ctx, (m) => submissionRecorder(m, id, submittedAt));
+    return inTransaction(ctx, (m) => submissionRecorder(m, ctx.actor!, id, submittedAt));
   }
 
   @Mutation(() => Response)
@@ -114,12 +121,37 @@ export class ResponseResolver {
     return can(ctx.actor, "response", "readVersions") ? ctx.loaders.versionsByResponse.load(response.id) : [];
   }
 
+  @FieldResolver(() => [ResponseEvent], { description: "The workflow's steps, oldest first; staff and board only." })
+  events(@Root() response: Response, @Ctx() ctx: Context) {
+    return can(ctx.actor, "response", "readVersions") ? ctx.loaders.eventsByResponse.load(response.id) : [];
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "The version the board last decided on (approved, or returned to draft); null if it never has. Staff and board only.",
+  })
+  async boardReviewedVersion(@Root() response: Response, @Ctx() ctx: Context): Promise<number | null> {
+    if (!can(ctx.actor, "response", "readVersions")) return null;
+    const events = await ctx.loaders.eventsByResponse.load(response.id);
+    for (const event of [...events].reverse()) {
+      if (event.kind === ResponseEventKind.APPROVED) return event.version;
+      // Staff taking a response back is not a decision; only a board member's return is.
+      if (event.kind === ResponseEventKind.RETURNED_TO_DRAFT && event.actorId) {
+        const actor = await ctx.loaders.user.load(event.actorId);
+        if (actor?.role === Role.BOARD) return event.version;
+      }
+    }
+    return null;
+  }
+
   @FieldResolver(() => ResponseAbilities)
   abilities(@Root() response: Response, @Ctx() ctx: Context): ResponseAbilities {
     const open = !response.archivedAt;
     return {
       canEdit: open && can(ctx.actor, "response", "edit", response),
       canRequestApproval: open && response.status === ResponseStatus.DRAFT && can(ctx.actor, "response", "requestApproval"),
+      canReturnToDraft:
+        open && (response.status === ResponseStatus.FOR_APPROVAL || response.status === ResponseStatus.APPROVED) && can(ctx.actor, "response", "returnToDraft"),
       canApprove: open && response.status === ResponseStatus.FOR_APPROVAL && can(ctx.actor, "response", "approve"),
       canMarkSubmitted: open && response.status === ResponseStatus.APPROVED && can(ctx.actor, "response", "markSubmitted"),
       canArchive: open && can(ctx.actor, "response", "archive"),
@@ -136,3 +168,11 @@ export class ResponseVersionResolver {
   }
 }
 
+
+@Resolver(() => ResponseEvent)
+export class ResponseEventResolver {
+  @FieldResolver(() => User, { nullable: true })
+  actor(@Root() event: ResponseEvent, @Ctx() ctx: Context) {
+    return event.actorId ? ctx.loaders.visibleUser.load(event.actorId) : null;
+  }
+}

@@ -19,7 +19,7 @@ import { Goal, PriorityArea } from "./priority-area.entity.js";
 import { Inquiry } from "./inquiry.entity.js";
 import { Document, DocumentText } from "./document.entity.js";
 import { Remiss } from "./remiss.entity.js";
-import { Response, ResponseVersion } from "./response.entity.js";
+import { Response, ResponseEvent, ResponseVersion } from "./response.entity.js";
 import { MemberInput } from "./member-input.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { ChangeEvent } from "./change-event.entity.js";
@@ -29,6 +29,6 @@ import { AuditLog } from "./audit.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
-  Response, ResponseVersion, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
+  Response, ResponseVersion, ResponseEvent, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
   Session, OneTimeToken, SignInAttempt, AuditLog,
 ];

@@ -1,7 +1,7 @@
 import { Check, Column, type ValueTransformer, CreateDateColumn, Entity, Index, JoinColumn, JoinTable, ManyToMany, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { TrackedEntity } from "./base.js";
-import { QuoteSourceType, ResponseKind, ResponseStance, ResponseStatus } from "../enums.js";
+import { QuoteSourceType, ResponseEventKind, ResponseKind, ResponseStance, ResponseStatus } from "../enums.js";
 import { DateTime, LocalDate } from "../scalars.js";
 import type { PriorityArea } from "./priority-area.entity.js";
 import type { Document } from "./document.entity.js";
@@ -177,11 +177,13 @@ export class Response extends TrackedEntity {
   archivedAt: Date | null;
 }
 
-/** An immutable snapshot written on every save of a response. */
+/**
+ * What a response's history rows share: the response, a comment and when. Never changed
+ * once written. Its fields join each subclass's GraphQL type; no field returns the base
+ * itself, so the schema does not show it.
+ */
 @ObjectType()
-@Entity("response_version")
-@Index(["responseId", "number"], { unique: true })
-export class ResponseVersion {
+abstract class ResponseRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn("uuid")
   id: string;
@@ -194,6 +196,21 @@ export class ResponseVersion {
   @JoinColumn({ name: "response_id" })
   response?: Response;
 
+  /** In the author's words: what changed in a version, why a step was taken (e.g. what the board wants changed). */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  comment: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+}
+
+/** An immutable snapshot written on every save of a response. */
+@ObjectType()
+@Entity("response_version")
+@Index(["responseId", "number"], { unique: true })
+export class ResponseVersion extends ResponseRecord {
   @Field(() => Int)
   @Column({ type: "int" })
   number: number;
@@ -229,13 +246,31 @@ export class ResponseVersion {
   @ManyToOne("User", { nullable: true, onDelete: "SET NULL" })
   @JoinColumn({ name: "author_id" })
   author?: unknown;
+}
 
-  /** What changed, as the author put it. */
-  @Field(() => String, { nullable: true })
-  @Column({ type: "text", nullable: true })
-  comment: string | null;
+/**
+ * One step of a response's workflow (sent for decision, returned, decided, sent in),
+ * written in the same transaction as the status change. Together with the versions it
+ * is the response's history, and it tells the board which version it last decided on.
+ */
+@ObjectType()
+@Entity("response_event")
+@Index(["responseId", "createdAt"])
+export class ResponseEvent extends ResponseRecord {
+  @Field(() => ResponseEventKind)
+  @Column({ type: "enum", enum: ResponseEventKind, enumName: "response_event_kind" })
+  kind: ResponseEventKind;
 
-  @Field(() => DateTime)
-  @CreateDateColumn({ type: "timestamptz" })
-  createdAt: Date;
+  /** The response's currentVersion when the step was taken: what was sent, returned or decided. */
+  @Field(() => Int)
+  @Column({ type: "int" })
+  version: number;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: "uuid", nullable: true })
+  actorId: string | null;
+
+  @ManyToOne("User", { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "actor_id" })
+  actor?: unknown;
 }

@@ -8,6 +8,7 @@ import { AddCaseInsensitiveDiarienummer1795454612287 } from "./1795454612287-Add
 import { RefreshCopiedSearchFields1795454700000 } from "./1795454700000-RefreshCopiedSearchFields.js";
 import { AddResponseDrafting1796093116559 } from "./1796093116559-AddResponseDrafting.js";
 import { AddUserLastSignedIn1796102853228 } from "./1796102853228-AddUserLastSignedIn.js";
+import { AddResponseEvents1796103000000 } from "./1796103000000-AddResponseEvents.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RefreshCopiedSearchFields1795454700000,
   AddResponseDrafting1796093116559,
   AddUserLastSignedIn1796102853228,
+  AddResponseEvents1796103000000,
 ];

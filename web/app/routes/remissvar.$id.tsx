@@ -8,16 +8,22 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { Link, useLoaderData } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { load, notFoundResponse } from "~/lib/auth.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { isId } from "~/lib/ids";
 import { label } from "~/lib/labels";
 import { quoteHref } from "~/lib/quotes";
+import { diffVersions, latestReturn } from "~/lib/response-versions";
+import { VersionsQuery } from "~/lib/response-versions.server";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { ResponseWorkflow } from "~/components/response-workflow";
+import { VersionDiff } from "~/components/version-diff";
 import styles from "~/styles/response.css?url";
 import editorStyles from "~/styles/editor.css?url";
+import versionStyles from "~/styles/versions.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: editorStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: editorStyles }, { rel: "stylesheet", href: versionStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.response.title} – Remissbanken` : "Remissvar – Remissbanken" },
@@ -35,7 +41,9 @@ const ResponseQuery = graphql(`
       approvedAt
       submittedAt
       currentVersion
-      abilities { canEdit canApprove canRequestApproval canMarkSubmitted }
+      boardReviewedVersion
+      abilities { canEdit canApprove canRequestApproval canReturnToDraft canMarkSubmitted canReadVersions }
+      events { kind version comment createdAt actor { name } }
       approvedBy { name }
       summary signatory presenter letterDate
       sections { number heading body stance quotes { sourceType sourceId label text } }
@@ -53,11 +61,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isId(params.id)) throw notFoundResponse();
   const { response } = await load(request, ResponseQuery, { id: params.id });
   if (!response) throw notFoundResponse();
-  return { response };
+  return { response, sinceBoard: await changesSinceBoard(request, response) };
+}
+
+/** What changed since the version the board last decided on; only staff and board see a board's review. */
+async function changesSinceBoard(request: Request, response: ResponseView) {
+  const reviewed = response.boardReviewedVersion;
+  if (!response.abilities.canReadVersions || !reviewed || reviewed >= response.currentVersion) return null;
+  const { response: history } = await load(request, VersionsQuery, { id: response.id });
+  const from = history?.versions.find((v) => v.number === reviewed);
+  const to = history?.versions.find((v) => v.number === history.currentVersion);
+  if (!history || !from || !to) return null;
+  return { from: reviewed, to: to.number, diffs: diffVersions(from, to) };
 }
 
 export default function ResponsePage() {
-  const { response } = useLoaderData<typeof loader>();
+  const { response, sinceBoard } = useLoaderData<typeof loader>();
   const report = response.remiss?.document ?? null;
   const ministry = response.remiss?.ministry ?? response.inquiry?.department ?? null;
   return (
@@ -103,8 +122,13 @@ export default function ResponsePage() {
           <dt>Version</dt>
           <dd>{response.currentVersion}</dd>
         </dl>
+        {response.abilities.canReadVersions && (
+          <p><Link to={`/remissvar/${response.id}/versioner`}>Versionshistorik och jämförelse mellan versioner</Link></p>
+        )}
         <ResponseWorkflow response={response} />
       </header>
+
+      {response.abilities.canReadVersions && <BoardReview response={response} sinceBoard={sinceBoard} />}
 
       <div className="layout-two">
         <section className="response-text card" aria-labelledby="text-title">
@@ -143,6 +167,37 @@ export default function ResponsePage() {
         <Related response={response} />
       </div>
     </article>
+  );
+}
+
+/**
+ * For staff and board: the board's last comment while the draft is back with the
+ * secretariat, and what changed since the version the board last decided on.
+ */
+function BoardReview({ response, sinceBoard }: { response: ResponseView; sinceBoard: ReturnType<typeof useLoaderData<typeof loader>>["sinceBoard"] }) {
+  const returned = response.status === "DRAFT" ? latestReturn(response.events) : null;
+  return (
+    <>
+      {returned && (
+        <section className="board-returned" aria-labelledby="returned-title">
+          <h2 id="returned-title">Återförvisad av {returned.actor?.name ?? "okänd"}, {formatDateTime(returned.createdAt)}</h2>
+          {returned.comment ? <blockquote>{returned.comment}</blockquote> : <p>Ingen kommentar lämnades.</p>}
+        </section>
+      )}
+      {response.status === "FOR_APPROVAL" && !response.boardReviewedVersion && (
+        <p className="board-review card">Styrelsen har inte beslutat om svaret tidigare: det här är första granskningen.</p>
+      )}
+      {sinceBoard && (
+        <section className="board-review card stack" aria-labelledby="since-board-title">
+          <h2 id="since-board-title">Ändrat sedan styrelsen senast tittade (version {sinceBoard.from})</h2>
+          <p className="muted">
+            Ändringar från version {sinceBoard.from} till version {sinceBoard.to}. Tillagd text är understruken, borttagen text är överstruken.{" "}
+            <Link to={`/remissvar/${response.id}/versioner?fran=${sinceBoard.from}&till=${sinceBoard.to}`}>Jämför andra versioner</Link>
+          </p>
+          <VersionDiff diffs={sinceBoard.diffs} />
+        </section>
+      )}
+    </>
   );
 }
 

@@ -30,6 +30,7 @@ import { remissMemberInputs, quoteIntent, searchQuotes } from "~/lib/editor-pane
 import { quoteSearchFrom, type QuoteSearch } from "~/lib/quote-search";
 import { EditorPanel } from "~/components/editor-panel";
 import { SectionQuotes, useSectionQuotes } from "~/components/editor-quotes";
+import { restoreVersion } from "~/lib/response-versions.server";
 import { SelectField, TextArea, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import styles from "~/styles/editor.css?url";
@@ -61,7 +62,7 @@ const EditorQuery = graphql(`
   }
 `);
 
-/** The latest saved version, for the conflict view and for restoring an old one. */
+/** The latest saved version, for the conflict view. */
 const VersionsQuery = graphql(`
   query ResponseVersions($id: ID!) {
     response(id: $id) {
@@ -156,11 +157,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "restore") {
     const number = Number(form.get("version"));
-    const { response } = await load(request, VersionsQuery, { id });
-    const version = response?.versions.find((v) => v.number === number);
-    if (!response || !version) throw notFoundResponse();
-    const restored = { ...draftFromSaved(version), comment: `Återställd från version ${number}` };
-    return save(request, id, restored, response.currentVersion, `Version ${number} är återställd som en ny version.`);
+    if (!Number.isInteger(number) || number < 1) throw new Response("Felaktig förfrågan", { status: 400 });
+    const result = await restoreVersion(request, id, number);
+    return result.ok
+      ? redirectWithFlash(`/remissvar/${id}`, { kind: "success", message: `Version ${number} är återställd som version ${result.version}.` })
+      : redirectWithFlash(`/remissvar/${id}/redigera`, { kind: "error", message: result.message });
   }
 
   // "Behåll min text" saves over the version the user has now seen in the conflict view.
@@ -169,7 +170,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return save(request, id, draft, from);
 }
 
-async function save(request: Request, id: string, draft: ResponseDraft, baseVersion: number, success?: string) {
+async function save(request: Request, id: string, draft: ResponseDraft, baseVersion: number) {
   const valid = validateDraft(draft);
   if (!valid.ok) {
     return answer(draft, baseVersion, { formError: "Några uppgifter behöver rättas.", fieldErrors: valid.fieldErrors }, 400);
@@ -177,7 +178,7 @@ async function save(request: Request, id: string, draft: ResponseDraft, baseVers
   try {
     const { data: saved } = await callApi(request, SaveMutation, { input: { responseId: id, baseVersion, ...valid.input } });
     const version = saved.saveResponseVersion.currentVersion;
-    return redirectWithFlash(`/remissvar/${id}`, { kind: "success", message: success ?? `Version ${version} är sparad.` });
+    return redirectWithFlash(`/remissvar/${id}`, { kind: "success", message: `Version ${version} är sparad.` });
   } catch (error) {
     if (error instanceof ApiError && error.reason === "STALE_VERSION") {
       return answer(draft, baseVersion, { conflict: await conflictWith(request, id, draft) }, 409);
@@ -361,6 +362,7 @@ function History({ response }: { response: Loaded }) {
   return (
     <aside className="editor-history" aria-labelledby="history-title">
       <h2 id="history-title">Versioner</h2>
+      <p><Link to={`/remissvar/${response.id}/versioner`}>Versionshistorik och jämförelse</Link></p>
       {versions.length === 0 ? (
         <p className="muted">Inga sparade versioner.</p>
       ) : (
