@@ -121,6 +121,9 @@ export class ResponseFilter {
   @Field(() => Int, { nullable: true, description: "Year the response was created." })
   year?: number | null;
 
+  @Field(() => ResponseStance, { nullable: true, description: "Responses with at least one section taking this stance." })
+  stance?: ResponseStance | null;
+
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   includeArchived?: boolean | null;
 }
