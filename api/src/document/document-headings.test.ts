@@ -48,6 +48,19 @@ describe("Document.headings and sectionText", () => {
     expect(short.data.document.sectionText).toBe("Utredningen föreslår att kommunala …");
   });
 
+  it("answers several sections at once, in the text's order, leaving out numbers it lacks", async () => {
+    const id = await documentWithText(TEXT);
+    const result = await api.gql(
+      `query($id: ID!) { document(id: $id) { sections(numbers: ["5.3", "4", "1"], maxLength: 30) { number title page text } } }`,
+      { id },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data.document.sections).toEqual([
+      { number: "1", title: "Inledning", page: 2, text: "Utredningen har sett över …" },
+      { number: "5.3", title: "Kommunala VA-bolag", page: 2, text: "Utredningen föreslår att …" },
+    ]);
+  });
+
   it("follows a new text at once and answers empty or null without text or heading", async () => {
     const id = await documentWithText(TEXT);
     await api.gql(ATTACH, { id, content: "2 Ny rubrik\n\nNy text." }, { token: staff });

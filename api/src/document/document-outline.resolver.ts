@@ -24,6 +24,15 @@ export class DocumentHeading {
   level: number;
 }
 
+@ObjectType({ description: "A numbered section of a document's full text: its heading and the beginning of its text." })
+export class DocumentSection extends DocumentHeading {
+  @Field(() => String, { description: "The text under the heading, up to the next heading of the same or a higher level, cut at maxLength." })
+  text: string;
+}
+
+/** Most sections one request asks for: a response answers far fewer of a report's sections. */
+export const MAX_SECTIONS = 200;
+
 /**
  * One parse per document and request: `headings` and several `sectionText` fields of the
  * same document read the text once. Nothing outlives the request, so a new text shows at once.
@@ -46,6 +55,12 @@ function outlineOf(ctx: Context, documentId: string): Promise<Outline | null> {
 function oneDocument(info: GraphQLResolveInfo, field: string) {
   // The whole text is read to find its headings: one document per request, never a list's worth.
   if (insideList(info.path)) throw badInput(`${field} can be read for one document at a time, not in a list.`, [{ field, message: "not in a list" }]);
+}
+
+function checkMaxLength(maxLength: number) {
+  if (maxLength < 1 || maxLength > MAX_SECTION_TEXT) {
+    throw badInput(`maxLength must be 1 to ${MAX_SECTION_TEXT}.`, [{ field: "maxLength", message: `1 to ${MAX_SECTION_TEXT}` }]);
+  }
 }
 
 // As public as the document's text (decision 003): the headings are part of it.
@@ -71,9 +86,28 @@ export class DocumentOutlineResolver {
     @Arg("maxLength", () => Int, { defaultValue: 2_000 }) maxLength: number,
   ): Promise<string | null> {
     oneDocument(info, "sectionText");
-    if (maxLength < 1 || maxLength > MAX_SECTION_TEXT) {
-      throw badInput(`maxLength must be 1 to ${MAX_SECTION_TEXT}.`, [{ field: "maxLength", message: `1 to ${MAX_SECTION_TEXT}` }]);
-    }
+    checkMaxLength(maxLength);
     return (await outlineOf(ctx, document.id))?.sectionText(number.trim(), maxLength) ?? null;
+  }
+
+  @FieldResolver(() => [DocumentSection], {
+    description: "The sections with these numbers, in the text's order, each with the beginning of its text; numbers the text lacks are left out.",
+  })
+  async sections(
+    @Root() document: Document,
+    @Arg("numbers", () => [String]) numbers: string[],
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("maxLength", () => Int, { defaultValue: 2_000 }) maxLength: number,
+  ): Promise<DocumentSection[]> {
+    oneDocument(info, "sections");
+    checkMaxLength(maxLength);
+    if (numbers.length > MAX_SECTIONS) throw badInput(`At most ${MAX_SECTIONS} numbers.`, [{ field: "numbers", message: "too many" }]);
+    const outline = await outlineOf(ctx, document.id);
+    if (!outline) return [];
+    const wanted = new Set(numbers.map((n) => n.trim()));
+    return outline.headings
+      .filter((h) => wanted.has(h.number))
+      .map((h) => ({ ...h, text: outline.sectionText(h.number, maxLength) ?? "" }));
   }
 }

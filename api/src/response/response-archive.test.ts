@@ -34,6 +34,7 @@ beforeAll(async () => {
   ids.position = (await buildResponse(m, {
     kind: ResponseKind.POSITION,
     status: ResponseStatus.APPROVED,
+    approvedAt: new Date("2021-03-01T12:00:00Z"),
     sections: [{ heading: "Ställningstagande", stance: ResponseStance.OPPOSES, body: "SmåKom avstyrker tvingande skatteväxling." }],
   })).id;
 });
@@ -58,6 +59,8 @@ describe("ResponseFilter.stance", () => {
     expect(decided.sort()).toEqual([ids.opposed, ids.position].sort());
     expect(await archive(staff, { stance: "OPPOSES", statuses: DECIDED, kind: "POSITION" })).toEqual([ids.position]);
     expect(await archive(staff, { stance: "OPPOSES", statuses: DECIDED, year: 2012 })).toEqual([ids.opposed]);
+    // A decided position counts in the year of its decision, as search counts it.
+    expect(await archive(staff, { stance: "OPPOSES", statuses: DECIDED, year: 2021 })).toEqual([ids.position]);
   });
 
   it("shows a member only decided responses, whatever the filter", async () => {

@@ -13,10 +13,15 @@ import { isId } from "~/lib/ids";
 import { label } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { ResponseWorkflow } from "~/components/response-workflow";
+import { ReportExcerpt } from "~/components/report-outline";
+import { reportSections } from "~/lib/report-outline.server";
 import styles from "~/styles/response.css?url";
 import editorStyles from "~/styles/editor.css?url";
+import archiveStyles from "~/styles/archive.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: editorStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: editorStyles }, { rel: "stylesheet", href: archiveStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.response.title} – Remissbanken` : "Remissvar – Remissbanken" },
@@ -52,11 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isId(params.id)) throw notFoundResponse();
   const { response } = await load(request, ResponseQuery, { id: params.id });
   if (!response) throw notFoundResponse();
-  return { response };
+  // What the report said under each section SmåKom answers, when its full text has the heading.
+  const report = response.remiss?.document;
+  return { response, reportSections: report ? await reportSections(request, report.id, response.sections) : {} };
 }
 
 export default function ResponsePage() {
-  const { response } = useLoaderData<typeof loader>();
+  const { response, reportSections } = useLoaderData<typeof loader>();
   const report = response.remiss?.document ?? null;
   const ministry = response.remiss?.ministry ?? response.inquiry?.department ?? null;
   return (
@@ -74,6 +81,8 @@ export default function ResponsePage() {
               <li><Link to="/utredningar">Utredningar</Link></li>
               <li><Link to={`/utredningar/${response.inquiry.id}`}>{response.inquiry.name}</Link></li>
             </>
+          ) : response.kind === "POSITION" ? (
+            <li><Link to="/stallningstaganden">Ställningstaganden</Link></li>
           ) : null}
           <li aria-current="page">{label("responseKind", response.kind)}</li>
         </ol>
@@ -120,6 +129,7 @@ export default function ResponsePage() {
             response.sections.map((section, i) => (
               <section key={i} className="response-section" aria-labelledby={`section-${i}`}>
                 <h3 id={`section-${i}`}>{section.number ? `${section.number} ${section.heading}` : section.heading}</h3>
+                <ReportExcerpt section={section.number ? reportSections[section.number] : undefined} documentId={report?.id} />
                 {section.stance && <p className="response-stance"><strong>Ställningstagande: {label("responseStance", section.stance)}</strong></p>}
                 {paragraphs(section.body).map((text, j) => <p key={j}>{text}</p>)}
                 {section.quotes.map((quote, j) => (

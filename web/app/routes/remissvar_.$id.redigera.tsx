@@ -28,9 +28,13 @@ import {
 } from "~/lib/response-editor";
 import { SelectField, TextArea, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { SectionsFromReport } from "~/components/report-outline";
+import { withReportSections } from "~/lib/report-outline";
+import { reportHeadings } from "~/lib/report-outline.server";
 import styles from "~/styles/editor.css?url";
+import archiveStyles from "~/styles/archive.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: archiveStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Redigera ${data.response.title} – Remissbanken` : "Redigera remissvar – Remissbanken" },
@@ -89,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { response } = await load(request, EditorQuery, { id: params.id });
   // Those who may not edit see no editor at all, as if it did not exist.
   if (!response || !response.abilities.canEdit) throw notFoundResponse();
-  return { response };
+  return { response, reportHeadings: await reportHeadings(request, params.id) };
 }
 
 interface Conflict {
@@ -129,6 +133,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "add-section") {
     return answer({ ...draft, sections: [...draft.sections, emptySection()] }, baseVersion);
+  }
+  if (intent === "sections-from-report") {
+    const sections = withReportSections(draft.sections, await reportHeadings(request, id), form.getAll("reportSection"));
+    return answer({ ...draft, sections }, baseVersion);
   }
   const removed = /^remove-section:(\d{1,3})$/.exec(intent);
   if (removed) {
@@ -187,7 +195,7 @@ async function conflictWith(request: Request, id: string, mine: ResponseDraft): 
 }
 
 export default function EditResponsePage() {
-  const { response } = useLoaderData<typeof loader>();
+  const { response, reportHeadings } = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>() as EditorAnswer | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -266,6 +274,7 @@ export default function EditResponsePage() {
             <div className="actions">
               <button type="submit" name="intent" value="add-section" className="button button-secondary">Lägg till avsnitt</button>
             </div>
+            <SectionsFromReport headings={reportHeadings} sections={draft.sections} />
           </section>
 
           <TextField name="comment" label="Vad ändrades?" hint="Syns i versionshistoriken" defaultValue={draft.comment} problems={problems} />
