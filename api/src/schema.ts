@@ -15,6 +15,7 @@ import { AuditLogResolver } from "./audit/audit.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { SearchStatusResolver } from "./search/search-status.resolver.js";
 import { DocumentTextResolver } from "./document/document-text.resolver.js";
+import { DocumentOutlineResolver } from "./document/document-outline.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   SearchResolver,
   SearchStatusResolver,
   DocumentTextResolver,
+  DocumentOutlineResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

@@ -42,6 +42,7 @@ function Navigation({ user }: { user: CurrentUser | null }) {
         <li><NavLink to="/" end>Start</NavLink></li>
         <li><NavLink to="/sok">Sök</NavLink></li>
         {user && <li><NavLink to="/remisser">Remisser</NavLink></li>}
+        {user && <li><NavLink to="/stallningstaganden">Ställningstaganden</NavLink></li>}
         <li><NavLink to="/utredningar">Utredningar</NavLink></li>
         {staff && <li><NavLink to="/admin">Administration</NavLink></li>}
       </ul>

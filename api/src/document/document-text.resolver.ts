@@ -86,7 +86,7 @@ export class DocumentTextResolver {
   }
 }
 
-function insideList(path: GraphQLResolveInfo["path"] | undefined): boolean {
+export function insideList(path: GraphQLResolveInfo["path"] | undefined): boolean {
   for (let p = path?.prev; p; p = p.prev) if (typeof p.key === "number") return true;
   return false;
 }

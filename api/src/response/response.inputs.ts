@@ -118,8 +118,11 @@ export class ResponseFilter {
   @Field(() => ID, { nullable: true })
   priorityAreaId?: string | null;
 
-  @Field(() => Int, { nullable: true, description: "Year the response was created." })
+  @Field(() => Int, { nullable: true, description: "Year the response was submitted, else approved, else created (as search counts it)." })
   year?: number | null;
+
+  @Field(() => ResponseStance, { nullable: true, description: "Responses with at least one section taking this stance." })
+  stance?: ResponseStance | null;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false })
   includeArchived?: boolean | null;

@@ -13,7 +13,10 @@ export function listResponses(ds: DataSource, actor: Actor | null, filter: Respo
   if (filter?.statuses?.length) q.andWhere("r.status IN (:...statuses)", { statuses: filter.statuses });
   if (filter?.remissId) q.andWhere("r.remiss_id = :remissId", { remissId: filter.remissId });
   if (filter?.inquiryId) q.andWhere("r.inquiry_id = :inquiryId", { inquiryId: filter.inquiryId });
-  if (filter?.year) q.andWhere("extract(year from coalesce(r.submitted_at, r.created_at) AT TIME ZONE 'Europe/Stockholm') = :year", { year: filter.year });
+  if (filter?.year) q.andWhere("extract(year from coalesce(r.submitted_at, r.approved_at, r.created_at) AT TIME ZONE 'Europe/Stockholm') = :year", { year: filter.year });
+  if (filter?.stance) {
+    q.andWhere("EXISTS (SELECT 1 FROM jsonb_array_elements(r.sections) AS s WHERE s->>'stance' = :stance)", { stance: filter.stance });
+  }
   if (filter?.priorityAreaId) {
     q.andWhere("EXISTS (SELECT 1 FROM response_priority_area rpa WHERE rpa.response_id = r.id AND rpa.priority_area_id = :pa)", {
       pa: filter.priorityAreaId,

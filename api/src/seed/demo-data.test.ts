@@ -55,6 +55,31 @@ describe("demo data", () => {
     expect(goals).toContain("Bevaka statliga utredningar som påverkar kommunernas möjligheter/hinder för byggande");
   });
 
+  it("has full texts written for the demo, with the report's headings, for SOU 2011:59 and the exercise remiss", async () => {
+    const result = await api.gql(
+      `{
+        spara: document(designation: "SOU 2011:59") { fullText { pageCount } headings { number title } sectionText(number: "8") }
+        others: documents(filter: { kinds: [OTHER] }, first: 20) { nodes { id title } }
+      }`,
+      {},
+      { token: staff },
+    );
+    expect(result.errors).toBeUndefined();
+    const { spara } = result.data;
+    expect(spara.fullText.pageCount).toBe(5);
+    expect(spara.headings.map((h: { number: string; title: string }) => `${h.number} ${h.title}`)).toEqual([
+      "1 Inledning", "2 Kommunernas ekonomi", "7 Resultatutjämningsreserver", "7.1 Gällande regler", "7.2 Utredningens förslag",
+      "8 Kommunstabiliseringsfond", "9 Ikraftträdande",
+    ]);
+    expect(spara.sectionText).toMatch(/^Utredningen föreslår att en statlig kommunstabiliseringsfond inrättas/);
+    const { id } = result.data.others.nodes.find((d: { title: string }) => d.title.startsWith("Övningsremiss (demodata)"));
+    const exercise = await api.gql(`query($id: ID!) { document(id: $id) { title headings { number } textPages(count: 1) { text } } }`, { id });
+    expect(exercise.data.document.title).toMatch(/^Övningsremiss \(demodata\)/);
+    expect(exercise.data.document.headings.map((h: { number: string }) => h.number)).toEqual(["1", "2", "2.1", "2.2", "3", "4"]);
+    // Nobody should take the demo texts for the reports' own.
+    expect(exercise.data.document.textPages[0].text).toContain("skriven för Remissbankens demo");
+  });
+
   it("has one user per role who can sign in with the documented password", async () => {
     for (const [email, password, role] of [
       ["admin@smakom.example", "demo-admin-2021", "ADMIN"],

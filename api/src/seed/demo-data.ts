@@ -11,6 +11,8 @@ import { createDemoUsers } from "../auth/demo-users.js";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser,
 } from "./factories.js";
+import { extractDocumentText, storeDocumentText } from "../document/document-text.service.js";
+import { EXERCISE_DEMO_TEXT, SOU_2011_59_DEMO_TEXT } from "./demo-texts.js";
 
 const MUNICIPALITIES: [string, string][] = [
   ["Forshaga", "Värmlands län"],
@@ -150,6 +152,7 @@ async function loadDemoData(m: EntityManager) {
     publishedAt: "2011-09-22",
     summary: "Förslag om resultatutjämningsreserver och en kommunstabiliseringsfond.",
   }, [area("Finansiering för tillväxt")]);
+  await attachDemoText(m, sou2011_59.id, SOU_2011_59_DEMO_TEXT);
   const remiss2011 = await buildRemiss(m, {
     documentId: sou2011_59.id,
     diarienummer: "Fi2011/4105",
@@ -225,6 +228,7 @@ async function loadDemoData(m: EntityManager) {
     department: "Finansdepartementet",
     publishedAt: today,
   }, [area("Finansiering för tillväxt")]);
+  await attachDemoText(m, exercise.id, EXERCISE_DEMO_TEXT);
   const exerciseRemiss = await buildRemiss(m, {
     documentId: exercise.id,
     ministry: "Finansdepartementet",
@@ -254,4 +258,9 @@ async function loadDemoData(m: EntityManager) {
     sections: [{ heading: "Ställningstagande", body: "SmåKom anser att strandskyddet bör differentieras så att landsbygdskommuner kan bygga attraktiva boenden nära vatten." }],
   });
   void sou2020_8;
+}
+
+/** As attachDocumentText stores a text, so the demo text has headings and is searched passage by passage. */
+async function attachDemoText(m: EntityManager, documentId: string, text: string) {
+  await storeDocumentText(m, documentId, await extractDocumentText({ format: "text", text }));
 }

@@ -17,12 +17,16 @@ import { VersionsQuery } from "~/lib/response-versions.server";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { ResponseWorkflow } from "~/components/response-workflow";
 import { VersionDiff } from "~/components/version-diff";
+import { ReportExcerpt } from "~/components/report-outline";
+import { reportSections } from "~/lib/report-outline.server";
 import styles from "~/styles/response.css?url";
 import editorStyles from "~/styles/editor.css?url";
 import versionStyles from "~/styles/versions.css?url";
+import archiveStyles from "~/styles/archive.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: editorStyles }, { rel: "stylesheet", href: versionStyles },
+  { rel: "stylesheet", href: archiveStyles },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -61,7 +65,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isId(params.id)) throw notFoundResponse();
   const { response } = await load(request, ResponseQuery, { id: params.id });
   if (!response) throw notFoundResponse();
-  return { response, sinceBoard: await changesSinceBoard(request, response) };
+  // What the report said under each section SmåKom answers, when its full text has the heading.
+  const report = response.remiss?.document;
+  const [sinceBoard, sections] = await Promise.all([
+    changesSinceBoard(request, response),
+    report ? reportSections(request, report.id, response.sections) : ({} as Awaited<ReturnType<typeof reportSections>>),
+  ]);
+  return { response, sinceBoard, reportSections: sections };
 }
 
 /** What changed since the version the board last decided on; only staff and board see a board's review. */
@@ -76,7 +86,7 @@ async function changesSinceBoard(request: Request, response: ResponseView) {
 }
 
 export default function ResponsePage() {
-  const { response, sinceBoard } = useLoaderData<typeof loader>();
+  const { response, sinceBoard, reportSections } = useLoaderData<typeof loader>();
   const report = response.remiss?.document ?? null;
   const ministry = response.remiss?.ministry ?? response.inquiry?.department ?? null;
   return (
@@ -94,6 +104,8 @@ export default function ResponsePage() {
               <li><Link to="/utredningar">Utredningar</Link></li>
               <li><Link to={`/utredningar/${response.inquiry.id}`}>{response.inquiry.name}</Link></li>
             </>
+          ) : response.kind === "POSITION" ? (
+            <li><Link to="/stallningstaganden">Ställningstaganden</Link></li>
           ) : null}
           <li aria-current="page">{label("responseKind", response.kind)}</li>
         </ol>
@@ -145,6 +157,7 @@ export default function ResponsePage() {
             response.sections.map((section, i) => (
               <section key={i} className="response-section" aria-labelledby={`section-${i}`}>
                 <h3 id={`section-${i}`}>{section.number ? `${section.number} ${section.heading}` : section.heading}</h3>
+                <ReportExcerpt section={section.number ? reportSections[section.number] : undefined} documentId={report?.id} />
                 {section.stance && <p className="response-stance"><strong>Ställningstagande: {label("responseStance", section.stance)}</strong></p>}
                 {paragraphs(section.body).map((text, j) => <p key={j}>{text}</p>)}
                 {section.quotes.map((quote, j) => (

@@ -33,10 +33,16 @@ import { SectionQuotes, useSectionQuotes } from "~/components/editor-quotes";
 import { restoreVersion } from "~/lib/response-versions.server";
 import { SelectField, TextArea, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { SectionsFromReport } from "~/components/report-outline";
+import { withReportSections } from "~/lib/report-outline";
+import { reportHeadings } from "~/lib/report-outline.server";
 import styles from "~/styles/editor.css?url";
 import panelStyles from "~/styles/editor-panel.css?url";
+import archiveStyles from "~/styles/archive.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: panelStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: panelStyles }, { rel: "stylesheet", href: archiveStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Redigera ${data.response.title} – Remissbanken` : "Redigera remissvar – Remissbanken" },
@@ -96,11 +102,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Those who may not edit see no editor at all, as if it did not exist.
   if (!response || !response.abilities.canEdit) throw notFoundResponse();
   const url = new URL(request.url);
-  const [memberInputs, quoteSearch] = await Promise.all([
+  const [memberInputs, quoteSearch, reportHeadingList] = await Promise.all([
     remissMemberInputs(request, response.id),
     searchQuotes(request, quoteSearchFrom((name) => url.searchParams.get(name)), response.id),
+    reportHeadings(request, params.id),
   ]);
-  return { response, memberInputs, quoteSearch };
+  return { response, memberInputs, quoteSearch, reportHeadings: reportHeadingList };
 }
 
 interface Conflict {
@@ -148,6 +155,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "add-section") {
     return answer({ ...draft, sections: [...draft.sections, emptySection()] }, baseVersion);
+  }
+  if (intent === "sections-from-report") {
+    const sections = withReportSections(draft.sections, await reportHeadings(request, id), form.getAll("reportSection"));
+    return answer({ ...draft, sections }, baseVersion);
   }
   const removed = /^remove-section:(\d{1,3})$/.exec(intent);
   if (removed) {
@@ -206,7 +217,7 @@ async function conflictWith(request: Request, id: string, mine: ResponseDraft): 
 }
 
 export default function EditResponsePage() {
-  const { response, memberInputs, quoteSearch } = useLoaderData<typeof loader>();
+  const { response, memberInputs, quoteSearch, reportHeadings } = useLoaderData<typeof loader>();
   const answered = useActionData<typeof action>() as EditorAnswer | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -286,6 +297,7 @@ export default function EditResponsePage() {
             <div className="actions">
               <button type="submit" name="intent" value="add-section" className="button button-secondary">Lägg till avsnitt</button>
             </div>
+            <SectionsFromReport headings={reportHeadings} sections={draft.sections} />
           </section>
 
           <TextField name="comment" label="Vad ändrades?" hint="Syns i versionshistoriken" defaultValue={draft.comment} problems={problems} />
