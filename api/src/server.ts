@@ -106,7 +106,7 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
       // Before the request log, which records the status it set.
       databaseUnavailablePlugin(),
       costLimitPlugin(schema, config.graphqlLimits.maxCost),
-      requestLogPlugin(),
+      requestLogPlugin("/graphql"),
     ],
   });
   await apollo.start();
