@@ -13,8 +13,8 @@ export const SECRET_VARIABLES = ["DATABASE_URL", "POSTGRES_PASSWORD", "MEILI_MAS
  * its siblings when it is not given. Problems (an unreadable file, a variable given both
  * ways) are listed, not thrown, so a process can report them with its other settings.
  */
-export function resolveEnvironment(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; problems: string[] } {
-  const resolved: NodeJS.ProcessEnv = { ...env };
+export function resolveEnvironment(env: Record<string, string | undefined>): { env: Record<string, string | undefined>; problems: string[] } {
+  const resolved: Record<string, string | undefined> = { ...env };
   const problems: string[] = [];
   for (const name of SECRET_VARIABLES) {
     const file = env[`${name}_FILE`];
