@@ -533,6 +533,23 @@ describe("fields hide what the caller may not see", () => {
     }
   });
 
+  it("a user's email and whether they can be invited again follow the rules", async () => {
+    const targets = [await buildUser(m(), { role: Role.MEMBER, municipalityId: f.own.id }), await buildUser(m(), { role: Role.STAFF, municipalityId: null })];
+    let shown = 0;
+    for (const caller of CALLERS.filter((c) => c !== "anonymous")) {
+      const actor = f.users[caller].actor;
+      for (const target of targets) {
+        const result = await ask(caller, `query($id: ID!) { user(id: $id) { email abilities { canInvite } } }`, { id: target.id });
+        expect(result.data.user === null, `${caller} reads ${target.role}`).toBe(!can(actor, "user", "read", target));
+        if (!result.data.user) continue;
+        shown++;
+        expect(result.data.user.email, `${caller} ${target.role}`).toBe(can(actor, "user", "readEmail", target) ? target.email : "");
+        expect(result.data.user.abilities.canInvite, `${caller} ${target.role}`).toBe(can(actor, "user", "invite", target));
+      }
+    }
+    expect(shown).toBeGreaterThan(5);
+  });
+
   it("abilities follow the policy: only the board may approve, only staff edit", async () => {
     const forApproval = await buildResponse(m(), { status: ResponseStatus.FOR_APPROVAL });
     for (const caller of ["admin", "staff", "board"] as const) {
