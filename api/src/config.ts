@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { resolveEnvironment } from "@remissbanken/schema/env";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -106,10 +107,12 @@ export class ConfigError extends Error {
 /** Validates the environment once at start; lists every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means unset (docker compose passes "${VAR:-}" as "").
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const nonEmpty = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  // Secrets may come from files (NAME_FILE, Docker secrets); DATABASE_URL from its parts.
+  const { env: given, problems } = resolveEnvironment(nonEmpty);
   const result = EnvSchema.safeParse(given);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  if (!result.success || problems.length) {
+    throw new ConfigError([...problems, ...(result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`))]);
   }
   return toConfig(result.data);
 }

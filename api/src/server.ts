@@ -5,6 +5,7 @@ import express from "express";
 import cookieParser from "cookie-parser";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
@@ -22,6 +23,7 @@ import { auditMutations } from "./audit/audit.instrument.js";
 import { aliasLimitRule, costLimitPlugin, depthLimitRule } from "./hardening/graphql-limits.js";
 import { requestLogPlugin } from "./hardening/request-log.js";
 import { logScope } from "./logger.js";
+import { explorerRouter } from "./explorer/explorer.js";
 import { scheduleAuthHousekeeping } from "./auth/housekeeping.js";
 
 export interface RunningServer {
@@ -103,10 +105,12 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
     validationRules: [depthLimitRule(config.graphqlLimits.maxDepth), aliasLimitRule(config.graphqlLimits.maxAliases)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's landing pages load from Apollo's CDN; our own explorer is served below.
+      ApolloServerPluginLandingPageDisabled(),
       // Before the request log, which records the status it set.
       databaseUnavailablePlugin(),
       costLimitPlugin(schema, config.graphqlLimits.maxCost),
-      requestLogPlugin(),
+      requestLogPlugin("/graphql"),
     ],
   });
   await apollo.start();
@@ -127,6 +131,9 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
       res.status(503).json({ status: "database unavailable" });
     }
   });
+
+  // The explorer shows the schema, so it exists only where introspection does (development).
+  if (config.introspection) app.use(explorerRouter("/graphql"));
 
   app.use(
     "/graphql",

@@ -2,8 +2,10 @@
  * The indexer process: `npm start` supervises it, docker compose runs it as a service.
  * Needs DATABASE_URL and MEILI_URL (MEILI_MASTER_KEY, MEILI_INDEX optional).
  */
+import { writeFile } from "node:fs/promises";
 import pino from "pino";
 import { exitAfterFlush, logTransport } from "@remissbanken/schema/logging";
+import { resolveEnvironment } from "@remissbanken/schema/env";
 import { z } from "zod";
 import { startIndexer } from "./indexer.js";
 
@@ -14,11 +16,19 @@ const Env = z.object({
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
   INDEXER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Rewritten every few seconds while the indexer runs; compose's health check reads its age. */
+  INDEXER_HEARTBEAT_FILE: z.string().optional(),
 });
 
-const parsed = Env.safeParse(process.env);
-if (!parsed.success) {
-  console.error(`Invalid indexer configuration:\n${parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+const HEARTBEAT_MS = 5_000;
+
+// Secrets may come from files (NAME_FILE, Docker secrets); DATABASE_URL from its parts.
+const resolved = resolveEnvironment(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")));
+
+const parsed = Env.safeParse(resolved.env);
+if (!parsed.success || resolved.problems.length) {
+  const problems = [...resolved.problems, ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`))];
+  console.error(`Invalid indexer configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   process.exit(2);
 }
 const env = parsed.data;
@@ -34,11 +44,22 @@ const indexer = await startIndexer({
 });
 log.info("indexer running");
 
+const heartbeatFile = env.INDEXER_HEARTBEAT_FILE;
+const beat = () => {
+  if (!heartbeatFile) return;
+  writeFile(heartbeatFile, JSON.stringify({ at: new Date().toISOString(), ...indexer.stats }) + "\n").catch((error: Error) =>
+    log.warn({ err: error, heartbeatFile }, "cannot write the heartbeat file"),
+  );
+};
+beat();
+const heartbeat = heartbeatFile ? setInterval(beat, HEARTBEAT_MS) : undefined;
+
 let stopping = false;
 const shutdown = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "indexer stopping");
+  clearInterval(heartbeat);
   await indexer.stop();
   await exitAfterFlush(log, 0);
 };

@@ -9,6 +9,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { resolveEnvironment } from "@remissbanken/schema/env";
 
 export interface EngineAddresses {
   databaseUrl: string;
@@ -56,7 +57,10 @@ export interface ConnectedEngines extends EngineAddresses {
 }
 
 /** Finds or starts the engines for a command-line tool. */
-export async function connectEngines(env: NodeJS.ProcessEnv = process.env, { search = true } = {}): Promise<ConnectedEngines> {
+export async function connectEngines(given: NodeJS.ProcessEnv = process.env, { search = true } = {}): Promise<ConnectedEngines> {
+  // As the API and the indexer read them: secrets from *_FILE, DATABASE_URL from its parts (compose).
+  const { env, problems } = resolveEnvironment(Object.fromEntries(Object.entries(given).filter(([, value]) => value !== "")));
+  if (problems.length) throw new Error(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   const dataDir = path.resolve(env.DATA_DIR ?? ".data");
   const index = env.MEILI_INDEX || undefined;
   const fromEnv = { databaseUrl: env.DATABASE_URL, meiliUrl: env.MEILI_URL, meiliMasterKey: env.MEILI_MASTER_KEY };

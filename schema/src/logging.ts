@@ -8,8 +8,19 @@ import type { TransportSingleOptions } from "pino";
 export function logTransport(env: NodeJS.ProcessEnv = process.env): TransportSingleOptions | undefined {
   const format = env.LOG_FORMAT ?? (process.stdout.isTTY && env.NODE_ENV !== "production" ? "pretty" : "json");
   if (format !== "pretty") return undefined;
-  return { target: "pino-pretty", options: { colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname" } };
+  return { target: "pino-pretty", options: PRETTY_OPTIONS };
 }
+
+/**
+ * One line per entry: the message (a request's says method, path, operation, status and
+ * duration) followed by its remaining fields; the request id only in the JSON format.
+ */
+export const PRETTY_OPTIONS = {
+  colorize: true,
+  translateTime: "HH:MM:ss",
+  singleLine: true,
+  ignore: "pid,hostname,requestId,request",
+};
 
 /** Exits once the logger has written everything: a transport writes from a worker thread. */
 export async function exitAfterFlush(log: { flush(cb?: (err?: Error) => void): void }, code: number): Promise<never> {

@@ -20,6 +20,8 @@ export interface CapturedMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+  /** Resolves once every message whose sending has begun is sent or failed (tests: "nothing was sent"). */
+  idle(): Promise<void>;
   /** Messages received by the local SMTP server; empty when a real SMTP_URL is used. */
   readonly captured: CapturedMail[];
   close(): Promise<void>;
@@ -28,7 +30,7 @@ export interface Mailer {
 export interface MailerSettings {
   smtpUrl?: string;
   from: string;
-  /** In development, captured messages are echoed to the console so links can be clicked. */
+  /** In development, captured messages are written to the log, body included, so links can be clicked. */
   echoToConsole: boolean;
 }
 
@@ -56,7 +58,8 @@ export async function createMailer(settings: MailerSettings, log: Logger): Promi
         stream.on("end", () => {
           const mail = parseMessage(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((r) => r.address));
           captured.push(mail);
-          if (settings.echoToConsole) console.log(`\n[mail to ${mail.to.join(", ")}] ${mail.subject}\n${mail.text}\n`);
+          // Development only: the body (with its link) goes into the message, which the redaction of "*.text" leaves alone.
+          if (settings.echoToConsole) log.info({ to: mail.to, subject: mail.subject }, `development mail to ${mail.to.join(", ")}: ${mail.subject}\n${mail.text}`);
           callback();
         });
       },
@@ -71,12 +74,22 @@ export async function createMailer(settings: MailerSettings, log: Logger): Promi
     log.debug({ port }, "local SMTP server capturing mail");
   }
 
+  const sending = new Set<Promise<unknown>>();
   return {
     captured,
     async send(mail) {
-      await transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
+      const sent = transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
+      sending.add(sent);
+      try {
+        await sent;
+      } finally {
+        sending.delete(sent);
+      }
       // Never log the body: it carries the link's secret.
       log.info({ subject: mail.subject }, "mail sent");
+    },
+    async idle() {
+      while (sending.size) await Promise.allSettled([...sending]);
     },
     async close() {
       transport.close();

@@ -1,8 +1,9 @@
 import {
-  GraphQLError, Kind,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
-  type ValidationRule,
+  GraphQLError, Kind, getNamedType, getNullableType, isListType,
+  type DocumentNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode, type ValidationRule,
 } from "graphql";
+import type { ComplexityEstimator } from "graphql-query-complexity";
+import { createRequire } from "node:module";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { LIMITS } from "@remissbanken/schema";
 
@@ -75,79 +76,38 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   };
 }
 
-/** The parts of graphql's types the cost walk needs, read structurally: graphql may be loaded twice (ESM and CJS). */
-interface TypeLike {
-  name?: string;
-  ofType?: TypeLike;
-  getFields?: () => Record<string, { type: TypeLike }>;
-  toString(): string;
-}
+// Its ESM build imports graphql's ESM files ("graphql/index.mjs"), a second graphql beside
+// the CommonJS one the schema is built with; its CommonJS build shares ours.
+const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
 
-function named(type: TypeLike): TypeLike {
-  let t = type;
-  while (t.ofType) t = t.ofType;
-  return t;
-}
-
-const isList = (type: TypeLike) => String(type).replace(/!$/, "").startsWith("[");
-
-function intArgument(node: FieldNode, name: string, variables: Record<string, unknown>): number | undefined {
-  const arg = node.arguments?.find((a) => a.name.value === name);
-  if (!arg) return undefined;
-  const value = arg.value.kind === Kind.VARIABLE ? variables[arg.value.name.value] : arg.value.kind === Kind.INT ? Number(arg.value.value) : undefined;
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
+const isConnection = (type: GraphQLOutputType) => getNamedType(type).name.endsWith("Connection");
 
 /**
- * Estimated cost of an operation: 1 per field plus its children, times the page
- * size for connections (capped at the largest allowed page; larger values fail
- * in the resolver with a clear message) and times a small constant for unpaged
- * lists. Introspection is free; fragments are counted where they are spread.
+ * How much one field costs, for graphql-query-complexity: 1 plus its children, times
+ * the page size for connections (capped at the largest allowed page; larger values fail
+ * in the resolver with a clear message) and times a small constant for unpaged lists.
+ * Introspection is free.
  */
+const remissbankenEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name.startsWith("__")) return 0;
+  if (isConnection(field.type)) {
+    const first = typeof args.first === "number" && args.first > 0 ? Math.min(args.first, LIMITS.maxPageSize) : LIMITS.defaultPageSize;
+    return 1 + childComplexity * first;
+  }
+  // A connection's edges and nodes are already counted by its page size.
+  if (isListType(getNullableType(field.type)) && !type.name.endsWith("Connection")) return 1 + childComplexity * UNPAGED_LIST_SIZE;
+  return 1 + childComplexity;
+};
+
+/** The estimated cost of an operation (graphql-query-complexity with the estimator above). */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
-  if (!operation) return 0;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const fragmentCost = new Map<string, number>();
-
-  const cost = (selectionSet: SelectionSetNode, parent: TypeLike | undefined, visiting: ReadonlySet<string>): number => {
-    let total = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value.startsWith("__")) continue;
-        const field = parent?.getFields?.()[selection.name.value];
-        if (!field) continue; // unknown fields are reported by validation
-        const children = selection.selectionSet ? cost(selection.selectionSet, named(field.type), visiting) : 0;
-        if (named(field.type).name?.endsWith("Connection")) {
-          const first = intArgument(selection, "first", variables);
-          total += 1 + children * (first && first > 0 ? Math.min(first, LIMITS.maxPageSize) : LIMITS.defaultPageSize);
-        } else if (isList(field.type) && !parent?.name?.endsWith("Connection")) {
-          // A connection's edges and nodes are already counted by its page size.
-          total += 1 + children * UNPAGED_LIST_SIZE;
-        } else {
-          total += 1 + children;
-        }
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as TypeLike | undefined) : parent;
-        total += cost(selection.selectionSet, type, visiting);
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        if (!fragment || visiting.has(name)) continue;
-        if (!fragmentCost.has(name)) {
-          const type = schema.getType(fragment.typeCondition.name.value) as TypeLike | undefined;
-          fragmentCost.set(name, cost(fragment.selectionSet, type, new Set([...visiting, name])));
-        }
-        total += fragmentCost.get(name)!;
-      }
-    }
-    return total;
-  };
-
-  const root = (operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "query" ? schema.getQueryType() : schema.getSubscriptionType()) as TypeLike | null;
-  return root ? cost(operation.selectionSet, root, new Set()) : 0;
+  try {
+    return getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables, estimators: [remissbankenEstimator] });
+  } catch (error) {
+    // Variables that do not fit their types: execution refuses them next, with BAD_USER_INPUT, before any resolver runs.
+    if (error instanceof GraphQLError) return 0;
+    throw error;
+  }
 }
 
 /** Refuses operations whose estimated cost exceeds `maxCost`, before anything runs. */

