@@ -14,7 +14,7 @@ import { createDataSource, Document, DocumentKind, DocumentText, Municipality, Q
 import { startMeilisearch, type RunningMeilisearch } from "@remissbanken/schema/engines/meilisearch";
 import { freePort } from "@remissbanken/schema/engines/ports";
 import { createTestDatabase } from "@remissbanken/test/harness";
-import { buildDocument, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "@remissbanken/api/seed/factories";
+import { buildDocument, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "@remissbanken/test/factories";
 import { createSearchEngine, type SearchEngine } from "./engine/meili-client.js";
 import { INDEX_WRITER_LOCK, startIndexer, type RunningIndexer } from "./indexer.js";
 import { reindexAll } from "./reindex.js";

@@ -3,7 +3,7 @@ import type { EntityManager } from "typeorm";
 import { Inquiry, MemberInputStatus, ResponseStatus, Role } from "@remissbanken/schema";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken,
-} from "@remissbanken/api/seed/factories";
+} from "@remissbanken/test/factories";
 import { startTestApi, type TestApi } from "./harness.js";
 
 let api: TestApi;

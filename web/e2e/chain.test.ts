@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { Role } from "@remissbanken/schema";
-import { buildUserWithToken } from "@remissbanken/api/seed/factories";
+import { buildUserWithToken } from "@remissbanken/test/factories";
 import { expectAccessible, screenshot, startStack, type Stack } from "./harness";
 
 // A journey takes 10–40 s on a shared machine.

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { Municipality, Remiss, RemissStatus, MemberInputStatus } from "@remissbanken/schema";
-import { buildMemberInput, buildRemiss } from "@remissbanken/api/seed/factories";
+import { buildMemberInput, buildRemiss } from "@remissbanken/test/factories";
 import { addDays, stockholmDate } from "@remissbanken/api/common/dates";
 import { expectAccessible, screenshot, startStack, type Stack } from "./harness";
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Page } from "playwright-core";
 import { InquiryStatus, ResponseStatus, Role } from "@remissbanken/schema";
-import { buildInquiry, buildResponse, buildUserWithToken } from "@remissbanken/api/seed/factories";
+import { buildInquiry, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
 import { expectAccessible, screenshot, startStack, type Stack } from "./harness";
 
 // Each test signs in and loads several pages on a machine shared with other suites.

@@ -3,7 +3,7 @@ import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from "graphq
 import pino from "pino";
 import { AuditLog, Inquiry, MemberInputStatus, Remiss, RemissStatus, ResponseStatus, Role, User } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildDocument, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
 import { hashPassword } from "../auth/passwords.js";
 import { inTransaction } from "../common/transaction.js";
 import { createContext } from "../context.js";

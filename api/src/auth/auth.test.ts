@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiToken, AuditLog, OneTimeToken, Role, Session, SignInAttempt, User } from "@remissbanken/schema";
 import { IsNull } from "typeorm";
-import { buildUser, buildUserWithToken } from "../seed/factories.js";
+import { buildUser, buildUserWithToken } from "@remissbanken/test/factories";
 import { hashPassword } from "./passwords.js";
-import { startAuthTestApi, type AuthTestApi } from "./auth.testing.js";
+import { startAuthTestApi, type AuthTestApi } from "@remissbanken/test/auth-testing";
 
 let api: AuthTestApi;
 
@@ -27,7 +27,7 @@ async function userWithPassword(overrides: Partial<User> = {}) {
 
 describe("sign-in with email and password", () => {
   it("answers with the signed-in person's own email and municipality, as `me` does", async () => {
-    const { buildMunicipality } = await import("../seed/factories.js");
+    const { buildMunicipality } = await import("@remissbanken/test/factories");
     const municipality = await buildMunicipality(api.ds.manager, { name: "Hjo" });
     const user = await userWithPassword({ role: Role.MEMBER, municipalityId: municipality.id });
     const browser = api.browser();

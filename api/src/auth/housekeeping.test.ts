@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildUser } from "../seed/factories.js";
+import { buildUser } from "@remissbanken/test/factories";
 import { purgeExpiredAuthRows } from "./housekeeping.js";
 
 let api: TestApi;

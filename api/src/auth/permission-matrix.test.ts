@@ -13,7 +13,7 @@ import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { getSchema } from "../schema.js";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser, buildUserWithToken,
-} from "../seed/factories.js";
+} from "@remissbanken/test/factories";
 import { ANONYMOUS_SUBJECTS, can, POLICY_RULES, type Actor, type Subject } from "./policy.js";
 import { toActor, issueApiToken } from "./tokens.js";
 import { hashPassword } from "./passwords.js";

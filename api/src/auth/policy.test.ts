@@ -4,7 +4,7 @@ import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { readableBy } from "@remissbanken/indexer/search/visibility";
 import { loadObjects, type ObjectRef, type SearchRecord } from "@remissbanken/indexer/search/records";
 import type { Queryable } from "@remissbanken/indexer/search/db";
-import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "@remissbanken/test/factories";
 import { can, type Actor } from "./policy.js";
 import { createDemoUsers, DEMO_USERS } from "./demo-users.js";
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiToken, Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
-import { buildUserWithToken } from "../seed/factories.js";
+import { buildUserWithToken } from "@remissbanken/test/factories";
 import { issueApiToken } from "./tokens.js";
 
 let api: TestApi;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
-import { buildInquiry, buildUserWithToken } from "../seed/factories.js";
+import { buildInquiry, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

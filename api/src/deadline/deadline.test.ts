@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RemissStatus, Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { addDays, stockholmDate } from "../common/dates.js";
-import { buildRemiss, buildUserWithToken } from "../seed/factories.js";
+import { buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let member: string;

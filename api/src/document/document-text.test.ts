@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@remissbanken/schema";
 import { errorCode, startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildDocument, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildUserWithToken } from "@remissbanken/test/factories";
 import { MAX_TEXT_PAGES } from "./document-text.resolver.js";
 
 let api: TestApi;

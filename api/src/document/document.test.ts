@@ -3,7 +3,7 @@ import { Document, DocumentKind, Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
-import { buildDocument, buildInquiry, buildPriorityArea, buildRemiss, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildPriorityArea, buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

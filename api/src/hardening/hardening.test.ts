@@ -11,7 +11,7 @@ import { loadConfig } from "../config.js";
 import { createErrorFormatter } from "../common/errors.js";
 import { logScope } from "../logger.js";
 import { getSchema } from "../schema.js";
-import { buildDocument, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

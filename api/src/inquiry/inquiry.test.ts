@@ -5,7 +5,7 @@ import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildResponse, buildUserWithToken,
-} from "../seed/factories.js";
+} from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

@@ -4,7 +4,7 @@ import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harnes
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
 import { addDays, stockholmDate } from "../common/dates.js";
-import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResponseKind, ResponseStance, ResponseStatus, Role } from "@remissbanken/schema";
 import { errorCode, startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildMunicipality, buildResponse, buildUserWithToken } from "../seed/factories.js";
+import { buildMunicipality, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

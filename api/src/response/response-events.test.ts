@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { storedRow } from "@remissbanken/test/db";
-import { buildRemiss, buildUserWithToken } from "../seed/factories.js";
+import { buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 const tokens = {} as Record<"staff" | "board" | "member", string>;

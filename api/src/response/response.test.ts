@@ -3,7 +3,7 @@ import { RemissStatus, ResponseKind, ResponseStatus, Role } from "@remissbanken/
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
-import { buildDocument, buildInquiry, buildMemberInput, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildInquiry, buildMemberInput, buildPriorityArea, buildRemiss, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

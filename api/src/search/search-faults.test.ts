@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentKind } from "@remissbanken/schema";
 import { EngineApiError, EngineUnavailableError, startIndexer, type RunningIndexer } from "@remissbanken/indexer";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildDocument } from "../seed/factories.js";
+import { buildDocument } from "@remissbanken/test/factories";
 import { attachSearch, isOutage, SearchService } from "./search.service.js";
 
 let api: TestApi;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@remissbanken/schema";
 import { errorCode, startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildDocument, buildUserWithToken } from "../seed/factories.js";
+import { buildDocument, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

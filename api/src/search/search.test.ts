@@ -10,7 +10,7 @@ import { startIndexer, type RunningIndexer } from "@remissbanken/indexer";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildResponse, buildUserWithToken,
-} from "../seed/factories.js";
+} from "@remissbanken/test/factories";
 import { attachSearch, SearchService } from "./search.service.js";
 import { fixturePath } from "@remissbanken/test/fixtures";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Role } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { seedDemoData } from "./demo-data.js";
-import { buildUserWithToken } from "./factories.js";
+import { buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
 let staff: string;

@@ -10,7 +10,7 @@ import { addDays, stockholmDate } from "../common/dates.js";
 import { createDemoUsers } from "../auth/demo-users.js";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser,
-} from "./factories.js";
+} from "./builders.js";
 import { extractDocumentText, storeDocumentText } from "../document/document-text.service.js";
 import { EXERCISE_DEMO_TEXT, SOU_2011_59_DEMO_TEXT } from "./demo-texts.js";
 

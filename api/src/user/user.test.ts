@@ -4,7 +4,7 @@ import { ApiToken, Role, Session, User } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
-import { buildMunicipality, buildUser, buildUserWithToken } from "../seed/factories.js";
+import { buildMunicipality, buildUser, buildUserWithToken } from "@remissbanken/test/factories";
 import { actorFromSession, startSession } from "../auth/sessions.js";
 
 let api: TestApi;

@@ -1,6 +1,7 @@
 /**
- * Factories that create a row with sensible defaults, creating any missing
- * parents. Tests and the demo-data seed both use them.
+ * Builders that create a row with sensible defaults, creating any missing parents: the
+ * demo-data seed's. Tests reach them, with test-only helpers, through
+ * `@remissbanken/test/factories`.
  */
 import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
@@ -9,7 +10,6 @@ import {
   PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStance, ResponseStatus, ResponseVersion, Role, User,
   completeSection, type SectionDraft,
 } from "@remissbanken/schema";
-import { issueApiToken } from "../auth/tokens.js";
 import { replaceLinks } from "../common/crud.js";
 
 const unique = () => crypto.randomBytes(4).toString("hex");
@@ -26,13 +26,6 @@ export async function buildUser(m: EntityManager, overrides: Partial<User> = {})
   return m.save(
     m.create(User, { name: `Person ${unique()}`, email: `p-${unique()}@example.se`, active: true, archivedAt: null, ...overrides, role, municipalityId }),
   );
-}
-
-/** A user with an API token, for calling the API as that user. */
-export async function buildUserWithToken(m: EntityManager, overrides: Partial<User> = {}): Promise<{ user: User; token: string }> {
-  const user = await buildUser(m, overrides);
-  const { secret } = await issueApiToken(m, user.id, "test", new Date(Date.now() + 400 * 86_400_000));
-  return { user, token: secret };
 }
 
 export async function buildPriorityArea(m: EntityManager, overrides: Partial<PriorityArea> = {}, goals: string[] = []): Promise<PriorityArea> {

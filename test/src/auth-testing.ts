@@ -3,10 +3,10 @@
  * with a cookie jar, and the mail the local SMTP server received.
  */
 import type { DataSource } from "typeorm";
-import { startTestApi, type GraphQLResult, type RequestOptions } from "@remissbanken/test/harness";
-import type { RunningServer } from "../server.js";
-import type { CapturedMail } from "./mailer.js";
-import { SESSION_COOKIE } from "./sessions.js";
+import { startTestApi, type GraphQLResult, type RequestOptions } from "./harness.js";
+import type { RunningServer } from "@remissbanken/api/server";
+import type { CapturedMail } from "@remissbanken/api/auth/mailer";
+import { SESSION_COOKIE } from "@remissbanken/api/auth/sessions";
 
 
 export interface AuthTestApi {
