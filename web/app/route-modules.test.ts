@@ -252,3 +252,88 @@ describe("the response workflow's routes", () => {
     expect((await thrown(() => loader(routeArgs(get(`/remissvar/${id}/versioner`, member), { id })))).status).toBe(404);
   });
 });
+
+describe("/remissvar/:id/autosparning and the editor's refusals", () => {
+  const gql = (query: string, variables: Record<string, unknown>, cookie: string) => api.gql(query, variables, { cookie });
+  let cookie: string;
+  let id: string;
+
+  beforeAll(async () => {
+    cookie = await signInCookie("staff");
+    const created = await gql(
+      `mutation($input: CreateResponseInput!) { createResponse(input: $input) { id } }`,
+      { input: { kind: "POSITION", title: "Ställningstagande om autosparning", sections: [{ heading: "Första", body: "Början." }] } },
+      cookie,
+    );
+    expect(created.errors).toBeUndefined();
+    id = created.data.createResponse.id;
+  });
+
+  const saved = async () =>
+    (await gql(`query($id: ID!) { response(id: $id) { currentVersion sections { number body } versions { comment } } }`, { id }, cookie)).data.response;
+
+  const fields = (baseVersion: number, sections: Record<string, string>[], extra: Record<string, string> = {}) => ({
+    intent: "autosave",
+    baseVersion: String(baseVersion),
+    signatory: "",
+    presenter: "",
+    letterDate: "",
+    summary: "",
+    comment: "",
+    ...Object.fromEntries(
+      sections.flatMap((s, i) => Object.entries({ number: "", stance: "", quotes: "[]", ...s }).map(([k, v]) => [`sections.${i}.${k}`, v])),
+    ),
+    ...extra,
+  });
+
+  async function autosave(body: Record<string, string>) {
+    const { action } = await import("./routes/remissvar_.$id.autosparning");
+    const response = (await action(routeArgs(post(`/remissvar/${id}/autosparning`, body, cookie), { id }))) as Response;
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    return { status: response.status, answer: await response.json() };
+  }
+
+  it("saves a version named Autosparat, or with the person's own comment, and answers its number", async () => {
+    const first = await autosave(fields(1, [{ heading: "Första", body: "Början och mer." }]));
+    expect(first).toEqual({ status: 200, answer: { outcome: "saved", version: 2 } });
+    const second = await autosave(fields(2, [{ heading: "Första", body: "Ännu mer." }], { comment: "Kortare" }));
+    expect(second.answer).toEqual({ outcome: "saved", version: 3 });
+    const response = await saved();
+    expect(response.currentVersion).toBe(3);
+    expect(response.sections[0].body).toBe("Ännu mer.");
+    expect(response.versions.map((v: { comment: string | null }) => v.comment).slice(-2)).toEqual(["Autosparat", "Kortare"]);
+  });
+
+  it("answers a save from an old version with the conflict and both texts, and saves nothing", async () => {
+    const { status, answer } = await autosave(fields(1, [{ heading: "Första", body: "Min gamla text." }]));
+    expect(status).toBe(409);
+    expect(answer.outcome).toBe("conflict");
+    expect(answer.conflict.version).toBe(3);
+    expect(answer.conflict.differences).toEqual([{ label: "Avsnitt 1", theirs: "Första\nÄnnu mer.", mine: "Första\nMin gamla text." }]);
+    expect((await saved()).currentVersion).toBe(3);
+  });
+
+  it("refuses an oversized text, a stance that does not exist and a repeated section number on the right field", async () => {
+    const tooLong = await autosave(fields(3, [{ heading: "Första", body: "x".repeat(200_001) }]));
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.answer).toMatchObject({ outcome: "invalid", fieldErrors: { "sections.0.body": expect.stringContaining("Texten är för lång") } });
+    expect(tooLong.answer.message).toMatch(/^Avsnitt 1, Text: Texten är för lång/);
+
+    const stance = await autosave(fields(3, [{ heading: "Första", body: "b", stance: "KANSKE" }]));
+    expect(stance.answer.fieldErrors).toEqual({ "sections.0.stance": "Välj ett ställningstagande i listan." });
+
+    const twice = await autosave(fields(3, [{ heading: "A", number: "5.3", body: "" }, { heading: "B", number: "5.3", body: "" }]));
+    expect(twice.answer.fieldErrors).toEqual({ "sections.1.number": expect.stringContaining("Samma avsnittsnummer") });
+    expect((await saved()).currentVersion).toBe(3);
+  });
+
+  it("answers the same refusals to Spara without JavaScript with everything typed, not a 500", async () => {
+    const { action } = await import("./routes/remissvar_.$id.redigera");
+    const body = fields(3, [{ heading: "Första", body: "Behåll mig.", stance: "KANSKE" }], { intent: "save", summary: "y".repeat(20_001) });
+    const result = (await action(routeArgs(post(`/remissvar/${id}/redigera`, body, cookie), { id }))) as { data: any; init: { status?: number } | null };
+    expect(result.init?.status).toBe(400);
+    expect(result.data.fieldErrors).toMatchObject({ summary: expect.stringContaining("för lång"), "sections.0.stance": expect.stringContaining("Välj") });
+    expect(result.data.draft.sections[0].body).toBe("Behåll mig.");
+    expect((await saved()).currentVersion).toBe(3);
+  });
+});

@@ -79,4 +79,17 @@ describe("the editor's form model", () => {
     const diff = differences(theirs, mine, (s) => s.toLowerCase());
     expect(diff).toEqual([{ label: "Avsnitt 1", theirs: "1 H\nStällningstagande: supports\nderas", mine: "1 H\nStällningstagande: supports\nmin" }]);
   });
+
+  it("counts lengths as the API does, with the limits it shares, and knows the calendar", async () => {
+    const { LIMITS } = await import("@remissbanken/schema/limits");
+    const at = (extra: [string, string][]) => validateDraft(readDraft(form([...base.filter(([k]) => !extra.some(([e]) => e === k)), ["sections.0.heading", "A"], ...extra])));
+    const body = at([["sections.0.body", "x".repeat(LIMITS.sectionBodyLength + 1)]]);
+    expect(!body.ok && body.fieldErrors["sections.0.body"]).toMatch(/^Texten är för lång: högst 200\s000 tecken.$/);
+    expect(at([["sections.0.body", "x".repeat(LIMITS.sectionBodyLength)]]).ok).toBe(true);
+    // The API counts the summary before trimming it.
+    const summary = at([["summary", `${"x".repeat(LIMITS.summaryLength)} `]]);
+    expect(!summary.ok && summary.fieldErrors.summary).toContain("för lång");
+    const date = at([["letterDate", "2026-02-30"]]);
+    expect(!date.ok && date.fieldErrors.letterDate).toBe("Datumet finns inte i kalendern.");
+  });
 });

@@ -92,7 +92,13 @@ export function readDraft(form: FormData): ResponseDraft {
 
 const QUOTES_UNREADABLE = "Citaten i avsnittet kunde inte läsas. Ladda om sidan.";
 const tooLong = (max: number) => `Texten är för lång: högst ${max.toLocaleString("sv-SE")} tecken.`;
-const optional = (max: number) => z.string().trim().max(max, tooLong(max)).transform((s) => s || null);
+// Lengths are counted as the API counts them: before trimming, except where it trims first (heading, number).
+const optional = (max: number) => z.string().max(max, tooLong(max)).transform((s) => s.trim() || null);
+const isRealDate = (d: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) return true; // empty, or the pattern's message says it
+  const date = new Date(`${d}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+};
 
 const quotes = z
   .string()
@@ -139,8 +145,9 @@ export const draftSchema = z.object({
     .string()
     .trim()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-15.")
+    .refine(isRealDate, "Datumet finns inte i kalendern.")
     .transform((d) => d || null),
-  summary: z.string().trim().max(LIMITS.summaryLength, tooLong(LIMITS.summaryLength)),
+  summary: z.string().max(LIMITS.summaryLength, tooLong(LIMITS.summaryLength)).transform((s) => s.trim()),
   comment: optional(LIMITS.shortTextLength),
   sections: z
     .array(section)

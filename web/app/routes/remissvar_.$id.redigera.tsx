@@ -4,34 +4,27 @@
  * (baseVersion); when someone else saved in between, the API refuses and the page shows
  * their version beside the user's text and lets the user choose, so nothing is silently
  * overwritten. Works without JavaScript: adding and removing sections are submit buttons.
+ * With JavaScript the form also saves by itself (useAutosave, /remissvar/:id/autosparning).
  */
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
-import { ApiError, ApiUnavailableError, callApi } from "~/lib/api.server";
-import { load, notFoundResponse, requireUser, toHttpError } from "~/lib/auth.server";
-import { messageFor } from "~/lib/errors";
+import { load, notFoundResponse, requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDateTime } from "~/lib/format";
 import { isId } from "~/lib/ids";
-import { label, options } from "~/lib/labels";
-import {
-  apiFieldErrors,
-  differences,
-  draftFromSaved,
-  emptySection,
-  readDraft,
-  validateDraft,
-  type FieldDifference,
-  type ResponseDraft,
-} from "~/lib/response-editor";
+import { options } from "~/lib/labels";
+import { draftFromSaved, emptySection, readDraft, type ResponseDraft } from "~/lib/response-editor";
+import { attemptSave, type Conflict } from "~/lib/response-save.server";
+import { useAutosave } from "~/lib/use-autosave";
 import { remissMemberInputs, quoteIntent, searchQuotes } from "~/lib/editor-panel.server";
 import { quoteSearchFrom, type QuoteSearch } from "~/lib/quote-search";
 import { EditorPanel } from "~/components/editor-panel";
 import { SectionQuotes, useSectionQuotes } from "~/components/editor-quotes";
 import { restoreVersion } from "~/lib/response-versions.server";
 import { SelectField, TextArea, TextField } from "~/components/form";
+import { EditorStatus, RestoreOfferView } from "~/components/editor-status";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { SectionsFromReport } from "~/components/report-outline";
 import { withReportSections } from "~/lib/report-outline";
@@ -39,9 +32,11 @@ import { reportHeadings } from "~/lib/report-outline.server";
 import styles from "~/styles/editor.css?url";
 import panelStyles from "~/styles/editor-panel.css?url";
 import archiveStyles from "~/styles/archive.css?url";
+import autosaveStyles from "~/styles/autosave.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: panelStyles }, { rel: "stylesheet", href: archiveStyles },
+  { rel: "stylesheet", href: autosaveStyles },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -68,33 +63,6 @@ const EditorQuery = graphql(`
   }
 `);
 
-/** The latest saved version, for the conflict view. */
-const VersionsQuery = graphql(`
-  query ResponseVersions($id: ID!) {
-    response(id: $id) {
-      id
-      currentVersion
-      versions {
-        number
-        comment
-        createdAt
-        author { name }
-        signatory
-        presenter
-        letterDate
-        summary
-        sections { number heading stance body quotes { sourceType sourceId label text } }
-      }
-    }
-  }
-`);
-
-const SaveMutation = graphql(`
-  mutation SaveResponseVersion($input: SaveResponseVersionInput!) {
-    saveResponseVersion(input: $input) { id currentVersion }
-  }
-`);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   if (!isId(params.id)) throw notFoundResponse();
@@ -110,14 +78,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { response, memberInputs, quoteSearch, reportHeadings: reportHeadingList };
 }
 
-interface Conflict {
-  version: number;
-  author: string | null;
-  savedAt: string;
-  comment: string | null;
-  differences: FieldDifference[];
-}
-
 interface EditorAnswer {
   draft: ResponseDraft;
   baseVersion: number;
@@ -129,8 +89,6 @@ interface EditorAnswer {
   /** Changes on every answer so the form shows the draft returned, not what the browser kept. */
   revision: string;
 }
-
-const stanceLabel = (s: string) => label("responseStance", s);
 
 /** The editor form's id: the panel beside it submits with it (see components/editor-panel). */
 const EDITOR_FORM = "response-editor";
@@ -182,38 +140,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 async function save(request: Request, id: string, draft: ResponseDraft, baseVersion: number) {
-  const valid = validateDraft(draft);
-  if (!valid.ok) {
-    return answer(draft, baseVersion, { formError: "Några uppgifter behöver rättas.", fieldErrors: valid.fieldErrors }, 400);
+  const attempt = await attemptSave(request, id, draft, baseVersion);
+  if (attempt.kind === "refused") {
+    const { status, kind: _kind, ...refusal } = attempt;
+    return answer(draft, baseVersion, refusal, status);
   }
-  try {
-    const { data: saved } = await callApi(request, SaveMutation, { input: { responseId: id, baseVersion, ...valid.input } });
-    const version = saved.saveResponseVersion.currentVersion;
-    return redirectWithFlash(`/remissvar/${id}`, { kind: "success", message: `Version ${version} är sparad.` });
-  } catch (error) {
-    if (error instanceof ApiError && error.reason === "STALE_VERSION") {
-      return answer(draft, baseVersion, { conflict: await conflictWith(request, id, draft) }, 409);
-    }
-    if (error instanceof ApiError && error.code === "BAD_USER_INPUT") {
-      return answer(draft, baseVersion, { formError: messageFor(error.code, error.reason), fieldErrors: apiFieldErrors(error.fields, error.reason) }, 400);
-    }
-    if (error instanceof ApiUnavailableError) return answer(draft, baseVersion, { formError: messageFor("SERVICE_UNAVAILABLE") }, 503);
-    if (error instanceof ApiError && error.code === "PAYLOAD_TOO_LARGE") return answer(draft, baseVersion, { formError: messageFor(error.code) }, 413);
-    throw toHttpError(request, error);
-  }
-}
-
-async function conflictWith(request: Request, id: string, mine: ResponseDraft): Promise<Conflict> {
-  const { response } = await load(request, VersionsQuery, { id });
-  const latest = response?.versions.at(-1);
-  if (!response || !latest) throw notFoundResponse();
-  return {
-    version: response.currentVersion,
-    author: latest.author?.name ?? null,
-    savedAt: latest.createdAt,
-    comment: latest.comment,
-    differences: differences(draftFromSaved(latest), mine, stanceLabel),
-  };
+  return redirectWithFlash(`/remissvar/${id}`, { kind: "success", message: `Version ${attempt.version} är sparad.` });
 }
 
 export default function EditResponsePage() {
@@ -221,12 +153,14 @@ export default function EditResponsePage() {
   const answered = useActionData<typeof action>() as EditorAnswer | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const draft = answered?.draft ?? draftFromSaved(response);
-  const baseVersion = answered?.baseVersion ?? response.currentVersion;
-  const errors = answered?.fieldErrors ?? {};
+  const autosave = useAutosave<Conflict>({ responseId: response.id, enabled: response.status !== "APPROVED", answered });
+  const draft = autosave.restored?.draft ?? answered?.draft ?? draftFromSaved(response);
+  const baseVersion = autosave.baseVersion ?? answered?.baseVersion ?? response.currentVersion;
+  const errors = autosave.fieldErrors ?? answered?.fieldErrors ?? {};
+  const conflict = autosave.conflict ?? answered?.conflict;
   const problems = { fieldErrors: errors, values: {} };
   const stances = [{ value: "", label: "Inget valt" }, ...options("responseStance")];
-  const formKey = `${response.currentVersion}-${answered?.revision ?? ""}`;
+  const formKey = `${response.currentVersion}-${answered?.revision ?? ""}-${autosave.restored?.revision ?? ""}`;
   const quotes = useSectionQuotes(formKey, draft);
 
   return (
@@ -249,7 +183,7 @@ export default function EditResponsePage() {
       )}
 
       <div className="layout-two">
-        <Form method="post" id={EDITOR_FORM} className="editor-form stack" key={formKey} aria-labelledby="editor-title" noValidate>
+        <Form method="post" id={EDITOR_FORM} className="editor-form stack" key={formKey} ref={autosave.formRef} aria-labelledby="editor-title" noValidate>
           {/* Enter in a field saves, rather than pressing the first remove button. */}
           <button type="submit" name="intent" value="save" className="editor-default-submit" hidden tabIndex={-1}>Spara</button>
           <input type="hidden" name="baseVersion" value={baseVersion} />
@@ -262,7 +196,8 @@ export default function EditResponsePage() {
               )}
             </div>
           )}
-          {answered?.conflict && <ConflictView conflict={answered.conflict} responseId={response.id} />}
+          {conflict && <ConflictView conflict={conflict} responseId={response.id} onUseTheirs={autosave.abandon} />}
+          {autosave.offer && <RestoreOfferView offer={autosave.offer} onRestore={autosave.restore} onDiscard={autosave.discard} />}
 
           <fieldset className="editor-letter">
             <legend>Brevet</legend>
@@ -301,11 +236,14 @@ export default function EditResponsePage() {
           </section>
 
           <TextField name="comment" label="Vad ändrades?" hint="Syns i versionshistoriken" defaultValue={draft.comment} problems={problems} />
-          <div className="actions">
-            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-              {busy ? "Sparar…" : "Spara"}
-            </button>
-            <Link to={`/remissvar/${response.id}`} className="button button-secondary">Avbryt</Link>
+          <div className="editor-save-bar">
+            <div className="actions">
+              <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+                {busy ? "Sparar…" : "Spara"}
+              </button>
+              <Link to={`/remissvar/${response.id}`} className="button button-secondary">Avbryt</Link>
+            </div>
+            <EditorStatus status={autosave.status} />
           </div>
         </Form>
 
@@ -325,7 +263,7 @@ export default function EditResponsePage() {
   );
 }
 
-function ConflictView({ conflict, responseId }: { conflict: Conflict; responseId: string }) {
+function ConflictView({ conflict, responseId, onUseTheirs }: { conflict: Conflict; responseId: string; onUseTheirs?: () => void }) {
   return (
     <section className="editor-conflict card" role="alert" aria-labelledby="conflict-title">
       <h2 id="conflict-title">Någon annan har sparat under tiden</h2>
@@ -361,7 +299,7 @@ function ConflictView({ conflict, responseId }: { conflict: Conflict; responseId
       )}
       <div className="actions">
         <button type="submit" name="intent" value="keep-mine" className="button">Behåll min text</button>
-        <Link to={`/remissvar/${responseId}/redigera`} reloadDocument className="button button-secondary">Använd deras version</Link>
+        <Link to={`/remissvar/${responseId}/redigera`} reloadDocument onClick={onUseTheirs} className="button button-secondary">Använd deras version</Link>
       </div>
     </section>
   );
