@@ -259,7 +259,7 @@ const CASES: Case[] = [
     vars: async () => ({ r: (await buildRemiss(m())).id }),
   },
   {
-    operation: "saveResponseVersion", gates: [gate("response", "create"), gate("response", "edit", () => ({ status: ResponseStatus.DRAFT }))],
+    operation: "saveResponseVersion", gates: [gate("response", "edit")],
     query: `mutation($id: ID!) { saveResponseVersion(input: { responseId: $id, baseVersion: 1, sections: [{ heading: "Sammanfattning", body: "Ny text." }] }) { id } }`,
     vars: async () => ({ id: (await buildResponse(m())).id }),
   },

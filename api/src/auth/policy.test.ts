@@ -5,7 +5,7 @@ import { readableBy } from "@remissbanken/indexer/search/visibility";
 import { loadObjects, type ObjectRef, type SearchRecord } from "@remissbanken/indexer/search/records";
 import type { Queryable } from "@remissbanken/indexer/search/db";
 import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "@remissbanken/test/factories";
-import { can, type Actor } from "./policy.js";
+import { can, canTakeStep, type Actor } from "./policy.js";
 import { createDemoUsers, DEMO_USERS } from "./demo-users.js";
 
 const OWN = "11111111-1111-4111-8111-111111111111";
@@ -40,6 +40,11 @@ describe("the policy, as the issue states it", () => {
     ["renames themselves but changes nobody's access", (a) => !!a && can(a, "user", "update", { user: a, changesAccess: false, newRole: null }) && !can(a, "user", "update", { user: { id: "x", role: Role.STAFF }, changesAccess: false, newRole: null }), ["staff", "board", "member", "otherMember"]],
     ["makes a member staff", (a) => can(a, "user", "update", { user: { id: "x", role: Role.MEMBER }, changesAccess: true, newRole: Role.STAFF }), ["admin"]],
     ["reads another person's email address", (a) => can(a, "user", "readEmail", { id: "someone" }), ["admin", "staff", "board"]],
+    ["approves a response awaiting decision", (a) => canTakeStep(a, "approve", { status: ResponseStatus.FOR_APPROVAL, archivedAt: null }), ["board"]],
+    ["approves nothing else", (a) => [ResponseStatus.DRAFT, ResponseStatus.APPROVED, ResponseStatus.SUBMITTED].some((status) => canTakeStep(a, "approve", { status, archivedAt: null })), []],
+    ["edits a decided response (voiding the decision)", (a) => canTakeStep(a, "edit", { status: ResponseStatus.APPROVED, archivedAt: null }), ["admin", "staff"]],
+    ["edits nothing sent or archived", (a) => canTakeStep(a, "edit", { status: ResponseStatus.SUBMITTED, archivedAt: null }) || canTakeStep(a, "edit", { status: ResponseStatus.DRAFT, archivedAt: new Date() }), []],
+    ["returns a response awaiting decision to the secretariat", (a) => canTakeStep(a, "returnToDraft", { status: ResponseStatus.FOR_APPROVAL, archivedAt: null }), ["admin", "staff", "board"]],
     ["reads the audit log", (a) => can(a, "auditLog", "read"), ["admin", "staff"]],
   ];
   for (const [what, rule, allowed] of table) {

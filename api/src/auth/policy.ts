@@ -53,7 +53,8 @@ const RULES = {
     read: (a: Actor, r: Response) => PUBLISHED_RESPONSE.has(r.status) || isStaffOrBoard(a),
     readVersions: isStaffOrBoard,
     create: isStaff,
-    edit: (a: Actor, r: Response) => isStaff(a) && r.status !== ResponseStatus.SUBMITTED,
+    // Roles only: which state each step starts from is RESPONSE_STEPS below.
+    edit: isStaff,
     requestApproval: isStaff,
     // The board returns a draft it will not approve (with its reasons); staff may take one back.
     returnToDraft: isStaffOrBoard,
@@ -97,6 +98,30 @@ const RULES = {
     read: isStaff,
   },
 } as const;
+
+/**
+ * The response workflow: the statuses each step may start from (an archived response takes
+ * none). Together with the role rules above they are what the caller may do now: the API's
+ * `abilities` ask `canTakeStep`, the commands `responseStepOpen` for their CONFLICT answers.
+ */
+export const RESPONSE_STEPS = {
+  edit: [ResponseStatus.DRAFT, ResponseStatus.FOR_APPROVAL, ResponseStatus.APPROVED],
+  requestApproval: [ResponseStatus.DRAFT],
+  returnToDraft: [ResponseStatus.FOR_APPROVAL, ResponseStatus.APPROVED],
+  approve: [ResponseStatus.FOR_APPROVAL],
+  markSubmitted: [ResponseStatus.APPROVED],
+  archive: Object.values(ResponseStatus),
+} as const satisfies Record<string, readonly ResponseStatus[]>;
+export type ResponseStep = keyof typeof RESPONSE_STEPS;
+
+export function responseStepOpen(step: ResponseStep, response: Pick<Response, "status" | "archivedAt">): boolean {
+  return !response.archivedAt && (RESPONSE_STEPS[step] as readonly ResponseStatus[]).includes(response.status);
+}
+
+/** Whether the caller's role may take this step and the response is in a state to take it. */
+export function canTakeStep(actor: Actor | null, step: ResponseStep, response: Pick<Response, "status" | "archivedAt">): boolean {
+  return can(actor, "response", step) && responseStepOpen(step, response);
+}
 
 type Rules = typeof RULES;
 export type Subject = keyof Rules;

@@ -3,7 +3,7 @@ import {
   Document, Inquiry, MemberInput, PriorityArea, QuoteSourceType, Remiss, RemissStatus, Response, ResponseKind, ResponseSection,
   ResponseEvent, ResponseEventKind, ResponseStatus, ResponseVersion,
 } from "@remissbanken/schema";
-import { authorize, type Actor } from "../auth/policy.js";
+import { responseStepOpen, type Actor, type ResponseStep } from "../auth/policy.js";
 import { badInput, conflict, DomainError, notFound } from "../common/errors.js";
 import { ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
@@ -13,6 +13,12 @@ import {
 
 const invalidTransition = (from: ResponseStatus, action: string) =>
   new DomainError("CONFLICT", "INVALID_TRANSITION", `A response with status ${from} cannot be ${action}.`);
+
+/** Refuses a step the response's state does not allow (the policy's RESPONSE_STEPS): CONFLICT, as the state may change back. */
+function ensureStepOpen(response: Response, step: ResponseStep, action: string): void {
+  ensureNotArchived(response, "The response");
+  if (!responseStepOpen(step, response)) throw invalidTransition(response.status, action);
+}
 
 async function writeVersion(manager: EntityManager, response: Response, authorId: string, comment: string | null) {
   await manager.insert(ResponseVersion, {
@@ -119,9 +125,7 @@ export async function responseCreator(manager: EntityManager, actor: Actor, inpu
 export async function responseVersionSaver(manager: EntityManager, actor: Actor, input: SaveResponseVersionInput): Promise<Response> {
   const data = parseInput(saveResponseVersionSchema, input);
   const response = await loadForUpdate(manager, Response, "Response", data.responseId);
-  ensureNotArchived(response, "The response");
-  if (response.status === ResponseStatus.SUBMITTED) throw invalidTransition(response.status, "edited after it was submitted");
-  authorize(actor, "response", "edit", response);
+  ensureStepOpen(response, "edit", "edited after it was submitted");
   if (response.currentVersion !== data.baseVersion) {
     throw conflict(
       "STALE_VERSION",
@@ -150,8 +154,7 @@ export async function responseVersionSaver(manager: EntityManager, actor: Actor,
 
 export async function approvalRequester(manager: EntityManager, actor: Actor, id: string): Promise<Response> {
   const response = await loadForUpdate(manager, Response, "Response", id);
-  ensureNotArchived(response, "The response");
-  if (response.status !== ResponseStatus.DRAFT) throw invalidTransition(response.status, "sent for approval");
+  ensureStepOpen(response, "requestApproval", "sent for approval");
   if (response.sections.length === 0) throw badInput("Write at least one section before asking the board to approve.");
   response.status = ResponseStatus.FOR_APPROVAL;
   await manager.save(response);
@@ -163,10 +166,7 @@ export async function approvalRequester(manager: EntityManager, actor: Actor, id
 export async function draftReturner(manager: EntityManager, actor: Actor, id: string, comment: string | null | undefined): Promise<Response> {
   const data = parseInput(returnToDraftSchema, { comment });
   const response = await loadForUpdate(manager, Response, "Response", id);
-  ensureNotArchived(response, "The response");
-  if (response.status !== ResponseStatus.FOR_APPROVAL && response.status !== ResponseStatus.APPROVED) {
-    throw invalidTransition(response.status, "returned to draft");
-  }
+  ensureStepOpen(response, "returnToDraft", "returned to draft");
   response.status = ResponseStatus.DRAFT;
   response.approvedById = null;
   response.approvedAt = null;
@@ -178,8 +178,7 @@ export async function draftReturner(manager: EntityManager, actor: Actor, id: st
 /** The board approves exactly the version it read; a newer save in between is a CONFLICT. */
 export async function responseApprover(manager: EntityManager, actor: Actor, id: string, version: number): Promise<Response> {
   const response = await loadForUpdate(manager, Response, "Response", id);
-  ensureNotArchived(response, "The response");
-  if (response.status !== ResponseStatus.FOR_APPROVAL) throw invalidTransition(response.status, "approved");
+  ensureStepOpen(response, "approve", "approved");
   if (response.currentVersion !== version) {
     throw conflict("STALE_VERSION", `Version ${response.currentVersion} is the latest; you read version ${version}.`);
   }
@@ -201,8 +200,7 @@ export async function responseApprover(manager: EntityManager, actor: Actor, id:
 
 export async function submissionRecorder(manager: EntityManager, actor: Actor, id: string, submittedAt: Date | null): Promise<Response> {
   const response = await loadForUpdate(manager, Response, "Response", id);
-  ensureNotArchived(response, "The response");
-  if (response.status !== ResponseStatus.APPROVED) throw invalidTransition(response.status, "marked as submitted before approval");
+  ensureStepOpen(response, "markSubmitted", "marked as submitted before approval");
   const when = submittedAt ?? new Date();
   if (when.getTime() > Date.now() + 60_000) throw badInput("The submission date cannot be in the future.", [{ field: "submittedAt", message: "in the future" }]);
   response.status = ResponseStatus.SUBMITTED;

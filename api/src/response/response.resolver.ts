@@ -3,7 +3,7 @@ import {
   DateTime, Document, Inquiry, PriorityArea, Remiss, Response, ResponseEvent, ResponseEventKind, ResponseStatus, ResponseVersion, Role, User,
 } from "@remissbanken/schema";
 import type { Context } from "../context.js";
-import { authorize, can } from "../auth/policy.js";
+import { authorize, can, canTakeStep, type ResponseStep } from "../auth/policy.js";
 import { ConnectionType } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
 import { CreateResponseInput, ResponsesArgs, SaveResponseVersionInput } from "./response.inputs.js";
@@ -49,7 +49,7 @@ export class ResponseResolver {
 
   @Mutation(() => Response, { description: "Saves an edit as a new version; CONFLICT if someone saved since baseVersion." })
   async saveResponseVersion(@Arg("input", () => SaveResponseVersionInput) input: SaveResponseVersionInput, @Ctx() ctx: Context) {
-    authorize(ctx.actor, "response", "create");
+    authorize(ctx.actor, "response", "edit");
     return inTransaction(ctx, (m) => responseVersionSaver(m, ctx.actor!, input));
   }
 
@@ -146,15 +146,14 @@ export class ResponseResolver {
 
   @FieldResolver(() => ResponseAbilities)
   abilities(@Root() response: Response, @Ctx() ctx: Context): ResponseAbilities {
-    const open = !response.archivedAt;
+    const may = (step: ResponseStep) => canTakeStep(ctx.actor, step, response);
     return {
-      canEdit: open && can(ctx.actor, "response", "edit", response),
-      canRequestApproval: open && response.status === ResponseStatus.DRAFT && can(ctx.actor, "response", "requestApproval"),
-      canReturnToDraft:
-        open && (response.status === ResponseStatus.FOR_APPROVAL || response.status === ResponseStatus.APPROVED) && can(ctx.actor, "response", "returnToDraft"),
-      canApprove: open && response.status === ResponseStatus.FOR_APPROVAL && can(ctx.actor, "response", "approve"),
-      canMarkSubmitted: open && response.status === ResponseStatus.APPROVED && can(ctx.actor, "response", "markSubmitted"),
-      canArchive: open && can(ctx.actor, "response", "archive"),
+      canEdit: may("edit"),
+      canRequestApproval: may("requestApproval"),
+      canReturnToDraft: may("returnToDraft"),
+      canApprove: may("approve"),
+      canMarkSubmitted: may("markSubmitted"),
+      canArchive: may("archive"),
       canReadVersions: can(ctx.actor, "response", "readVersions"),
     };
   }
