@@ -1,6 +1,6 @@
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isListType,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLOutputType, type GraphQLSchema, type SelectionSetNode, type ValidationRule,
+  GraphQLError, getNamedType, getNullableType, isListType,
+  type DocumentNode, type GraphQLOutputType, type GraphQLSchema, type ValidationContext, type ValidationRule,
 } from "graphql";
 import type { ComplexityEstimator } from "graphql-query-complexity";
 import { createRequire } from "node:module";
@@ -19,66 +19,35 @@ const UNPAGED_LIST_SIZE = 5;
 const limitError = (message: string) =>
   new GraphQLError(message, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
 
-/** Refuses operations nested deeper than `maxDepth` fields; introspection fields do not count. */
+// GraphQL Armor's rules, in their CommonJS builds: their ESM builds import graphql's ESM
+// files ("graphql/index.mjs"), a second graphql beside the CommonJS one the schema is built with.
+const require = createRequire(import.meta.url);
+const { maxDepthRule } = require("@escape.tech/graphql-armor-max-depth") as typeof import("@escape.tech/graphql-armor-max-depth");
+const { maxAliasesRule } = require("@escape.tech/graphql-armor-max-aliases") as typeof import("@escape.tech/graphql-armor-max-aliases");
+
+/**
+ * Armor's rules throw by default (and call every refusal a "Syntax Error"); reported through
+ * the validation context instead, they answer like graphql-js's own rules: 400,
+ * GRAPHQL_VALIDATION_FAILED, e.g. "Query depth limit of 12 exceeded, found 14."
+ */
+const reportInstead = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, "")))],
+};
+
+/** Refuses operations nested deeper than `maxDepth` fields, fragments followed; introspection fields do not count. */
 export function depthLimitRule(maxDepth: number): ValidationRule {
-  return (context) => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    const fragmentDepth = new Map<string, number>();
-
-    const measure = (selectionSet: SelectionSetNode, visiting: Set<string>): number => {
-      let max = 0;
-      for (const selection of selectionSet.selections) {
-        if (selection.kind === Kind.FIELD) {
-          if (selection.name.value.startsWith("__")) continue;
-          max = Math.max(max, 1 + (selection.selectionSet ? measure(selection.selectionSet, visiting) : 0));
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          max = Math.max(max, measure(selection.selectionSet, visiting));
-        } else {
-          const name = selection.name.value;
-          const fragment = fragments.get(name);
-          // Unknown and cyclic fragments are reported by graphql-js's own rules.
-          if (!fragment || visiting.has(name)) continue;
-          if (!fragmentDepth.has(name)) fragmentDepth.set(name, measure(fragment.selectionSet, new Set([...visiting, name])));
-          max = Math.max(max, fragmentDepth.get(name)!);
-        }
-      }
-      return max;
-    };
-
-    return {
-      OperationDefinition(node) {
-        const depth = measure(node.selectionSet, new Set());
-        if (depth > maxDepth) {
-          context.reportError(new GraphQLError(`The query is nested ${depth} levels deep; at most ${maxDepth} are allowed.`, { nodes: [node] }));
-        }
-      },
-    };
-  };
+  return maxDepthRule({ n: maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reportInstead }) as unknown as ValidationRule;
 }
 
 /** Refuses documents with more than `maxAliases` aliased fields (alias floods). */
 export function aliasLimitRule(maxAliases: number): ValidationRule {
-  return (context) => {
-    let aliases = 0;
-    let reported = false;
-    return {
-      Field(node) {
-        if (!node.alias || reported) return;
-        if (++aliases > maxAliases) {
-          reported = true;
-          context.reportError(new GraphQLError(`The query uses more than ${maxAliases} aliases.`, { nodes: [node] }));
-        }
-      },
-    };
-  };
+  return maxAliasesRule({ n: maxAliases, ...reportInstead }) as unknown as ValidationRule;
 }
 
-// Its ESM build imports graphql's ESM files ("graphql/index.mjs"), a second graphql beside
-// the CommonJS one the schema is built with; its CommonJS build shares ours.
-const { getComplexity } = createRequire(import.meta.url)("graphql-query-complexity") as typeof import("graphql-query-complexity");
+// The same for graphql-query-complexity.
+const { getComplexity } = require("graphql-query-complexity") as typeof import("graphql-query-complexity");
 
 const isConnection = (type: GraphQLOutputType) => getNamedType(type).name.endsWith("Connection");
 
