@@ -100,12 +100,13 @@ export async function importDocument(
         }
         if (existing.designation !== designation) changed.designation = designation;
         document = Object.keys(changed).length ? await updateDocument(manager, { id: existing.id, ...changed }) : existing;
-        const what: string[] = Object.keys(changed);
+        const what: string[] = [];
+        if (Object.keys(changed).length || text) what.push(`changed ${[...Object.keys(changed), ...(text ? ["full text"] : [])].join(", ")}`);
         if (externalId && existing.externalId !== externalId) {
           await manager.update(Document, existing.id, { externalId });
-          what.push(`the source's key ${externalId}`);
+          what.push(`linked to the source's ${externalId}`);
         }
-        if (what.length || text) summary.updated.push(outcome([...what, ...(text ? ["full text"] : [])].join(", ") + " from the source"));
+        if (what.length) summary.updated.push(outcome(what.join("; ")));
         else summary.unchanged.push(outcome());
       }
       if (text) await storeDocumentText(manager, document.id, text);
