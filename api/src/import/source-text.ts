@@ -14,15 +14,19 @@ export function cleanHtmlText(raw: unknown): string | null {
   return cleanText(raw.replace(/<[^>]*>/g, " "));
 }
 
+/** Sources that serve everything over https even where their data says http. */
+const HTTPS_HOSTS = new Set(["data.riksdagen.se", "www.riksdagen.se", "www.regeringen.se"]);
+
 /**
- * An absolute https URL: Riksdagen writes "//data.riksdagen.se/…", and dok_ids may contain
- * spaces. Returns null for anything that is not a web address.
+ * An absolute URL: Riksdagen writes "//data.riksdagen.se/…" and "http://data.riksdagen.se/…"
+ * (both become https), and dok_ids may contain spaces. Null for anything not a web address.
  */
 export function absoluteUrl(raw: unknown, base = "https://data.riksdagen.se/"): string | null {
   if (typeof raw !== "string" || !raw.trim()) return null;
   try {
     const url = new URL(raw.trim(), base);
     if (url.protocol !== "https:" && url.protocol !== "http:") return null;
+    if (HTTPS_HOSTS.has(url.hostname)) url.protocol = "https:";
     return url.href;
   } catch {
     return null;

@@ -12,7 +12,7 @@ const own = (name: string) => fs.readFileSync(path.join(import.meta.dirname, "fi
 describe("parseDokumentlista", () => {
   it("reads committee reports with protocol-relative URLs, attachments and the next page", () => {
     const page = parseDokumentlista(shared("riksdagen-dokumentlista-bet-page1-ferenda.json"));
-    expect(page.nextPage).toBe("http://data.riksdagen.se/dokumentlista/?doktyp=bet&utformat=json&sort=datum&sortorder=desc&sz=200&p=2");
+    expect(page.nextPage).toBe("https://data.riksdagen.se/dokumentlista/?doktyp=bet&utformat=json&sort=datum&sortorder=desc&sz=200&p=2");
     expect(page).toMatchObject({ page: 1, pages: 374, hits: 74773, skipped: [] });
     expect(page.documents.map((d) => d.designation)).toEqual(["2026/27:FiU8", "2025/26:KU45", "2025/26:JuU47"]);
     expect(page.documents[1]).toEqual({

@@ -12,7 +12,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { createDataSource, Document, DocumentKind, DocumentText } from "@remissbanken/schema";
+import { createDataSource, Document, DocumentKind, DocumentText, Inquiry } from "@remissbanken/schema";
 import { createTestDatabase } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { fixturePath } from "@remissbanken/test/fixtures";
@@ -252,5 +252,35 @@ describe("fetching from Riksdagen's service", () => {
     expect(retryAfterMs("3")).toBe(3000);
     expect(retryAfterMs(new Date(10_000 + 5_000).toUTCString(), 10_000)).toBe(5000);
     expect(retryAfterMs("soon")).toBeNull();
+  });
+});
+
+describe("importing dokumentstatus with its chain", () => {
+  const statusFile = own("dokumentstatus-dir-2024-12.json");
+
+  it("creates the inquiry from the directive's kommittébeteckning and links the documents it references", async () => {
+    const summary = await runRiksdagenImport(ds, { statusFiles: [statusFile] });
+    expect(summary.failed).toEqual([]);
+    const inquiry = await ds.getRepository(Inquiry).findOneByOrFail({ committeeDesignation: "Fi 2024:03" });
+    expect(inquiry).toMatchObject({ name: "Ett stärkt kommunalt självstyre", department: "Finansdepartementet" });
+    for (const key of ["HCB112", "HC0320", "HCB141"]) expect((await documentByKey(key)).inquiryId).toBe(inquiry.id);
+    const text = await ds.getRepository(DocumentText).findOneByOrFail({ documentId: (await documentByKey("HCB112")).id });
+    expect(text.content).toContain("En särskild utredare (Fi 2024:03)");
+
+    const before = await rowCounts(ds);
+    const again = await runRiksdagenImport(ds, { statusFiles: [statusFile] });
+    expect(again.updated).toEqual([]);
+    expect(again.added).toEqual([]);
+    expect(await rowCounts(ds)).toEqual(before);
+  });
+
+  it("creates a bill's committee report from its reference, and keeps an inquiry staff chose", async () => {
+    const staffsInquiry = await buildInquiry(ds.manager, { name: "Staff's choice" });
+    await ds.getRepository(Document).update({ externalId: "HCB141" }, { inquiryId: staffsInquiry.id });
+    const summary = await runRiksdagenImport(ds, { statusFiles: [shared("riksdagen-dokumentstatus-prop-2016-17-14-H40314-ferenda.xml"), statusFile] });
+    expect(summary.failed).toEqual([]);
+    expect(summary.added.map((a) => a.key)).toEqual(["H40314", "H401SkU8"]);
+    expect(await documentByKey("H401SkU8")).toMatchObject({ kind: DocumentKind.COMMITTEE_REPORT, designation: "2016/17:SkU8", title: "Ny definition av fastighetsbegreppet i mervärdesskattelagen" });
+    expect((await documentByKey("HCB141")).inquiryId).toBe(staffsInquiry.id);
   });
 });

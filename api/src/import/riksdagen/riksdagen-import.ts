@@ -8,6 +8,8 @@ import type { DataSource } from "typeorm";
 import { emptySummary, type ImportSummary } from "../import-summary.js";
 import { HttpError, onBase, type HttpClient } from "../http-client.js";
 import { describeError, importDocument, type TextFetcher, type TextResult } from "../import-writer.js";
+import { importChain } from "./chain.js";
+import { parseDokumentstatus, type Dokumentstatus } from "./dokumentstatus.js";
 import { ImportInputError, parseDokumentlista, type DokumentlistaPage, type ImportedType, type RiksdagenDocument } from "./dokumentlista.js";
 
 export const DEFAULT_RIKSDAGEN_BASE_URL = "https://data.riksdagen.se/";
@@ -25,6 +27,8 @@ export interface RiksdagenQuery {
 export interface RiksdagenImportOptions {
   /** Saved responses to import instead of asking the service. */
   files?: string[];
+  /** Saved `dokumentstatus` responses (XML or JSON): documents with their chain. */
+  statusFiles?: string[];
   query?: RiksdagenQuery;
   baseUrl?: string;
   /** Needed for a query and for full texts. */
@@ -116,6 +120,19 @@ export async function runRiksdagenImport(ds: DataSource, options: RiksdagenImpor
       continue;
     }
     await importPage(ds, page, options, summary, name);
+  }
+  for (const file of options.statusFiles ?? []) {
+    const name = path.basename(file);
+    let status: Dokumentstatus;
+    try {
+      status = parseDokumentstatus(await fs.readFile(file, "utf8"), name);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : describeError(error);
+      summary.failed.push({ key: file, label: name, reason });
+      continue;
+    }
+    await importChain(ds, status, summary);
+    options.progress?.(`${name}: ${status.references.length} references`);
   }
   if (options.query) {
     if (!options.client) throw new Error("Fetching from Riksdagen needs an HTTP client.");

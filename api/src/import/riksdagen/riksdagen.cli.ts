@@ -17,6 +17,7 @@ import { DEFAULT_RIKSDAGEN_BASE_URL, runRiksdagenImport, type RiksdagenQuery } f
 const USAGE = `Usage:
   npm run import:riksdagen -- --types dir,sou,ds,prop,bet --from 2024-01-01 [--to 2024-12-31]
   npm run import:riksdagen -- --file a.json [b.json …]
+  npm run import:riksdagen -- --status H40314.xml [H703181.json …]   (documents with their chain)
 Options:
   --base-url URL   the open data service (default ${DEFAULT_RIKSDAGEN_BASE_URL}, or RIKSDAGEN_BASE_URL)
   --no-text        do not fetch and attach full texts
@@ -33,6 +34,7 @@ try {
     allowPositionals: true,
     options: {
       file: { type: "string", multiple: true },
+      status: { type: "string", multiple: true },
       types: { type: "string" },
       from: { type: "string" },
       to: { type: "string" },
@@ -64,7 +66,8 @@ if (values.types || values.from || values.to) {
   if (to && to < from) usage(`--to (${to}) is before --from (${from}).`);
   query = { types: types as ImportedType[], from, to };
 }
-if (!files.length && !query) usage("Give --file with saved responses, or --types and --from to fetch.");
+const statusFiles = values.status ?? [];
+if (!files.length && !statusFiles.length && !query) usage("Give --file with saved responses, or --types and --from to fetch.");
 const delayMs = Number(values["delay-ms"] ?? 1000);
 if (!Number.isInteger(delayMs) || delayMs < 0) usage(`--delay-ms needs a number of milliseconds, not "${values["delay-ms"]}".`);
 const baseUrl = values["base-url"] ?? process.env.RIKSDAGEN_BASE_URL ?? DEFAULT_RIKSDAGEN_BASE_URL;
@@ -84,6 +87,7 @@ try {
   await ds.initialize();
   const summary = await runRiksdagenImport(ds, {
     files,
+    statusFiles,
     query,
     baseUrl,
     client,
