@@ -8,6 +8,7 @@ import { Document, DocumentText, type DocumentKind } from "@remissbanken/schema"
 import type { FullText } from "@remissbanken/indexer/text/extract";
 import { runInAuditScope } from "../audit/audit-scope.js";
 import { auditTransaction } from "../audit/audit.instrument.js";
+import { AuditSubscriber } from "../audit/audit.subscriber.js";
 import { DomainError } from "../common/errors.js";
 import { createDocument, updateDocument } from "../document/document.service.js";
 import { extractDocumentText, storeDocumentText, type ExtractedText } from "../document/document-text.service.js";
@@ -32,8 +33,12 @@ export type TextFetcher = () => Promise<TextResult>;
 
 const SOURCE_FIELDS = ["title", "subtitle", "department", "publishedAt", "sourceUrl", "summary"] as const;
 
-/** Runs a write as the named import in the audit log; there is no signed-in person. */
+/**
+ * Runs a write as the named import in the audit log; there is no signed-in person. The audit
+ * subscriber is attached here too, since a command's DataSource was not made by the server.
+ */
 export function inImportTransaction<T>(ds: DataSource, action: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  if (!ds.subscribers.some((s) => s instanceof AuditSubscriber)) ds.subscribers.push(new AuditSubscriber());
   return runInAuditScope({ actorId: null, requestId: null, action }, () =>
     ds.transaction((manager) => auditTransaction(manager, () => work(manager))),
   );

@@ -158,9 +158,10 @@ describe("npm run import:riksdagen", () => {
   });
 
   it("answers usage mistakes with a clear message before touching the database", async () => {
-    expect(await run("--types", "sou,mot", "--from", "2024-01-01")).toMatchObject({ code: 2, output: expect.stringContaining('Unknown doktyp "mot"; known are dir, sou, ds, prop, bet.') });
-    expect(await run("--types", "sou", "--from", "2024-13-01")).toMatchObject({ code: 2, output: expect.stringContaining('--from needs a date like 2024-01-01, not "2024-13-01".') });
-    expect(await run()).toMatchObject({ code: 2, output: expect.stringContaining("Give --file with saved responses, or --types and --from to fetch.") });
+    const [unknownType, badDate, nothing] = await Promise.all([run("--types", "sou,mot", "--from", "2024-01-01"), run("--types", "sou", "--from", "2024-13-01"), run()]);
+    expect(unknownType).toMatchObject({ code: 2, output: expect.stringContaining('Unknown doktyp "mot"; known are dir, sou, ds, prop, bet.') });
+    expect(badDate).toMatchObject({ code: 2, output: expect.stringContaining('--from needs a date like 2024-01-01, not "2024-13-01".') });
+    expect(nothing).toMatchObject({ code: 2, output: expect.stringContaining("Give --file with saved responses, or --types and --from to fetch.") });
   });
 });
 
