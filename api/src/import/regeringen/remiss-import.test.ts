@@ -17,11 +17,12 @@ import { buildMunicipality } from "../../seed/factories.js";
 import { createDocument } from "../../document/document.service.js";
 import { emptySummary } from "../import-summary.js";
 import { runRemissImport } from "./remiss-import.js";
+import { parseRemissListing, untrackedRemisser } from "./remiss-listing.js";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 const CLOSED = fixturePath("regeringen", "regeringen-remiss-sou-2026-14-closed-ferenda.html");
 const OPEN = fixturePath("regeringen", "regeringen-remiss-ds-2026-15-open-ferenda.html");
-const DEN_DEN = path.join(import.meta.dirname, "fixtures", "remiss-s-2026-00236-den-den.html");
+const DEN_DEN = path.join(import.meta.dirname, "fixtures", "remiss-s-2026-00412-den-den.html");
 const LISTING = fixturePath("regeringen", "regeringen-remisser-listing-ferenda.html");
 
 let databaseUrl: string;
@@ -50,7 +51,7 @@ describe("importing remiss pages", () => {
     expect(summary.added.map((a) => [a.key, a.reason])).toEqual([
       ["KN2026/00741", undefined],
       ["https://www.regeringen.se/remisser/2026/07/remiss-av--ds-202615-galdenarens-avtal-i-konkurs/", "with Ds 2026:15, created from the page"],
-      ["S2026/00236", "with SOU 2026:31, created from the page"],
+      ["S2026/00412", "with SOU 2026:31, created from the page"],
     ]);
 
     expect(await remissOf("SOU 2026:14")).toMatchObject({
@@ -77,7 +78,7 @@ describe("importing remiss pages", () => {
     });
     expect(await remissOf("Ds 2026:15")).toMatchObject({ diarienummer: null, ministry: "Justitiedepartementet", deadline: "2026-10-30" });
     expect(await remissOf("SOU 2026:31")).toMatchObject({
-      diarienummer: "S2026/00236",
+      diarienummer: "S2026/00412",
       ministry: "Socialdepartementet",
       deadline: "2026-08-10",
       referralBodies: ["Socialstyrelsen", "Forshaga kommun", "Sveriges Kommuner och Regioner", "SmåKom"],
@@ -120,6 +121,17 @@ describe("importing remiss pages", () => {
       { key: "/no/such/page.html", label: "page.html", reason: "there is no such file" },
     ]);
     expect(await rowCounts(ds)).toEqual(before);
+  });
+});
+
+describe("the listing of current remisser", () => {
+  it("lists those not tracked yet, by page address or diarienummer", async () => {
+    const listed = parseRemissListing(await fs.readFile(LISTING, "utf8"));
+    const untracked = await untrackedRemisser(ds, listed);
+    // Ds 2026:15 (by address) and SOU 2026:14 (KN2026/00741) were imported above.
+    expect(untracked).toHaveLength(18);
+    expect(untracked.map((u) => u.designation)).not.toContain("Ds 2026:15");
+    expect(untracked.map((u) => u.diarienummer)).not.toContain("KN2026/00741");
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fixturePath } from "@remissbanken/test/fixtures";
 import { ImportInputError } from "../riksdagen/dokumentlista.js";
 import { deadlineFrom, parseRemissPage, swedishDate } from "./remiss-page.js";
+import { parseRemissListing } from "./remiss-listing.js";
 
 const shared = (name: string) => fs.readFileSync(fixturePath("regeringen", name), "utf8");
 const CLOSED = "regeringen-remiss-sou-2026-14-closed-ferenda.html";
@@ -52,12 +53,12 @@ describe("parseRemissPage", () => {
   });
 
   it("reads 'den den', referral bodies written out, and the heading 'Dokumentet som remitteras'", () => {
-    const page = parseRemissPage(fs.readFileSync(path.join(import.meta.dirname, "fixtures", "remiss-s-2026-00236-den-den.html"), "utf8"));
+    const page = parseRemissPage(fs.readFileSync(path.join(import.meta.dirname, "fixtures", "remiss-s-2026-00412-den-den.html"), "utf8"));
     expect(page).toMatchObject({
       title: "Remiss av SOU 2026:31 Kommunala vårdcentraler & nära vård",
       designation: { normalized: "SOU 2026:31" },
       reportTitle: "Kommunala vårdcentraler & nära vård",
-      diarienummer: "S2026/00236",
+      diarienummer: "S2026/00412",
       ministry: "Socialdepartementet",
       publishedAt: "2026-05-12",
       deadline: "2026-08-10",
@@ -85,5 +86,25 @@ describe("Swedish dates and deadline wordings", () => {
     expect(deadlineFrom("Remissvaren ska ha kommit in till Justitiedepartementet senast den 30 oktober 2026.")).toBe("2026-10-30");
     expect(deadlineFrom("Svaren ska ha kommit in senast 3 mars 2027.")).toBe("2027-03-03");
     expect(deadlineFrom("Publicerad 09 april 2026")).toBeNull();
+  });
+});
+
+describe("parseRemissListing", () => {
+  it("reads the 20 listed remisser with the diarienummer split off the title", () => {
+    const listed = parseRemissListing(shared("regeringen-remisser-listing-ferenda.html"));
+    expect(listed).toHaveLength(20);
+    expect(listed[1]).toEqual({
+      title: "Remiss av betänkandet Rättssäker samhällsvård för barn och unga (SOU 2026:8)",
+      url: "https://www.regeringen.se/remisser/2026/03/remiss-av-sou-20268-rattssaker-samhallsvard-for-barn-och-unga/",
+      diarienummer: "S2026/00236",
+      designation: "SOU 2026:8",
+      publishedAt: "2026-03-19",
+      ministry: "Socialdepartementet",
+    });
+    expect(listed[3]).toMatchObject({ title: "Remiss av Ds 2026:15 Gäldenärens avtal i konkurs", diarienummer: null, ministry: "Justitiedepartementet" });
+  });
+
+  it("says that a remiss page is not the listing", () => {
+    expect(() => parseRemissListing(shared(OPEN), "remiss.html")).toThrow('remiss.html is not the listing of remisser on regeringen.se (its heading is not "Remisser").');
   });
 });

@@ -67,9 +67,9 @@ export function deadlineFrom(text: string): string | null {
 }
 
 const DESIGNATION_IN_TEXT = /\b(SOU|Ds|Dir\.?|Prop\.?)\s*(\d{4}(?:\/\d{2})?)\s*:\s*(\d+)/i;
-const DIARIENUMMER = /\b([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\d{4}\/\d{3,6}(?:\/[A-ZÅÄÖ0-9]+)?)\b/;
+export const DIARIENUMMER = /\b([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}\d{4}\/\d{3,6}(?:\/[A-ZÅÄÖ0-9]+)?)\b/;
 
-function designationIn(text: string | null | undefined): Designation | null {
+export function designationIn(text: string | null | undefined): Designation | null {
   const match = text ? DESIGNATION_IN_TEXT.exec(text) : null;
   return match ? parseDesignation(`${match[1]} ${match[2]}:${match[3]}`) : null;
 }

@@ -5,15 +5,21 @@
  * page failed, 2 on a usage mistake.
  */
 import "reflect-metadata";
+import fs from "node:fs/promises";
 import { createDataSource } from "@remissbanken/schema";
 import { connectEngines } from "@remissbanken/indexer/runtime";
 import { createHttpClient } from "../http-client.js";
 import { emptySummary, formatSummary } from "../import-summary.js";
 import { isSmakom, runRemissImport } from "./remiss-import.js";
+import { parseRemissListing, untrackedRemisser } from "./remiss-listing.js";
 
-const sources = process.argv.slice(2).filter((a) => a !== "--");
-if (!sources.length || sources.some((s) => s.startsWith("-"))) {
-  console.error("Usage: npm run import:remiss -- https://www.regeringen.se/remisser/2026/04/remiss-av-… [saved-page.html …]");
+const args = process.argv.slice(2).filter((a) => a !== "--");
+const listing = args[0] === "--list" ? (args[1] ?? "https://www.regeringen.se/remisser/") : null;
+const sources = listing ? [] : args;
+if ((!listing && !sources.length) || sources.some((s) => s.startsWith("-")) || (listing && args.length > 2)) {
+  console.error(`Usage:
+  npm run import:remiss -- https://www.regeringen.se/remisser/2026/04/remiss-av-… [saved-page.html …]
+  npm run import:remiss -- --list [listing-url-or-saved-html]   (the current remisser not tracked yet)`);
   process.exit(2);
 }
 
@@ -24,6 +30,14 @@ const engines = await connectEngines(process.env, { search: false });
 const ds = createDataSource(engines.databaseUrl);
 try {
   await ds.initialize();
+  if (listing) {
+    const html = /^https?:\/\//i.test(listing) ? (await client.get(listing)).body.toString("utf8") : await fs.readFile(listing, "utf8");
+    const untracked = await untrackedRemisser(ds, parseRemissListing(html, listing));
+    console.log(untracked.length ? `${untracked.length} remisser not tracked yet:` : "Every listed remiss is tracked already.");
+    for (const item of untracked) {
+      console.log(`  ${item.publishedAt ?? ""} ${item.title}${item.diarienummer ? `, ${item.diarienummer}` : ""}\n    npm run import:remiss -- ${item.url}`);
+    }
+  }
   const summary = emptySummary();
   for (const { page, result } of await runRemissImport(ds, sources, summary, client)) {
     if (!page) continue;
@@ -34,7 +48,7 @@ try {
     if (page.responses.length) console.log(`  ${page.responses.length} remissvar published on the page`);
     if (result?.documentCreated) console.log(`  ${page.designation?.normalized} was not in Remissbanken and was created from the page.`);
   }
-  console.log(formatSummary(summary));
+  if (sources.length) console.log(formatSummary(summary));
   if (summary.failed.length) process.exitCode = 1;
 } catch (error) {
   console.error((error as Error).message);
