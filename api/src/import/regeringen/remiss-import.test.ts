@@ -112,6 +112,16 @@ describe("importing remiss pages", () => {
     });
   });
 
+  it("completes a remiss staff typed in by hand on the same report instead of adding another", async () => {
+    const typed = await remissOf("Ds 2026:15");
+    await ds.getRepository(Remiss).update(typed.id, { sourceUrl: null });
+    const summary = emptySummary();
+    await runRemissImport(ds, [OPEN], summary, null);
+    expect(summary.updated.map((u) => u.reason)).toEqual(["changed sourceUrl"]);
+    const [{ count }] = await ds.query(`SELECT count(*)::int AS count FROM remiss WHERE document_id = $1`, [typed.documentId]);
+    expect(count).toBe(1);
+  });
+
   it("refuses a page that is not a remiss, and a missing file, writing nothing", async () => {
     const before = await rowCounts(ds);
     const summary = emptySummary();

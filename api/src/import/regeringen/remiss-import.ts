@@ -36,11 +36,25 @@ async function membersAmong(manager: EntityManager, bodies: string[]): Promise<s
   );
 }
 
-async function findRemiss(manager: EntityManager, page: RemissPage): Promise<Remiss | null> {
-  const q = manager.getRepository(Remiss).createQueryBuilder("r");
-  if (page.diarienummer) q.orWhere("lower(r.diarienummer) = lower(:d)", { d: page.diarienummer });
-  if (page.url) q.orWhere("r.source_url = :url", { url: page.url });
-  return page.diarienummer || page.url ? q.getOne() : null;
+/**
+ * The remiss imported before (by diarienummer or page address), else one staff typed in by
+ * hand on the same report (no page address yet), which the import then completes.
+ */
+async function findRemiss(manager: EntityManager, page: RemissPage, documentId: string): Promise<Remiss | null> {
+  const repository = manager.getRepository(Remiss);
+  if (page.diarienummer || page.url) {
+    const q = repository.createQueryBuilder("r");
+    if (page.diarienummer) q.orWhere("lower(r.diarienummer) = lower(:d)", { d: page.diarienummer });
+    if (page.url) q.orWhere("r.source_url = :url", { url: page.url });
+    const found = await q.getOne();
+    if (found) return found;
+  }
+  return repository
+    .createQueryBuilder("r")
+    .where("r.document_id = :documentId AND r.source_url IS NULL AND r.archived_at IS NULL", { documentId })
+    .andWhere(page.diarienummer ? "(r.diarienummer IS NULL OR lower(r.diarienummer) = lower(:d))" : "TRUE", { d: page.diarienummer })
+    .orderBy("r.created_at")
+    .getOne();
 }
 
 export interface RemissImportResult {
@@ -82,7 +96,7 @@ export async function importRemissPage(ds: DataSource, page: RemissPage, summary
 
   try {
     return await inImportTransaction(ds, AUDIT_ACTION, async (manager) => {
-      const existing = await findRemiss(manager, page);
+      const existing = await findRemiss(manager, page, document.id);
       const members = await membersAmong(manager, page.referralBodies);
       const smakom = page.referralBodies.some(isSmakom);
       if (!existing) {
