@@ -3,7 +3,6 @@
  * field, the report linked or created, re-runs that change nothing, SmåKom's tracking kept,
  * and pages that are not remisser refused with nothing written.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -13,13 +12,13 @@ import { createDataSource, Document, DocumentKind, Remiss, RemissStatus } from "
 import { createTestDatabase } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { fixturePath } from "@remissbanken/test/fixtures";
+import { runCommand } from "@remissbanken/test/command";
 import { buildMunicipality } from "../../seed/factories.js";
 import { createDocument } from "../../document/document.service.js";
 import { emptySummary } from "../import-summary.js";
 import { runRemissImport } from "./remiss-import.js";
 import { parseRemissListing, untrackedRemisser } from "./remiss-listing.js";
 
-const root = path.resolve(import.meta.dirname, "../../../..");
 const CLOSED = fixturePath("regeringen", "regeringen-remiss-sou-2026-14-closed-ferenda.html");
 const OPEN = fixturePath("regeringen", "regeringen-remiss-ds-2026-15-open-ferenda.html");
 const DEN_DEN = path.join(import.meta.dirname, "fixtures", "remiss-s-2026-00412-den-den.html");
@@ -147,17 +146,7 @@ describe("the listing of current remisser", () => {
 
 describe("npm run import:remiss", () => {
   it("imports saved pages, tells what it found and ends with the summary", async () => {
-    const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "api/src/import/regeringen/remiss.cli.ts", CLOSED, LISTING], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-      child.once("exit", (code) => resolve({ code, output }));
-    });
+    const result = await runCommand("api/src/import/regeringen/remiss.cli.ts", [CLOSED, LISTING], { DATABASE_URL: databaseUrl });
     expect(result.output).toContain("SOU 2026:14 · KN2026/00741 · Klimat- och näringslivsdepartementet · sista svarsdag 2026-06-30");
     expect(result.output).toContain("17 remissvar published on the page");
     expect(result.output).toContain("Added 0, updated 0, unchanged 1, skipped 0, failed 1.");

@@ -6,9 +6,8 @@
  */
 import "reflect-metadata";
 import fs from "node:fs/promises";
-import { createDataSource } from "@remissbanken/schema";
-import { connectEngines } from "@remissbanken/indexer/runtime";
 import { createHttpClient } from "../http-client.js";
+import { withImportDatabase } from "../import-database.js";
 import { emptySummary, formatSummary } from "../import-summary.js";
 import { isSmakom, runRemissImport } from "./remiss-import.js";
 import { parseRemissListing, untrackedRemisser } from "./remiss-listing.js";
@@ -26,10 +25,7 @@ if ((!listing && !sources.length) || sources.some((s) => s.startsWith("-")) || (
 const client = createHttpClient({
   onRetry: (url, attempt, why, waitMs) => console.error(`  ${why} from ${url}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s`),
 });
-const engines = await connectEngines(process.env, { search: false });
-const ds = createDataSource(engines.databaseUrl);
-try {
-  await ds.initialize();
+await withImportDatabase(async (ds) => {
   if (listing) {
     const html = /^https?:\/\//i.test(listing) ? (await client.get(listing)).body.toString("utf8") : await fs.readFile(listing, "utf8");
     const untracked = await untrackedRemisser(ds, parseRemissListing(html, listing));
@@ -50,10 +46,4 @@ try {
   }
   if (sources.length) console.log(formatSummary(summary));
   if (summary.failed.length) process.exitCode = 1;
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
-} finally {
-  if (ds.isInitialized) await ds.destroy();
-  await engines.stop();
-}
+});

@@ -4,6 +4,7 @@
  */
 import { DocumentKind, parseDesignation, type DesignationSeries } from "@remissbanken/schema";
 import { absoluteUrl, asList, cleanHtmlText, cleanText, localDate } from "../source-text.js";
+import type { SourceDocument } from "../import-writer.js";
 
 /** The doktyp values we import, with the kind, series and how the designation is written. */
 export const IMPORTED_TYPES = {
@@ -28,19 +29,11 @@ export interface Attachment {
   bytes: number | null;
 }
 
-/** One Riksdagen document as our model wants it. */
-export interface RiksdagenDocument {
+/** One Riksdagen document as our model wants it, with where to find its text. */
+export interface RiksdagenDocument extends SourceDocument {
   /** dok_id, e.g. "HD01KU45": the stable key of re-runs. */
   externalId: string;
   doktyp: ImportedType;
-  kind: DocumentKind;
-  designation: string;
-  title: string;
-  subtitle: string | null;
-  department: string | null;
-  publishedAt: string | null;
-  sourceUrl: string | null;
-  summary: string | null;
   textUrl: string | null;
   htmlUrl: string | null;
   attachments: Attachment[];

@@ -4,7 +4,6 @@
  * additions kept, and the live service played by a local server with paging, a 500, a 429 with
  * Retry-After and a slow answer.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -16,12 +15,12 @@ import { createDataSource, Document, DocumentKind, DocumentText, Inquiry } from 
 import { createTestDatabase } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { fixturePath } from "@remissbanken/test/fixtures";
+import { runCommand } from "@remissbanken/test/command";
 import { buildInquiry, buildPriorityArea } from "../../seed/factories.js";
 import { createDocument } from "../../document/document.service.js";
 import { createHttpClient, HttpError, retryAfterMs } from "../http-client.js";
 import { runRiksdagenImport } from "./riksdagen-import.js";
 
-const root = path.resolve(import.meta.dirname, "../../../..");
 const own = (name: string) => path.join(import.meta.dirname, "fixtures", name);
 const shared = (name: string) => fixturePath("riksdagen", name);
 const FILES = [
@@ -136,19 +135,7 @@ describe("importing saved dokumentlista files", () => {
 });
 
 describe("npm run import:riksdagen", () => {
-  function run(...args: string[]): Promise<{ code: number | null; output: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "api/src/import/riksdagen/riksdagen.cli.ts", ...args], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let output = "";
-      child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-      child.once("exit", (code) => resolve({ code, output }));
-    });
-  }
+  const run = (...args: string[]) => runCommand("api/src/import/riksdagen/riksdagen.cli.ts", args, { DATABASE_URL: databaseUrl });
 
   it("imports saved files and ends with its summary", async () => {
     const result = await run("--no-text", "--file", FILES[0], FILES[2]);

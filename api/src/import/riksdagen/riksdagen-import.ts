@@ -2,14 +2,14 @@
  * The Riksdagen import: saved `dokumentlista` files or the live service, page by page,
  * into documents with their full text. One bad item or file never stops the run.
  */
-import fs from "node:fs/promises";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { emptySummary, type ImportSummary } from "../import-summary.js";
 import { HttpError, onBase, type HttpClient } from "../http-client.js";
 import { describeError, importDocument, type TextFetcher, type TextResult } from "../import-writer.js";
 import { importChain } from "./chain.js";
-import { parseDokumentstatus, type Dokumentstatus } from "./dokumentstatus.js";
+import { parseDokumentstatus } from "./dokumentstatus.js";
+import { readSaved } from "../import-database.js";
 import { ImportInputError, parseDokumentlista, type DokumentlistaPage, type ImportedType, type RiksdagenDocument } from "./dokumentlista.js";
 
 export const DEFAULT_RIKSDAGEN_BASE_URL = "https://data.riksdagen.se/";
@@ -110,29 +110,14 @@ export async function runRiksdagenImport(ds: DataSource, options: RiksdagenImpor
   const summary = emptySummary();
   const base = options.baseUrl ?? DEFAULT_RIKSDAGEN_BASE_URL;
   for (const file of options.files ?? []) {
-    const name = path.basename(file);
-    let page: DokumentlistaPage;
-    try {
-      page = parseDokumentlista(await fs.readFile(file, "utf8"), name);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : describeError(error);
-      summary.failed.push({ key: file, label: name, reason });
-      continue;
-    }
-    await importPage(ds, page, options, summary, name);
+    const page = await readSaved(file, parseDokumentlista, summary);
+    if (page) await importPage(ds, page, options, summary, path.basename(file));
   }
   for (const file of options.statusFiles ?? []) {
-    const name = path.basename(file);
-    let status: Dokumentstatus;
-    try {
-      status = parseDokumentstatus(await fs.readFile(file, "utf8"), name);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : describeError(error);
-      summary.failed.push({ key: file, label: name, reason });
-      continue;
-    }
+    const status = await readSaved(file, parseDokumentstatus, summary);
+    if (!status) continue;
     await importChain(ds, status, summary);
-    options.progress?.(`${name}: ${status.references.length} references`);
+    options.progress?.(`${path.basename(file)}: ${status.references.length} references`);
   }
   if (options.query) {
     if (!options.client) throw new Error("Fetching from Riksdagen needs an HTTP client.");

@@ -6,9 +6,8 @@
  */
 import "reflect-metadata";
 import { parseArgs } from "node:util";
-import { createDataSource } from "@remissbanken/schema";
-import { connectEngines } from "@remissbanken/indexer/runtime";
 import { createHttpClient } from "../http-client.js";
+import { withImportDatabase } from "../import-database.js";
 import { formatSummary } from "../import-summary.js";
 import { localDate } from "../source-text.js";
 import { IMPORTED_TYPES, isImportedType, type ImportedType } from "./dokumentlista.js";
@@ -81,10 +80,7 @@ const client = createHttpClient({
   minIntervalMs: delayMs,
   onRetry: (url, attempt, why, waitMs) => console.error(`  ${why} from ${url}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s`),
 });
-const engines = await connectEngines(process.env, { search: false });
-const ds = createDataSource(engines.databaseUrl);
-try {
-  await ds.initialize();
+await withImportDatabase(async (ds, external) => {
   const summary = await runRiksdagenImport(ds, {
     files,
     statusFiles,
@@ -96,11 +92,5 @@ try {
   });
   console.log(formatSummary(summary));
   if (summary.failed.length) process.exitCode = 1;
-  if (!engines.external) console.log("Imported documents become searchable when the indexer runs next (npm start runs it).");
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
-} finally {
-  if (ds.isInitialized) await ds.destroy();
-  await engines.stop();
-}
+  if (!external) console.log("Imported documents become searchable when the indexer runs next (npm start runs it).");
+});
