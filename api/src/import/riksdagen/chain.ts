@@ -9,7 +9,7 @@ import { Document, DocumentKind, Inquiry, parseDesignation } from "@remissbanken
 import { createInquiry } from "../../inquiry/inquiry.service.js";
 import { updateDocument } from "../../document/document.service.js";
 import type { ImportSummary } from "../import-summary.js";
-import { describeError, importDocument, inImportTransaction } from "../import-writer.js";
+import { describeError, findImported, importDocument, inImportTransaction } from "../import-writer.js";
 import { IMPORTED_TYPES, isImportedType } from "./dokumentlista.js";
 import type { Dokumentstatus } from "./dokumentstatus.js";
 
@@ -39,15 +39,17 @@ async function fillInquiry(manager: EntityManager, document: Document, inquiryId
   return true;
 }
 
-/** Imports one dokumentstatus with its chain; the summary tells what was linked. */
-export async function importChain(ds: DataSource, status: Dokumentstatus, summary: ImportSummary): Promise<void> {
+/** Imports one dokumentstatus with its chain (its document too, unless given); the summary tells what was linked. */
+export async function importChain(ds: DataSource, status: Dokumentstatus, summary: ImportSummary, imported?: Document): Promise<void> {
   if ("reason" in status.document) {
     summary.skipped.push({ key: status.document.externalId ?? "?", label: `${status.document.externalId ?? ""} ${status.document.title ?? ""}`.trim(), reason: status.document.reason });
     return;
   }
   const doc = status.document;
   const fullText = status.fullText;
-  const document = await importDocument(ds, AUDIT_ACTION, doc, fullText ? async () => fullText : null, summary);
+  // A document the list import just wrote is not written again from the status: the two
+  // describe it slightly differently (URLs, dates), and re-runs would flip between them.
+  const document = imported ?? (await importDocument(ds, AUDIT_ACTION, doc, fullText ? async () => fullText : null, summary));
   if (!document) return;
 
   const related: Document[] = [];
@@ -57,7 +59,8 @@ export async function importChain(ds: DataSource, status: Dokumentstatus, summar
     if (!parsed) continue;
     const type = IMPORTED_TYPES[ref.doktyp];
     const kind = ref.doktyp === "dir" && /^tilläggsdirektiv/i.test(ref.title ?? "") ? DocumentKind.SUPPLEMENTARY_DIRECTIVE : type.kind;
-    const referenced = await importDocument(ds, AUDIT_ACTION, {
+    // A reference only names a document: one already here is described better by its own import.
+    const referenced = (await findImported(ds.manager, ref.externalId, parsed.normalized)) ?? await importDocument(ds, AUDIT_ACTION, {
       externalId: ref.externalId, kind, designation: parsed.normalized, title: ref.title ?? parsed.normalized,
       subtitle: null, department: null, publishedAt: null, sourceUrl: null, summary: null,
     }, null, summary);

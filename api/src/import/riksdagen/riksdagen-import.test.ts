@@ -163,6 +163,8 @@ describe("fetching from Riksdagen's service", () => {
     const page1 = await fs.readFile(shared("riksdagen-dokumentlista-bet-page1-ferenda.json"), "utf8");
     const page2 = await fs.readFile(shared("riksdagen-dokumentlista-bet-page2-ferenda.json"), "utf8");
     const single = JSON.parse(await fs.readFile(own("dokumentlista-single-object.json"), "utf8"));
+    const lists = JSON.parse(await fs.readFile(own("dokumentlista-sou-dir-ds-prop.json"), "utf8"));
+    const directiveStatus = await fs.readFile(own("dokumentstatus-dir-2024-12.json"), "utf8");
     server = http.createServer((req, res) => {
       const url = new URL(req.url!, "http://localhost");
       requests.push({ path: url.pathname + url.search, at: Date.now() });
@@ -176,6 +178,10 @@ describe("fetching from Riksdagen's service", () => {
           if (page2Attempts === 2) return res.writeHead(429, { "retry-after": "1" }).end("Too many requests");
           return json(page2);
         }
+        if (url.searchParams.get("doktyp") === "dir") {
+          const directive = lists.dokumentlista.dokument.find((d: { dok_id: string }) => d.dok_id === "HCB112");
+          return json(JSON.stringify({ dokumentlista: { "@sida": "1", "@sidor": "1", dokument: [directive] } }));
+        }
         // Like the real service past page ~50: a next page that repeats this one, forever.
         single.dokumentlista["@nasta_sida"] = `http://data.riksdagen.se/dokumentlista/?doktyp=sou&p=${Number(p) + 1}`;
         return json(JSON.stringify(single));
@@ -187,6 +193,7 @@ describe("fetching from Riksdagen's service", () => {
         if (slowAttempts === 1) return void setTimeout(answer, 1500);
         return answer();
       }
+      if (url.pathname === "/dokumentstatus/HCB112.json") return json(directiveStatus.replace(/Fi 2024:03/g, "Fi 2024:09"));
       if (url.pathname === "/forbidden") return res.writeHead(403).end();
       res.writeHead(404).end();
     });
@@ -231,6 +238,25 @@ describe("fetching from Riksdagen's service", () => {
     ]);
   });
 
+  it("with --chain, fetches each document's dokumentstatus and links its inquiry; a re-run changes nothing", async () => {
+    await ds.query(`UPDATE document SET inquiry_id = NULL WHERE external_id IN ('HCB112', 'HC0320', 'HCB141')`);
+    const client = createHttpClient({ minIntervalMs: 0, backoffMs: 20 });
+    const run = () => runRiksdagenImport(ds, { query: { types: ["dir"], from: "2024-01-01" }, baseUrl: base, client, chain: true });
+    const summary = await run();
+    expect(summary.failed).toEqual([]);
+    const inquiry = await ds.getRepository(Inquiry).findOneByOrFail({ committeeDesignation: "Fi 2024:09" });
+    expect(summary.updated.map((u) => [u.key, u.reason])).toEqual([
+      ["HCB112", "linked to inquiry Fi 2024:09"],
+      ["HC0320", "linked to the inquiry of its chain"],
+      ["HCB141", "linked to the inquiry of its chain"],
+    ]);
+    for (const key of ["HCB112", "HC0320", "HCB141"]) expect((await documentByKey(key)).inquiryId).toBe(inquiry.id);
+    const before = await rowCounts(ds);
+    const again = await run();
+    expect(again).toMatchObject({ added: [], updated: [], failed: [] });
+    expect(await rowCounts(ds)).toEqual(before);
+  });
+
   it("answers a 404 and gives up on another 4xx at once; reads Retry-After as seconds or a date", async () => {
     const client = createHttpClient({ minIntervalMs: 0, backoffMs: 10 });
     const attempts = requests.length;
@@ -247,6 +273,7 @@ describe("importing dokumentstatus with its chain", () => {
   const statusFile = own("dokumentstatus-dir-2024-12.json");
 
   it("creates the inquiry from the directive's kommittébeteckning and links the documents it references", async () => {
+    await ds.query(`UPDATE document SET inquiry_id = NULL WHERE external_id IN ('HCB112', 'HC0320', 'HCB141')`);
     const summary = await runRiksdagenImport(ds, { statusFiles: [statusFile] });
     expect(summary.failed).toEqual([]);
     const inquiry = await ds.getRepository(Inquiry).findOneByOrFail({ committeeDesignation: "Fi 2024:03" });

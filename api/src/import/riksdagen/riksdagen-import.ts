@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import type { DataSource } from "typeorm";
+import type { Document } from "@remissbanken/schema";
 import { emptySummary, type ImportSummary } from "../import-summary.js";
 import { HttpError, onBase, type HttpClient } from "../http-client.js";
 import { describeError, importDocument, type TextFetcher, type TextResult } from "../import-writer.js";
@@ -35,6 +36,8 @@ export interface RiksdagenImportOptions {
   client?: HttpClient | null;
   /** Fetch and attach each new document's full text. */
   withText?: boolean;
+  /** Also fetch each document's dokumentstatus and import its chain (references, inquiry). */
+  chain?: boolean;
   progress?: (line: string) => void;
 }
 
@@ -90,6 +93,18 @@ export function riksdagenText(client: HttpClient, base: string, doc: RiksdagenDo
   };
 }
 
+/** Fetches a document's dokumentstatus and imports its chain; a failure is the item's, not the run's. */
+async function importChainOf(ds: DataSource, client: HttpClient, base: string, doc: RiksdagenDocument, document: Document, summary: ImportSummary) {
+  const url = new URL(`dokumentstatus/${encodeURIComponent(doc.externalId)}.json`, base).href;
+  try {
+    const response = await client.get(url);
+    if (response.status === 404) return;
+    await importChain(ds, parseDokumentstatus(response.body.toString("utf8"), url), summary, document);
+  } catch (error) {
+    summary.failed.push({ key: doc.externalId, label: `${doc.designation} ${doc.title}`, reason: `its dokumentstatus: ${describeError(error)}` });
+  }
+}
+
 async function importPage(ds: DataSource, page: DokumentlistaPage, options: RiksdagenImportOptions, summary: ImportSummary, where: string) {
   for (const skipped of page.skipped) {
     summary.skipped.push({ key: skipped.externalId ?? "?", label: `${skipped.externalId ?? "(no dok_id)"} ${skipped.title ?? ""}`.trim(), reason: skipped.reason });
@@ -97,7 +112,8 @@ async function importPage(ds: DataSource, page: DokumentlistaPage, options: Riks
   const base = options.baseUrl ?? DEFAULT_RIKSDAGEN_BASE_URL;
   for (const doc of page.documents) {
     const fetchText = options.withText && options.client ? riksdagenText(options.client, base, doc) : null;
-    await importDocument(ds, AUDIT_ACTION, doc, fetchText, summary);
+    const document = await importDocument(ds, AUDIT_ACTION, doc, fetchText, summary);
+    if (document && options.chain && options.client) await importChainOf(ds, options.client, base, doc, document, summary);
   }
   options.progress?.(
     `${where}: ${page.documents.length} documents, ${page.skipped.length} skipped` +

@@ -20,6 +20,7 @@ const USAGE = `Usage:
 Options:
   --base-url URL   the open data service (default ${DEFAULT_RIKSDAGEN_BASE_URL}, or RIKSDAGEN_BASE_URL)
   --no-text        do not fetch and attach full texts
+  --chain          also fetch each document's dokumentstatus: referenced documents and the inquiry
   --delay-ms N     least time between two requests (default 1000)`;
 
 function usage(problem: string): never {
@@ -39,6 +40,7 @@ try {
       to: { type: "string" },
       "base-url": { type: "string" },
       "no-text": { type: "boolean" },
+      chain: { type: "boolean" },
       "delay-ms": { type: "string" },
       help: { type: "boolean" },
     },
@@ -88,6 +90,7 @@ await withImportDatabase(async (ds, external) => {
     baseUrl,
     client,
     withText: !values["no-text"],
+    chain: !!values.chain,
     progress: (line) => console.error(line),
   });
   console.log(formatSummary(summary));
