@@ -193,6 +193,8 @@ describe("fetching from Riksdagen's service", () => {
         if (slowAttempts === 1) return void setTimeout(answer, 1500);
         return answer();
       }
+      // A PDF that is cut off: it cannot be read.
+      if (url.pathname === "/fil/52E8F89D-D3E8-4562-8746-6A6C6F14D765") return res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n1 0 obj <<");
       if (url.pathname === "/dokumentstatus/HCB112.json") return json(directiveStatus.replace(/Fi 2024:03/g, "Fi 2024:09"));
       if (url.pathname === "/forbidden") return res.writeHead(403).end();
       res.writeHead(404).end();
@@ -230,9 +232,9 @@ describe("fetching from Riksdagen's service", () => {
     expect(ku).toMatchObject({ sourceFormat: "text", content: expect.stringContaining("Utskottet föreslår att riksdagen godkänner") });
     const fiu = await ds.getRepository(DocumentText).findOneByOrFail({ documentId: (await documentByKey("HE01FiU8")).id });
     expect(fiu).toMatchObject({ sourceFormat: "html", content: expect.stringContaining("Finansutskottet & fonderna.") });
-    // Neither text, HTML nor the PDF attachment is served for these: imported without text, and said so.
+    // No text or HTML is served for these, and the one PDF is broken: imported without text, and said so.
     expect(summary.withoutText.map((w) => [w.key, w.reason])).toEqual([
-      ["HD01JuU47", "Riksdagen has published no text for it yet"],
+      ["HD01JuU47", expect.stringMatching(/^The PDF could not be read: /)],
       ["HD01JuU45", "Riksdagen has published no text for it yet"],
       ["HC0321", "Riksdagen has published no text for it yet"],
     ]);
