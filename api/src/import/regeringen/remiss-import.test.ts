@@ -13,7 +13,7 @@ import { createTestDatabase } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { fixturePath } from "@remissbanken/test/fixtures";
 import { runCommand } from "@remissbanken/test/command";
-import { buildMunicipality } from "../../seed/factories.js";
+import { buildMunicipality } from "@remissbanken/test/factories";
 import { createDocument } from "../../document/document.service.js";
 import { emptySummary } from "../import-summary.js";
 import { runRemissImport } from "./remiss-import.js";

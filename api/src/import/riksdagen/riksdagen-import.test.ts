@@ -16,7 +16,7 @@ import { createTestDatabase } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { fixturePath } from "@remissbanken/test/fixtures";
 import { runCommand } from "@remissbanken/test/command";
-import { buildInquiry, buildPriorityArea } from "../../seed/factories.js";
+import { buildInquiry, buildPriorityArea } from "@remissbanken/test/factories";
 import { createDocument } from "../../document/document.service.js";
 import { createHttpClient, HttpError, retryAfterMs } from "../http-client.js";
 import { runRiksdagenImport } from "./riksdagen-import.js";
