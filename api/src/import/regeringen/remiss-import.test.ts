@@ -153,4 +153,15 @@ describe("npm run import:remiss", () => {
     expect(result.output).toContain("is not a remiss page from regeringen.se");
     expect(result.code).toBe(1);
   });
+
+  it("lists the current remisser not tracked yet with the command to add each", async () => {
+    const result = await runCommand("api/src/import/regeringen/remiss.cli.ts", ["--list", LISTING], { DATABASE_URL: databaseUrl });
+    expect(result.output).toContain("18 remisser not tracked yet:");
+    expect(result.output).toContain(
+      "2026-03-19 Remiss av betänkandet Rättssäker samhällsvård för barn och unga (SOU 2026:8), S2026/00236\n" +
+        "    npm run import:remiss -- https://www.regeringen.se/remisser/2026/03/remiss-av-sou-20268-rattssaker-samhallsvard-for-barn-och-unga/",
+    );
+    expect(result.output).not.toContain("KN2026/00741");
+    expect(result.code).toBe(0);
+  });
 });
