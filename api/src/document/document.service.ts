@@ -46,8 +46,15 @@ export async function findDocumentByDesignation(ds: DataSource, raw: string): Pr
   return ds.getRepository(Document).findOne({ where: { designation } });
 }
 
-/** Creates a document with its priority-area links in one transaction. */
-export async function createDocument(manager: EntityManager, input: CreateDocumentInput): Promise<Document> {
+/**
+ * Creates a document with its priority-area links in one transaction. Importers pass the
+ * source's own key (`externalId`), which no one sets through the API.
+ */
+export async function createDocument(
+  manager: EntityManager,
+  input: CreateDocumentInput,
+  source: { externalId?: string | null } = {},
+): Promise<Document> {
   const data = parseInput(createDocumentSchema, input);
   const { designation, year } = designationFor(data.kind, data.designation);
   if (data.inquiryId) await ensureAllExist(manager, Inquiry, "Inquiry", [data.inquiryId]);
@@ -63,6 +70,7 @@ export async function createDocument(manager: EntityManager, input: CreateDocume
     sourceUrl: data.sourceUrl ?? null,
     summary: data.summary ?? null,
     inquiryId: data.inquiryId ?? null,
+    externalId: source.externalId ?? null,
     archivedAt: null,
   });
   await manager.save(document);

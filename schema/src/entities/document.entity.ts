@@ -50,6 +50,14 @@ export class Document extends TrackedEntity {
   @Column({ type: "text", nullable: true })
   summary: string | null;
 
+  /**
+   * The source's own stable key, e.g. Riksdagen's dok_id "HE01FiU8", so that an import
+   * recognises a document it brought in before even when its designation was edited.
+   */
+  @Index({ unique: true, where: "external_id IS NOT NULL" })
+  @Column({ type: "text", nullable: true })
+  externalId: string | null;
+
   @Field(() => ID, { nullable: true })
   @Index()
   @Column({ type: "uuid", nullable: true })

@@ -9,6 +9,7 @@ import { RefreshCopiedSearchFields1795454700000 } from "./1795454700000-RefreshC
 import { AddResponseDrafting1796093116559 } from "./1796093116559-AddResponseDrafting.js";
 import { AddUserLastSignedIn1796102853228 } from "./1796102853228-AddUserLastSignedIn.js";
 import { AddResponseEvents1796103000000 } from "./1796103000000-AddResponseEvents.js";
+import { AddDocumentExternalId1796104403028 } from "./1796104403028-AddDocumentExternalId.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddResponseDrafting1796093116559,
   AddUserLastSignedIn1796102853228,
   AddResponseEvents1796103000000,
+  AddDocumentExternalId1796104403028,
 ];
