@@ -1,11 +1,14 @@
 import type {
   EntityManager, EntityMetadata, EntitySubscriberInterface, InsertEvent, ObjectLiteral, RemoveEvent, SoftRemoveEvent, UpdateEvent,
 } from "typeorm";
-import { AuditLog, ChangeEvent, MemberInput, MemberInputStatus, SignInAttempt } from "@remissbanken/schema";
+import { AuditLog, ChangeEvent, MemberInput, MemberInputStatus, ResponseEvent, SignInAttempt } from "@remissbanken/schema";
 import { currentAuditScope } from "./audit-scope.js";
 
-/** Rows that are bookkeeping, not changes anyone made. */
-const NOT_AUDITED = new Set<string>([AuditLog.name, ChangeEvent.name, SignInAttempt.name]);
+/**
+ * Rows that are bookkeeping, not changes anyone made. A response's workflow event is itself
+ * a record of who did what, written with the response change that the audit log records.
+ */
+const NOT_AUDITED = new Set<string>([AuditLog.name, ChangeEvent.name, SignInAttempt.name, ResponseEvent.name]);
 /** Secrets never reach the audit table, not even hashed. */
 const SECRET_COLUMNS = new Set(["tokenHash", "passwordHash"]);
 

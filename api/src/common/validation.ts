@@ -68,7 +68,8 @@ const requiredText = (max: number, { oneLine }: { oneLine: boolean }) =>
         .string()
         .min(1, "must not be empty")
         .max(max, `must be at most ${max} characters`)
-        .refine((s) => VISIBLE.test(s), "must contain visible characters, not only spaces, zero-width or control characters")
+        // An empty text already has its message; one problem per field.
+        .refine((s) => s === "" || VISIBLE.test(s), "must contain visible characters, not only spaces, zero-width or control characters")
         .refine((s) => !oneLine || !VISIBLE.test(s) || !CONTROL.test(s), "must not contain control characters such as line breaks or tabs"),
     );
 
