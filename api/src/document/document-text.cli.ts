@@ -44,6 +44,19 @@ async function waitUntilSearchable(ds: import("typeorm").DataSource, documentId:
   return false;
 }
 
+/**
+ * Reports pages read: on one line that keeps being rewritten at a terminal, otherwise (a log)
+ * every 50 pages and the last.
+ */
+function pageProgress() {
+  const terminal = process.stdout.isTTY;
+  return (done: number, total: number) => {
+    const line = `Read page ${done} of ${total}`;
+    if (terminal) process.stdout.write(`\r${line}${done === total ? "\n" : ""}`);
+    else if (done % 50 === 0 || done === total) console.log(line);
+  };
+}
+
 const engines = await connectEngines(process.env, { search: false });
 const ds = createDataSource(engines.databaseUrl);
 try {
@@ -54,7 +67,7 @@ try {
   console.log(`Reading ${path.basename(file)} (${(bytes.length / 1024 / 1024).toFixed(1)} MB) for ${document.designation}…`);
   const started = Date.now();
   const source = fullTextSource(format, format === "pdf" ? bytes.toString("base64") : bytes.toString("utf8"));
-  await attachDocumentText(ds, document.id, source);
+  await attachDocumentText(ds, document.id, source, pageProgress());
   const [row] = await ds.query(`SELECT page_count, char_count FROM document_text WHERE document_id = $1`, [document.id]);
   console.log(
     `Attached ${row.page_count} pages (${row.char_count.toLocaleString("en")} characters) to ${document.designation} ${document.title} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,

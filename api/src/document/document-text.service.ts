@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Document, DocumentText, LIMITS, type FullTextFormat } from "@remissbanken/schema";
-import { extractPages, type FullText } from "@remissbanken/indexer/text/extract";
+import { extractPages, type FullText, type PageProgress } from "@remissbanken/indexer/text/extract";
 import { sectionsAtPageStarts } from "@remissbanken/indexer/text/passages";
 import { badInput } from "../common/errors.js";
 import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
@@ -34,10 +34,10 @@ export interface ExtractedText {
 }
 
 /** Extracts the full text (pages kept, joined with form feeds); refuses a source that yields none. Takes no locks. */
-export async function extractDocumentText(source: FullText): Promise<ExtractedText> {
+export async function extractDocumentText(source: FullText, onPage?: PageProgress): Promise<ExtractedText> {
   let pages;
   try {
-    pages = await extractPages(source);
+    pages = await extractPages(source, onPage);
   } catch (error) {
     throw badInput(`The ${source.format.toUpperCase()} could not be read: ${(error as Error).message}`, [{ field: "content", message: "unreadable" }]);
   }
@@ -68,8 +68,8 @@ export async function storeDocumentText(manager: EntityManager, documentId: stri
  * PDF) runs before the document row is locked, so edits of the document never wait for it,
  * and a source that cannot be read writes nothing. Call it outside a transaction.
  */
-export async function attachDocumentText(ds: DataSource, documentId: string, source: FullText): Promise<Document> {
-  const text = await extractDocumentText(source);
+export async function attachDocumentText(ds: DataSource, documentId: string, source: FullText, onPage?: PageProgress): Promise<Document> {
+  const text = await extractDocumentText(source, onPage);
   return ds.transaction((manager) => storeDocumentText(manager, documentId, text));
 }
 

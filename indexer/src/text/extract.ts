@@ -1,6 +1,6 @@
 import { parseDocument } from "htmlparser2";
 import type { ChildNode } from "domhandler";
-import { extractTextItems } from "unpdf";
+import { getDocumentProxy } from "unpdf";
 
 /** Text of one page; `page` is null for sources without pages (HTML, text without form feeds). Paragraphs are separated by blank lines. */
 export interface Page {
@@ -13,15 +13,18 @@ export type FullText =
   | { format: "html"; html: string }
   | { format: "pdf"; data: Uint8Array };
 
+/** Called after each page of a PDF is read, for progress on long reports. */
+export type PageProgress = (done: number, total: number) => void;
+
 /** Turns a document's full text into pages of plain text. */
-export async function extractPages(source: FullText): Promise<Page[]> {
+export async function extractPages(source: FullText, onPage?: PageProgress): Promise<Page[]> {
   switch (source.format) {
     case "text":
       return pagesFromText(source.text);
     case "html":
       return pagesFromHtml(source.html);
     case "pdf":
-      return pagesFromPdf(source.data);
+      return pagesFromPdf(source.data, onPage);
   }
 }
 
@@ -68,10 +71,28 @@ export function pagesFromHtml(html: string): Page[] {
   return [{ page: null, text: tidy(out.join("")) }];
 }
 
-export async function pagesFromPdf(data: Uint8Array): Promise<Page[]> {
+export async function pagesFromPdf(data: Uint8Array, onPage?: PageProgress): Promise<Page[]> {
   // pdf.js takes ownership of (detaches) the buffer it is given.
-  const { items } = await extractTextItems(data.slice());
-  return items.map((pageItems, index) => ({ page: index + 1, text: tidy(pdfPageText(pageItems)) }));
+  const pdf = await getDocumentProxy(data.slice());
+  try {
+    const pages: Page[] = [];
+    // One page after the other, so that progress can be told and memory stays per page.
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      const items = content.items.flatMap((item): PdfTextItem[] => {
+        if (!("str" in item)) return [];
+        const [, , c, d, , y] = item.transform as number[];
+        return [{ str: item.str, y, fontSize: Math.hypot(c, d), hasEOL: item.hasEOL }];
+      });
+      pages.push({ page: number, text: tidy(pdfPageText(items)) });
+      page.cleanup();
+      onPage?.(number, pdf.numPages);
+    }
+    return pages;
+  } finally {
+    await pdf.destroy();
+  }
 }
 
 interface PdfTextItem {
