@@ -45,6 +45,8 @@ const EnvSchema = z.object({
   SIGN_IN_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   /** Express "trust proxy": set when behind a reverse proxy so the client IP is right. */
   TRUST_PROXY: z.string().optional(),
+  /** Where remiss pages are fetched from; the only host "add a remiss from its address" will ask (tests point it at a local server). */
+  REGERINGEN_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s):// URL").default("https://www.regeringen.se"),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.SMTP_URL) {
     ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (invitations, password resets and sign-in links are emailed)" });
@@ -95,6 +97,7 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     signIn: { maxFailures: env.SIGN_IN_MAX_FAILURES, lockMs: env.SIGN_IN_LOCK_MINUTES * 60_000, delayMs: env.SIGN_IN_DELAY_MS },
     // The web app calls the API from this machine and passes on the person's address.
     trustProxy: env.TRUST_PROXY ?? "loopback",
+    regeringenBaseUrl: env.REGERINGEN_BASE_URL.replace(/\/+$/, ""),
   };
 }
 

@@ -36,6 +36,13 @@ export interface Context {
   auth: AuthServices | null;
   /** Meilisearch with the PostgreSQL fallback; the one attached to `ds` unless a caller gives another. */
   search?: SearchService;
+  /** Where imports started from the API may fetch; null outside the HTTP server. */
+  sources: ImportSources | null;
+}
+
+/** The official sources' addresses, from the configuration. */
+export interface ImportSources {
+  regeringenBaseUrl: string;
 }
 
 const NO_HTTP: HttpExchange = {
@@ -50,9 +57,9 @@ export function createContext(
   actor: Actor | null,
   requestId: string,
   log: Logger,
-  web: { http: HttpExchange; auth: AuthServices | null } = { http: NO_HTTP, auth: null },
+  web: { http: HttpExchange; auth: AuthServices | null; sources?: ImportSources } = { http: NO_HTTP, auth: null },
 ): Context {
-  return { ds, actor, loaders: createLoaders(ds, actor), requestId, log, http: web.http, auth: web.auth, search: searchFor(ds) };
+  return { ds, actor, loaders: createLoaders(ds, actor), requestId, log, http: web.http, auth: web.auth, search: searchFor(ds), sources: web.sources ?? null };
 }
 
 /**

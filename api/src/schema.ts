@@ -16,6 +16,7 @@ import { SearchResolver } from "./search/search.resolver.js";
 import { SearchStatusResolver } from "./search/search-status.resolver.js";
 import { DocumentTextResolver } from "./document/document-text.resolver.js";
 import { DocumentOutlineResolver } from "./document/document-outline.resolver.js";
+import { ImportResolver } from "./import/import.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -35,6 +36,7 @@ export const RESOLVERS = [
   SearchStatusResolver,
   DocumentTextResolver,
   DocumentOutlineResolver,
+  ImportResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

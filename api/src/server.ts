@@ -149,7 +149,7 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
         const scope = logScope.getStore();
         if (scope && actor) scope.userId = actor.id;
         // The logger adds requestId and userId from the log scope.
-        return createContext(ds, actor, requestId, log, { http: exchange, auth });
+        return createContext(ds, actor, requestId, log, { http: exchange, auth, sources: { regeringenBaseUrl: config.regeringenBaseUrl } });
       },
     }),
   );

@@ -10,6 +10,7 @@ import {
   MemberInputStatus, OneTimeTokenPurpose, ResponseStatus, Role, User, type MemberInput, type Municipality, type Response,
 } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
+import { REGERINGEN_PAGES, startRegeringenServer, type RegeringenServer } from "@remissbanken/test/regeringen-server";
 import { getSchema } from "../schema.js";
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser, buildUserWithToken,
@@ -105,6 +106,7 @@ let n = 0;
 const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 let api: TestApi;
+let regeringen: RegeringenServer;
 const m = () => api.ds.manager;
 
 const CASES: Case[] = [
@@ -380,6 +382,11 @@ const CASES: Case[] = [
   // The audit log: staff and admin.
   { operation: "auditLog", gates: [gate("auditLog", "read")], query: `{ auditLog(first: 5) { totalCount } }` },
   { operation: "searchStatus", gates: [gate("searchStatus", "read")], query: `{ searchStatus { pendingChanges } }` },
+  {
+    operation: "importRemissFromUrl", gates: [gate("sourceImport", "run")],
+    query: `mutation($url: String!) { importRemissFromUrl(url: $url) { remiss { id } } }`,
+    vars: () => ({ url: `${regeringen.base}${REGERINGEN_PAGES.closed}` }),
+  },
 ];
 
 /** What the policy says the caller gets. */
@@ -403,7 +410,9 @@ function rootFields(schema: GraphQLSchema): string[] {
 let f: Fixtures;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  // A stand-in for regeringen.se, so that staff's import succeeds without the network.
+  regeringen = await startRegeringenServer();
+  api = await startTestApi({ REGERINGEN_BASE_URL: regeringen.base });
   const own = await buildMunicipality(m(), { name: `Tibro ${unique()}` });
   const other = await buildMunicipality(m(), { name: `Hjo ${unique()}` });
   const make = async (role: Role, municipalityId: string | null = null) => {
@@ -440,7 +449,10 @@ beforeAll(async () => {
     otherSubmitted: await input(other.id, MemberInputStatus.SUBMITTED, WORDS.otherSubmitted),
   };
 });
-afterAll(() => api?.stop());
+afterAll(async () => {
+  await api?.stop();
+  await regeringen?.stop();
+});
 
 describe("the permission matrix", () => {
   it("has a case for every query and mutation in the schema, and no case for one that does not exist", async () => {

@@ -93,6 +93,10 @@ const RULES = {
   auditLog: {
     read: isStaff,
   },
+  /** Fetching from the official sources on someone's request: the secretariat keeps the catalog. */
+  sourceImport: {
+    run: isStaff,
+  },
   /** How far search lags behind the database: for whoever runs the installation. */
   searchStatus: {
     read: isStaff,

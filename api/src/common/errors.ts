@@ -33,7 +33,10 @@ export type DomainReason =
   | "INVALID_LINK"
   | "RATE_LIMITED"
   | "INVALID_TOKEN"
-  | "DATABASE_UNAVAILABLE";
+  | "DATABASE_UNAVAILABLE"
+  | "SOURCE_NOT_ALLOWED"
+  | "NOT_A_REMISS_PAGE"
+  | "SOURCE_UNAVAILABLE";
 
 export interface FieldProblem {
   field: string;

@@ -19,6 +19,10 @@ export interface HttpClientOptions {
   /** Told about every retry, for the progress output. */
   onRetry?: (url: string, attempt: number, why: string, waitMs: number) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** The largest body read; a longer one fails the request. */
+  maxBytes?: number;
+  /** Redirects followed only to addresses this accepts; default: any. */
+  followRedirect?: (target: URL) => boolean;
 }
 
 export interface HttpResponse {
@@ -52,6 +56,23 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/** The body, or an HttpError as soon as it grows past `maxBytes` (declared or read). */
+async function readCapped(response: Response, maxBytes: number, url: string): Promise<Buffer> {
+  const tooLarge = () => new HttpError(`${url} answered with more than ${Math.round(maxBytes / 1024)} kB; not read.`, response.status);
+  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const {
     minIntervalMs = 1000,
@@ -62,6 +83,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     userAgent = "Remissbanken importer (SmåKom; https://github.com/smakom)",
     onRetry,
     sleep = wait,
+    maxBytes = 50 * 1024 * 1024,
+    followRedirect = () => true,
   } = options;
   let lastStart = 0;
 
@@ -69,10 +92,23 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const pause = lastStart + minIntervalMs - Date.now();
     if (pause > 0) await sleep(pause);
     lastStart = Date.now();
-    const response = await fetch(url, { headers: { "user-agent": userAgent }, signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
-    const body = Buffer.from(await response.arrayBuffer());
+    const signal = AbortSignal.timeout(timeoutMs);
+    let address = url;
+    let response: Response;
+    // Redirects are followed by hand so that each target is checked before it is asked.
+    for (let hops = 0; ; hops++) {
+      response = await fetch(address, { headers: { "user-agent": userAgent }, signal, redirect: "manual" });
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+      if (!location) break;
+      await response.body?.cancel();
+      const target = new URL(location, address);
+      if (hops >= 5) throw new HttpError(`${url} redirects more than 5 times.`, response.status);
+      if (!followRedirect(target)) throw new HttpError(`${url} redirects to ${target.origin}, which is not followed.`, response.status);
+      address = target.href;
+    }
+    const body = await readCapped(response, maxBytes, url);
     return {
-      response: { status: response.status, url: response.url || url, contentType: response.headers.get("content-type"), body },
+      response: { status: response.status, url: address, contentType: response.headers.get("content-type"), body },
       retryAfter: response.headers.get("retry-after"),
     };
   }
