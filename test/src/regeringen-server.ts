@@ -17,6 +17,8 @@ export const REGERINGEN_PAGES = {
   /** Redirects to another host. */
   elsewhere: "/remisser/2026/01/flyttad/",
   missing: "/remisser/2026/01/finns-inte/",
+  /** 6 MB sent in chunks without a declared length: past the size cap. */
+  huge: "/remisser/2026/01/enorm/",
 } as const;
 
 const FILES: Record<string, string> = {
@@ -39,6 +41,11 @@ export async function startRegeringenServer(): Promise<RegeringenServer> {
     const path = new URL(req.url!, "http://localhost").pathname;
     requests.push(path);
     if (path === REGERINGEN_PAGES.elsewhere) return res.writeHead(302, { location: "https://evil.example/remisser/x" }).end();
+    if (path === REGERINGEN_PAGES.huge) {
+      res.writeHead(200, { "content-type": "text/html" });
+      for (let i = 0; i < 6 && !res.destroyed; i++) res.write("<p>".padEnd(1024 * 1024, "x"));
+      return res.end();
+    }
     const file = FILES[path];
     if (!file) return res.writeHead(404, { "content-type": "text/html" }).end("<h1>Sidan finns inte</h1>");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(await fs.readFile(fixturePath("regeringen", file)));

@@ -65,10 +65,14 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   }
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge();
-    chunks.push(Buffer.from(chunk));
+  const reader = response.body?.getReader();
+  for (let part = await reader?.read(); part && !part.done; part = await reader!.read()) {
+    size += part.value.byteLength;
+    if (size > maxBytes) {
+      await reader!.cancel();
+      throw tooLarge();
+    }
+    chunks.push(Buffer.from(part.value));
   }
   return Buffer.concat(chunks);
 }

@@ -83,6 +83,10 @@ describe("adding a remiss from its address", () => {
     expect(missing.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "NOT_A_REMISS_PAGE" });
     expect(missing.errors![0].message).toMatch(/does not exist \(404\)/);
 
+    const huge = await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.huge}` }, { token: staff });
+    expect(huge.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "NOT_A_REMISS_PAGE" });
+    expect(huge.errors![0].message).toMatch(/answered with more than 5120 kB; not read/);
+
     // A redirect to another host is not followed.
     const asked = regeringen.requests.length;
     const moved = await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.elsewhere}` }, { token: staff });

@@ -20,6 +20,9 @@ export const REASON_MESSAGES: Record<string, string> = {
   INVALID_CREDENTIALS: "Fel e-postadress eller lösenord.",
   INVALID_LINK: "Länken är ogiltig, har redan använts eller har gått ut. Be om en ny länk.",
   RATE_LIMITED: "För många försök. Vänta en stund och försök igen.",
+  SOURCE_NOT_ALLOWED: "Det går bara att lägga till remisser från regeringen.se. Klistra in adressen till remissens sida, den börjar med https://www.regeringen.se/remisser/.",
+  NOT_A_REMISS_PAGE: "Sidan kunde inte läsas in som en remiss. Kontrollera att adressen går till remissens sida på regeringen.se och att sidan finns.",
+  SOURCE_UNAVAILABLE: "Regeringen.se svarar inte just nu. Försök igen om en stund.",
 };
 
 export const CODE_MESSAGES: Record<string, string> = {

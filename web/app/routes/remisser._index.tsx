@@ -1,7 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
-import { load } from "~/lib/auth.server";
+import { callApi } from "~/lib/api.server";
+import { load, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { apiProblems, formValues, parseForm, problems } from "~/lib/forms.server";
+import { REMISS_ADDRESS_EXAMPLE, REMISS_FROM_URL_FIELDS, RemissFromUrlForm } from "~/lib/remiss-import-form";
+import { FormError, TextField } from "~/components/form";
 import { options } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { RemissStatusBadge } from "~/components/remiss";
@@ -55,6 +60,52 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const ImportRemissFromUrl = graphql(`
+  mutation ImportRemissFromUrl($url: String!) {
+    importRemissFromUrl(url: $url) { created remiss { id } }
+  }
+`);
+
+/** "Lägg till remiss från länk": the API fetches the page from regeringen.se and imports it. */
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request, ["STAFF", "ADMIN"]);
+  const form = await request.formData();
+  const parsed = parseForm(form, RemissFromUrlForm);
+  if (!parsed.ok) return problems(parsed.problems);
+  try {
+    const { data } = await callApi(request, ImportRemissFromUrl, { url: parsed.value.adress });
+    const { created, remiss } = data.importRemissFromUrl;
+    return redirectWithFlash(`/remisser/${remiss.id}`, {
+      kind: "success",
+      message: created ? "Remissen är tillagd." : "Remissen fanns redan och är uppdaterad.",
+    });
+  } catch (error) {
+    return apiProblems(error, formValues(form), REMISS_FROM_URL_FIELDS);
+  }
+}
+
+function AddFromLink() {
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const adding = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  const p = answer?.problems;
+  return (
+    <section aria-labelledby="add-from-link-title" className="card remiss-add-from-link">
+      <h2 id="add-from-link-title">Lägg till remiss från länk</h2>
+      <Form method="post" className="stack" aria-describedby={p?.formError ? "form-error" : undefined}>
+        <FormError problems={p} />
+        <TextField
+          name="adress" label="Adress till remissen på regeringen.se" type="url" inputMode="url" autoComplete="off" required problems={p}
+          hint={`Remissbanken hämtar sidan och lägger in remissen med betänkandet, sista svarsdag och remissinstanser. Till exempel ${REMISS_ADDRESS_EXAMPLE}`}
+        />
+        <div className="actions">
+          <button type="submit" disabled={adding}>{adding ? "Hämtar från regeringen.se …" : "Lägg till remissen"}</button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
 function nextPageUrl(filter: RemissListFilter, cursor: string): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter.params)) if (value) params.set(key, value);
@@ -80,6 +131,8 @@ export default function RemissList() {
         <h1>Remisser</h1>
         {canCreate && <Link className="button" to="/remisser/ny">Ny remiss</Link>}
       </div>
+
+      {canCreate && <AddFromLink />}
 
       <section aria-labelledby="filter-title" className="card remiss-filter">
         <h2 id="filter-title" className="visually-hidden">Filtrera remisser</h2>
