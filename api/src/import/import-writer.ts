@@ -6,7 +6,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Document, DocumentText, type DocumentKind } from "@remissbanken/schema";
 import type { FullText } from "@remissbanken/indexer/text/extract";
-import { runInAuditScope } from "../audit/audit-scope.js";
+import { currentAuditScope, runInAuditScope } from "../audit/audit-scope.js";
 import { auditTransaction } from "../audit/audit.instrument.js";
 import { AuditSubscriber } from "../audit/audit.subscriber.js";
 import { DomainError } from "../common/errors.js";
@@ -39,7 +39,10 @@ const SOURCE_FIELDS = ["title", "subtitle", "department", "publishedAt", "source
  */
 export function inImportTransaction<T>(ds: DataSource, action: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   if (!ds.subscribers.some((s) => s instanceof AuditSubscriber)) ds.subscribers.push(new AuditSubscriber());
-  return runInAuditScope({ actorId: null, requestId: null, action }, () =>
+  // Run from a command line nobody is signed in; asked for through the API (a remiss added
+  // from a link), the staff member who asked is the actor of the audit rows.
+  const asked = currentAuditScope();
+  return runInAuditScope({ actorId: asked?.actorId ?? null, requestId: asked?.requestId ?? null, action }, () =>
     ds.transaction((manager) => auditTransaction(manager, () => work(manager))),
   );
 }

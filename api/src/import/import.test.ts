@@ -14,12 +14,13 @@ import { remissPageAddress } from "./regeringen/remiss-from-url.js";
 let regeringen: RegeringenServer;
 let api: TestApi;
 let staff: string;
+let staffId: string;
 let member: string;
 
 beforeAll(async () => {
   regeringen = await startRegeringenServer();
   api = await startTestApi({ REGERINGEN_BASE_URL: regeringen.base });
-  staff = (await buildUserWithToken(api.ds.manager, { role: Role.STAFF })).token;
+  ({ token: staff, user: { id: staffId } } = await buildUserWithToken(api.ds.manager, { role: Role.STAFF }));
   member = (await buildUserWithToken(api.ds.manager, { role: Role.MEMBER })).token;
 });
 afterAll(async () => {
@@ -43,6 +44,10 @@ describe("adding a remiss from its address", () => {
     const again = await api.gql(IMPORT, { url: `  ${url}#remissinstanser ` }, { token: staff });
     expect(again.errors).toBeUndefined();
     expect(again.data.importRemissFromUrl).toMatchObject({ created: false, remiss: { id: first.data.importRemissFromUrl.remiss.id } });
+    // The audit log names the staff member who asked for the import.
+    const rows: { actor_id: string | null }[] = await api.ds.query(`SELECT actor_id FROM audit_log WHERE entity_id = $1`, [first.data.importRemissFromUrl.remiss.id]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.actor_id === staffId)).toBe(true);
   });
 
   it("refuses every address that is not a remiss page of regeringen.se, before asking anything", async () => {
