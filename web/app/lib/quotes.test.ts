@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "@remissbanken/schema/limits";
 import { quoteSearchFrom, quoteSearchHref, readSource } from "./quote-search";
 import {
   addQuote, documentLabel, memberInputLabel, parseQuotes, quoteHref, readQuote, removeQuote, responseLabel, snippetText, type Quote,
@@ -68,6 +69,20 @@ describe("a section's quotes in the draft", () => {
   it("saves the inserted quotes with the section", () => {
     const result = validateDraft(addQuote(draft(), 0, fromMember));
     expect(result.ok && result.input.sections[0].quotes).toEqual([fromMember]);
+  });
+
+  it("cuts a passage longer than the API keeps at a word, and refuses more quotes than a section may hold", () => {
+    const long = addQuote(draft(), 0, { ...fromMember, text: "ord ".repeat(2_000) });
+    const [quote] = parseQuotes(long.sections[0].quotes);
+    expect(quote.text.length).toBeLessThanOrEqual(LIMITS.quoteTextLength);
+    expect(quote.text).toMatch(/ord…$/);
+    expect(validateDraft(long).ok).toBe(true);
+
+    let many = draft();
+    for (let i = 0; i <= LIMITS.quotesPerSection; i++) many = addQuote(many, 0, { ...fromMember, text: `Citat ${i}` });
+    const refused = validateDraft(many);
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.fieldErrors["sections.0.quotes"]).toBe(`Ett avsnitt kan ha högst ${LIMITS.quotesPerSection} citat. Ta bort något.`);
   });
 
   it("reads only well-formed quotes", () => {

@@ -5,6 +5,7 @@
  * ./response-editor.ts); these helpers read and change that field, and build the source's
  * label and address. No server imports: the editor's component uses them too.
  */
+import { LIMITS } from "@remissbanken/schema/limits";
 import { todayInStockholm } from "./format";
 import { hitHref } from "./search";
 import { parseSnippet } from "./snippet";
@@ -53,9 +54,22 @@ export function readQuote(json: string | null | undefined): Quote | null {
   }
 }
 
-/** A section's quotes with one added last; the same passage twice in a section is kept once. */
-export const withQuote = (quotes: Quote[], quote: Quote): Quote[] =>
-  quotes.some((q) => q.sourceType === quote.sourceType && q.sourceId === quote.sourceId && q.text === quote.text) ? quotes : [...quotes, quote];
+/** A passage cut to the longest quote the API keeps, at a word, marked with an ellipsis. */
+export function fittedQuoteText(text: string): string {
+  if (text.length <= LIMITS.quoteTextLength) return text;
+  const cut = text.slice(0, LIMITS.quoteTextLength - 1);
+  const atWord = cut.replace(/\s+\S*$/, "");
+  return `${atWord.length > LIMITS.quoteTextLength / 2 ? atWord : cut}…`;
+}
+
+/**
+ * A section's quotes with one added last (its text cut to fit); the same passage twice in a
+ * section is kept once.
+ */
+export function withQuote(quotes: Quote[], quote: Quote): Quote[] {
+  const fitted = { ...quote, text: fittedQuoteText(quote.text) };
+  return quotes.some((q) => q.sourceType === fitted.sourceType && q.sourceId === fitted.sourceId && q.text === fitted.text) ? quotes : [...quotes, fitted];
+}
 
 /** A section's quotes without number `index` (from 0). */
 export const withoutQuote = (quotes: Quote[], index: number): Quote[] => quotes.filter((_, i) => i !== index);

@@ -111,10 +111,12 @@ const quotes = z
     }
   })
   .pipe(
-    z.array(
-      z.object({ sourceType: z.enum(["DOCUMENT", "RESPONSE", "MEMBER_INPUT"]), sourceId: z.string(), label: z.string(), text: z.string() }),
-      { error: QUOTES_UNREADABLE },
-    ),
+    z
+      .array(
+        z.object({ sourceType: z.enum(["DOCUMENT", "RESPONSE", "MEMBER_INPUT"]), sourceId: z.string(), label: z.string(), text: z.string() }),
+        { error: QUOTES_UNREADABLE },
+      )
+      .max(LIMITS.quotesPerSection, `Ett avsnitt kan ha högst ${LIMITS.quotesPerSection} citat. Ta bort något.`),
   );
 
 const section = z.object({
