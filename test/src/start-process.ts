@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { runCommand } from "./command.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -39,19 +40,9 @@ export function startInstallation(env: Record<string, string>): StartedProcess {
   return { child, output: () => output, ready };
 }
 
-/** Runs a TypeScript script to its end. */
-export function runScript(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "warn", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
-    child.once("exit", (code) => resolve({ code, output }));
-  });
+/** Runs a TypeScript script to its end, in development mode with quiet logs. */
+export function runScript([script, ...args]: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return runCommand(script, args, { NODE_ENV: "development", LOG_LEVEL: "warn", ...env });
 }
 
 /** Ctrl-C, and the exit code once it stopped. */

@@ -20,7 +20,8 @@ function ensureStepOpen(response: Response, step: ResponseStep, action: string):
   if (!responseStepOpen(step, response)) throw invalidTransition(response.status, action);
 }
 
-async function writeVersion(manager: EntityManager, response: Response, authorId: string, comment: string | null) {
+/** Keeps the response as it now is as its version `currentVersion`. */
+export async function writeVersion(manager: EntityManager, response: Response, authorId: string | null, comment: string | null) {
   await manager.insert(ResponseVersion, {
     responseId: response.id,
     number: response.currentVersion,

@@ -7,10 +7,11 @@ import crypto from "node:crypto";
 import type { EntityManager } from "typeorm";
 import {
   Document, DocumentKind, Goal, GoalStatus, Inquiry, InquiryStatus, MemberInput, MemberInputStatus, Municipality,
-  PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStance, ResponseStatus, ResponseVersion, Role, User,
+  PriorityArea, Remiss, RemissStatus, Response, ResponseKind, ResponseStance, ResponseStatus, Role, User,
   completeSection, type SectionDraft,
 } from "@remissbanken/schema";
 import { replaceLinks } from "../common/crud.js";
+import { writeVersion } from "../response/response.commands.js";
 
 const unique = () => crypto.randomBytes(4).toString("hex");
 let designationCounter = 0;
@@ -128,18 +129,7 @@ export async function buildResponse(
       remissId,
     }),
   );
-  await m.insert(ResponseVersion, {
-    responseId: response.id,
-    number: response.currentVersion,
-    title: response.title,
-    summary: response.summary,
-    sections: response.sections,
-    signatory: response.signatory,
-    presenter: response.presenter,
-    letterDate: response.letterDate,
-    authorId: response.createdById,
-    comment: null,
-  });
+  await writeVersion(m, response, response.createdById, null);
   return response;
 }
 
