@@ -17,6 +17,7 @@ import { SearchStatusResolver } from "./search/search-status.resolver.js";
 import { DocumentTextResolver } from "./document/document-text.resolver.js";
 import { DocumentOutlineResolver } from "./document/document-outline.resolver.js";
 import { ImportResolver } from "./import/import.resolver.js";
+import { NotificationSettingsResolver } from "./notify/notification-settings.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   DocumentTextResolver,
   DocumentOutlineResolver,
   ImportResolver,
+  NotificationSettingsResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

@@ -36,7 +36,9 @@ export type DomainReason =
   | "DATABASE_UNAVAILABLE"
   | "SOURCE_NOT_ALLOWED"
   | "NOT_A_REMISS_PAGE"
-  | "SOURCE_UNAVAILABLE";
+  | "SOURCE_UNAVAILABLE"
+  | "UNKNOWN_NOTIFICATION_KIND"
+  | "NOTIFICATION_KIND_NOT_FOR_ROLE";
 
 export interface FieldProblem {
   field: string;

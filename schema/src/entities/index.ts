@@ -12,6 +12,7 @@ export * from "./change-event.entity.js";
 export * from "./search.entity.js";
 export * from "./auth.entity.js";
 export * from "./audit.entity.js";
+export * from "./notification-setting.entity.js";
 
 import { Municipality } from "./municipality.entity.js";
 import { User } from "./user.entity.js";
@@ -26,9 +27,10 @@ import { ChangeEvent } from "./change-event.entity.js";
 import { SearchIndexState } from "./search.entity.js";
 import { OneTimeToken, Session, SignInAttempt } from "./auth.entity.js";
 import { AuditLog } from "./audit.entity.js";
+import { NotificationSetting, UserPriorityArea } from "./notification-setting.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
   Response, ResponseVersion, ResponseEvent, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
-  Session, OneTimeToken, SignInAttempt, AuditLog,
+  Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea,
 ];

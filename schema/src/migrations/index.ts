@@ -10,6 +10,7 @@ import { AddResponseDrafting1796093116559 } from "./1796093116559-AddResponseDra
 import { AddUserLastSignedIn1796102853228 } from "./1796102853228-AddUserLastSignedIn.js";
 import { AddResponseEvents1796103000000 } from "./1796103000000-AddResponseEvents.js";
 import { AddDocumentExternalId1796104403028 } from "./1796104403028-AddDocumentExternalId.js";
+import { AddNotificationSettings1796113088934 } from "./1796113088934-AddNotificationSettings.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddUserLastSignedIn1796102853228,
   AddResponseEvents1796103000000,
   AddDocumentExternalId1796104403028,
+  AddNotificationSettings1796113088934,
 ];

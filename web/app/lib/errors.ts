@@ -23,6 +23,8 @@ export const REASON_MESSAGES: Record<string, string> = {
   SOURCE_NOT_ALLOWED: "Det går bara att lägga till remisser från regeringen.se. Klistra in adressen till remissens sida, den börjar med https://www.regeringen.se/remisser/.",
   NOT_A_REMISS_PAGE: "Sidan kunde inte läsas in som en remiss. Kontrollera att adressen går till remissens sida på regeringen.se och att sidan finns.",
   SOURCE_UNAVAILABLE: "Regeringen.se svarar inte just nu. Försök igen om en stund.",
+  UNKNOWN_NOTIFICATION_KIND: "Det finns ingen sådan sorts e-post. Ladda om sidan och välj igen.",
+  NOTIFICATION_KIND_NOT_FOR_ROLE: "Den sortens e-post skickas inte till din roll. Ladda om sidan och välj igen.",
 };
 
 export const CODE_MESSAGES: Record<string, string> = {
