@@ -13,17 +13,24 @@ import { relayCookies, SESSION_COOKIE } from "~/lib/session.server";
 import { NewPasswordFields } from "~/components/account";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { digestAreaOptions, EmailSettingsSection } from "~/components/settings-email";
 import styles from "~/styles/admin.css?url";
+import emailStyles from "~/styles/settings-email.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Remissbanken" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }];
 // A new API key's secret is on this page once: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const SettingsQuery = graphql(`
   query Settings {
-    me { id name email role municipality { name } }
+    me {
+      id name email role municipality { name }
+      notificationSettings { kind enabled }
+      digestPriorityAreas { id }
+    }
     myApiTokens { id name createdAt expiresAt lastUsedAt revokedAt }
+    priorityAreas(first: 100) { nodes { id name year archivedAt } }
   }
 `);
 
@@ -129,7 +136,7 @@ function tokenState(t: { expiresAt: string; revokedAt?: string | null }): { text
 }
 
 export default function SettingsPage() {
-  const { me, myApiTokens } = useLoaderData<typeof loader>();
+  const { me, myApiTokens, priorityAreas } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -236,6 +243,13 @@ export default function SettingsPage() {
         </Form>
         <FormError problems={problemsOf("revoke-token")} />
       </section>
+
+      <EmailSettingsSection
+        settings={me.notificationSettings ?? []}
+        areas={digestAreaOptions(priorityAreas.nodes, (me.digestPriorityAreas ?? []).map((a) => a.id))}
+        chosenAreaIds={(me.digestPriorityAreas ?? []).map((a) => a.id)}
+        isMember={me.role === "MEMBER"}
+      />
 
       <section className="card stack" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Logga ut överallt</h2>
