@@ -43,7 +43,7 @@ export function EmailSettingsSection({ settings, areas, chosenAreaIds, isMember 
           })}
         </fieldset>
         {getsDigest && (
-          <fieldset className="email-choices">
+          <fieldset className="email-choices email-areas" aria-describedby="email-areas-hint">
             <legend>Veckobrevets prioriterade frågor</legend>
             <input type="hidden" name="areasShown" value="1" />
             <p className="hint" id="email-areas-hint">Nya dokument i de frågor du kryssar i. Kryssa inga för att få alla nya dokument.</p>
