@@ -1,7 +1,7 @@
 import { Remiss, User } from "@remissbanken/schema";
 import { addDays, daysBetween, stockholmDate } from "../common/dates.js";
 import type { Planner, PlannedMail } from "./planned-mail.js";
-import { isKindEnabled, receivesKind } from "./notification-settings.js";
+import { isKindEnabled, remisserWhoseOwnerReceives } from "./notification-settings.js";
 import { diarienummerSuffix, documentTitle, inDays, SIGNATURE, swedishDate, unansweredRemiss, type MailSettings } from "./mail-text.js";
 
 /** Days before the ministry's deadline (Stockholm calendar days) on which the responsible person is reminded. */
@@ -40,15 +40,9 @@ export function deadlineReminderPlanner(settings: MailSettings): Planner {
     async plan(ds, now) {
       const today = stockholmDate(now);
       const open = unansweredRemiss("r");
-      const recipient = receivesKind("owner", "deadlineReminder");
-      const remisser = await ds
-        .getRepository(Remiss)
-        .createQueryBuilder("r")
-        .innerJoinAndSelect("r.document", "d")
-        .innerJoinAndSelect("r.owner", "owner")
-        .where("r.deadline IN (:...dates)", { dates: DEADLINE_REMINDER_DAYS.map((days) => addDays(today, days)) })
+      const remisser = await remisserWhoseOwnerReceives(ds.manager, "deadlineReminder")
+        .andWhere("r.deadline IN (:...dates)", { dates: DEADLINE_REMINDER_DAYS.map((days) => addDays(today, days)) })
         .andWhere(open.sql, open.params)
-        .andWhere(recipient.sql, recipient.params)
         .orderBy("r.deadline")
         .addOrderBy("r.id")
         .getMany();

@@ -1,7 +1,7 @@
 import { In, type EntityManager } from "typeorm";
 import { MemberInput, MemberInputStatus, Municipality, Remiss, User } from "@remissbanken/schema";
 import type { Planner, PlannedMail } from "./planned-mail.js";
-import { isKindEnabled, receivesKind } from "./notification-settings.js";
+import { isKindEnabled, remisserWhoseOwnerReceives } from "./notification-settings.js";
 import { diarienummerSuffix, documentTitle, excerpt, SIGNATURE, swedishDateTime, type MailSettings } from "./mail-text.js";
 
 /** How far back the planner looks for sent input; the queue drops what it has already queued. */
@@ -44,15 +44,9 @@ function arrivedMail(input: MemberInput, remiss: Remiss, municipality: Municipal
 export async function inputArrivedMails(manager: EntityManager, inputs: MemberInput[], settings: MailSettings): Promise<PlannedMail[]> {
   const sent = inputs.filter((input) => input.status === MemberInputStatus.SUBMITTED && input.remissId && input.submittedAt);
   if (!sent.length) return [];
-  const recipient = receivesKind("owner", "inputArrived");
-  const remisser = await manager
-    .getRepository(Remiss)
-    .createQueryBuilder("r")
-    .innerJoinAndSelect("r.document", "d")
-    .innerJoinAndSelect("r.owner", "owner")
-    .where("r.id IN (:...ids)", { ids: [...new Set(sent.map((input) => input.remissId!))] })
+  const remisser = await remisserWhoseOwnerReceives(manager, "inputArrived")
+    .andWhere("r.id IN (:...ids)", { ids: [...new Set(sent.map((input) => input.remissId!))] })
     .andWhere("r.archived_at IS NULL")
-    .andWhere(recipient.sql, recipient.params)
     .getMany();
   const municipalities = await manager.getRepository(Municipality).findBy({ id: In([...new Set(sent.map((input) => input.municipalityId))]) });
   const remissById = new Map(remisser.map((r) => [r.id, r]));

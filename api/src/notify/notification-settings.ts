@@ -1,6 +1,6 @@
-import { In, type EntityManager } from "typeorm";
+import { In, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import { z } from "zod";
-import { LIMITS, NotificationSetting, PriorityArea, Role, User, UserPriorityArea } from "@remissbanken/schema";
+import { LIMITS, NotificationSetting, PriorityArea, Remiss, Role, User, UserPriorityArea } from "@remissbanken/schema";
 import type { Actor } from "../auth/policy.js";
 import { badInput, type DomainReason, type FieldProblem } from "../common/errors.js";
 import { parseInput, v } from "../common/validation.js";
@@ -61,6 +61,20 @@ export function receivesKind(alias: string, kind: NotificationKind): { sql: stri
       `AND NOT EXISTS (SELECT 1 FROM notification_setting ns WHERE ns.user_id = ${alias}.id AND ns.kind = :kind_${kind} AND NOT ns.enabled))`,
     params: { [`rolesFor_${kind}`]: roles, [`kind_${kind}`]: kind },
   };
+}
+
+/**
+ * Remisser (`r`, with their document `d`) whose responsible person (`owner`, selected) gets
+ * `kind`: the start of the queries of the mails to the person responsible.
+ */
+export function remisserWhoseOwnerReceives(manager: EntityManager, kind: NotificationKind): SelectQueryBuilder<Remiss> {
+  const recipient = receivesKind("owner", kind);
+  return manager
+    .getRepository(Remiss)
+    .createQueryBuilder("r")
+    .innerJoinAndSelect("r.document", "d")
+    .innerJoinAndSelect("r.owner", "owner")
+    .where(recipient.sql, recipient.params);
 }
 
 export interface NotificationSettingChange {
