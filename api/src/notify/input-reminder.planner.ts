@@ -11,6 +11,8 @@ export const INPUT_REMINDER_DAYS = [3, 1] as const;
 
 interface Due {
   remissId: string;
+  /** The member deadline, "YYYY-MM-DD". */
+  deadline: string;
   userId: string;
   email: string;
   name: string;
@@ -23,7 +25,7 @@ interface Due {
  * sent nothing (a draft is not sent; withdrawn input is taken back, so it counts as nothing).
  */
 const DUE_SQL = `
-  SELECT r.id AS "remissId", u.id AS "userId", u.email, u.name, mu.name AS "municipalityName",
+  SELECT r.id AS "remissId", to_char(coalesce(r.member_input_deadline, r.deadline), 'YYYY-MM-DD') AS deadline, u.id AS "userId", u.email, u.name, mu.name AS "municipalityName",
          EXISTS (SELECT 1 FROM member_input draft WHERE draft.remiss_id = r.id AND draft.municipality_id = mu.id AND draft.status = :draft) AS "hasDraft"
   FROM remiss r
   JOIN app_user u ON u.role = :member
@@ -99,7 +101,9 @@ export function inputReminderPlanner(settings: MailSettings): Planner {
       // Any day up to the deadline: a retried send is still worth it, a passed deadline is not.
       const dates = Array.from({ length: Math.max(...INPUT_REMINDER_DAYS) + 1 }, (_, days) => addDays(stockholmDate(now), days));
       const rows = await findDue(manager, dates, "AND r.id = :remissId AND u.id = :userId", { remissId: mail.subject.id, userId: mail.userId });
-      return rows.length > 0 && isKindEnabled(manager, mail.userId, "inputReminder");
+      // A moved deadline has its own key (and date in the text): this one is no longer due.
+      return rows.length > 0 && mail.key === keyOf(rows[0].remissId, rows[0].deadline, Number(mail.key.split(":")[3]), mail.userId) &&
+        isKindEnabled(manager, mail.userId, "inputReminder");
     },
   };
 }

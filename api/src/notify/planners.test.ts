@@ -92,8 +92,8 @@ describe("deadline reminders", () => {
     for (const remiss of [archived, declined, submitted, answered, unowned, turnedOff]) expect(about(mails, remiss)).toEqual([]);
   });
 
-  it("re-checks before sending: archived or answered since, or a moved deadline, drops the mail; a moved deadline reminds again", async () => {
-    const { remiss } = await trackedRemiss();
+  it("re-checks before sending: archived or answered since, a moved deadline or turned off drops the mail; a moved deadline reminds again", async () => {
+    const { owner, remiss } = await trackedRemiss();
     const now = at(addDays(DEADLINE, -7));
     const [mail] = about(await planner.plan(api.ds, now), remiss);
     expect(await planner.stillDue!(api.ds.manager, mail, now)).toBe(true);
@@ -108,6 +108,10 @@ describe("deadline reminders", () => {
     expect(await planner.stillDue!(api.ds.manager, mail, now)).toBe(false);
     const [again] = about(await planner.plan(api.ds, at(addDays(moved, -7))), remiss);
     expect(again.key).toBe(mail.key.replace(DEADLINE, moved));
+    const later = at(addDays(moved, -7));
+    expect(await planner.stillDue!(api.ds.manager, again, later)).toBe(true);
+    await turnOff(owner, "deadlineReminder");
+    expect(await planner.stillDue!(api.ds.manager, again, later)).toBe(false);
   });
 });
 
@@ -149,10 +153,18 @@ describe("input reminders", () => {
     // Staff and board are not members: no reminder.
     expect(mails.every((mail) => [...silentMembers, draftingMember, withdrawnMember].some((u) => u.id === mail.userId))).toBe(true);
 
-    // The municipality answers between planning and sending: the reminder is dropped.
+    // The municipality answers between planning and sending, or the person turns reminders off: the reminder is dropped.
     const now = at(addDays(MEMBER_DEADLINE, -3));
     const first = to(mails, silentMembers[0])[0];
     expect(await planner.stillDue!(m, first, now)).toBe(true);
+    await turnOff(silentMembers[1], "inputReminder");
+    expect(await planner.stillDue!(m, to(mails, silentMembers[1])[0], now)).toBe(false);
+    // Moved a day later: the old reminder (with the old date) is not sent.
+    const draftingMail = to(mails, draftingMember)[0];
+    await m.update(Remiss, remiss.id, { memberInputDeadline: addDays(MEMBER_DEADLINE, 1) });
+    expect(await planner.stillDue!(m, draftingMail, now)).toBe(false);
+    await m.update(Remiss, remiss.id, { memberInputDeadline: MEMBER_DEADLINE });
+    expect(await planner.stillDue!(m, draftingMail, now)).toBe(true);
     await buildMemberInput(m, { remissId: remiss.id, municipalityId: silent.id, status: MemberInputStatus.SUBMITTED });
     expect(await planner.stillDue!(m, first, now)).toBe(false);
   });

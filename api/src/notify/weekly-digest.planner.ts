@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import { In, type EntityManager } from "typeorm";
 import { MemberInputStatus, Remiss, User, UserPriorityArea } from "@remissbanken/schema";
 import { addDays, stockholmDate, TIME_ZONE } from "../common/dates.js";
 import type { Planner, PlannedMail } from "./planned-mail.js";
@@ -126,7 +126,7 @@ export function weeklyDigestPlanner(settings: MailSettings): Planner {
       const users = await ds.getRepository(User).createQueryBuilder("u").where(recipient.sql, recipient.params).orderBy("u.id").getMany();
       if (!users.length) return [];
       const facts = await factsOfWeek(ds.manager, today);
-      const chosen = await ds.getRepository(UserPriorityArea).find({ where: users.map((u) => ({ userId: u.id })) });
+      const chosen = await ds.getRepository(UserPriorityArea).findBy({ userId: In(users.map((u) => u.id)) });
       return users.flatMap((user) => {
         const areaIds = new Set(chosen.filter((c) => c.userId === user.id).map((c) => c.priorityAreaId));
         return digestMail(user, areaIds, facts, today, settings) ?? [];
