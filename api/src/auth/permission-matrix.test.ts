@@ -322,6 +322,10 @@ const CASES: Case[] = [
   },
   { operation: "signOutEverywhere", gates: [SIGNED_IN], query: `mutation { signOutEverywhere }` },
   {
+    operation: "updateNotificationSettings", gates: [SIGNED_IN],
+    query: `mutation { updateNotificationSettings(settings: [{ kind: "follow", enabled: true }]) { kind enabled } }`,
+  },
+  {
     operation: "changePassword", gates: [SIGNED_IN],
     query: `mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }`, vars: () => ({ p: PASSWORD }),
   },
