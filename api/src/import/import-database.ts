@@ -34,7 +34,7 @@ export async function readSaved<T>(file: string, parse: (body: string, where: st
     return parse(await fs.readFile(file, "utf8"), name);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : describeError(error);
-    summary.failed.push({ key: file, label: name, reason });
+    summary.failed.push({ key: file, label: name, reason, source: true });
     return null;
   }
 }

@@ -6,6 +6,8 @@ export interface ItemOutcome {
   /** What people recognise: a designation and title. */
   label: string;
   reason?: string;
+  /** The source itself failed (a listing or a saved file), not one item of it: the run failed. */
+  source?: boolean;
 }
 
 export interface ImportSummary {

@@ -25,6 +25,6 @@ export class ImportResolver {
   importRemissFromUrl(@Arg("url", () => String) url: string, @Ctx() ctx: Context): Promise<RemissImport> {
     authorize(ctx.actor, "sourceImport", "run");
     if (!ctx.sources) throw new DomainError("SERVICE_UNAVAILABLE", "SOURCE_UNAVAILABLE", "Imports run only in the API server.");
-    return importRemissFromUrl(ctx.ds, url, ctx.sources.regeringenBaseUrl);
+    return importRemissFromUrl(ctx.ds, url, ctx.sources.regeringenBaseUrl, ctx.actor.id);
   }
 }

@@ -5,10 +5,11 @@
  * asked, redirects only there, with a timeout and a size cap.
  */
 import type { DataSource } from "typeorm";
-import type { Remiss } from "@remissbanken/schema";
+import { ImportSource, ImportTrigger, type Remiss } from "@remissbanken/schema";
 import { badInput, DomainError } from "../../common/errors.js";
 import { createHttpClient, HttpError, type HttpClient } from "../http-client.js";
-import { emptySummary } from "../import-summary.js";
+import { emptySummary, type ImportSummary } from "../import-summary.js";
+import { recordImportRun } from "../import-run.js";
 import { ImportInputError } from "../riksdagen/dokumentlista.js";
 import { importRemissPage } from "./remiss-import.js";
 import { parseRemissPage } from "./remiss-page.js";
@@ -58,8 +59,23 @@ export interface RemissFromUrl {
   created: boolean;
 }
 
-export async function importRemissFromUrl(ds: DataSource, input: string, base: string, client = regeringenClient(base)): Promise<RemissFromUrl> {
+/**
+ * Fetches and imports the remiss page staff pasted, recorded as an import run started in the
+ * web app by `startedById`. An address that is refused is not a run: nothing was asked.
+ */
+export async function importRemissFromUrl(
+  ds: DataSource, input: string, base: string, startedById: string | null = null, client = regeringenClient(base),
+): Promise<RemissFromUrl> {
   const address = remissPageAddress(input, base);
+  const start = { source: ImportSource.REGERINGEN, trigger: ImportTrigger.WEB, options: { addresses: [address] }, startedById };
+  const { result } = await recordImportRun(ds, start, async () => {
+    const summary = emptySummary();
+    return { result: await fetchAndImport(ds, address, client, summary), summary };
+  });
+  return result;
+}
+
+async function fetchAndImport(ds: DataSource, address: string, client: HttpClient, summary: ImportSummary): Promise<RemissFromUrl> {
   const notARemiss = (why: string) => badInput(`${address} cannot be added: ${why}`, [{ field: "url", message: why }], "NOT_A_REMISS_PAGE");
   let html: string;
   let url: string;
@@ -81,7 +97,6 @@ export async function importRemissFromUrl(ds: DataSource, input: string, base: s
     if (error instanceof ImportInputError) throw notARemiss(error.message);
     throw error;
   }
-  const summary = emptySummary();
   const result = await importRemissPage(ds, page, summary);
   if (!result) throw notARemiss(`${summary.failed[0]?.reason ?? "it could not be imported"}.`);
   return { remiss: result.remiss, created: summary.added.length > 0 };

@@ -12,7 +12,7 @@ import { createRemiss, updateRemiss } from "../../remiss/remiss.service.js";
 import { emptySummary, type ImportSummary } from "../import-summary.js";
 import { describeError, findImported, importDocument, inImportTransaction } from "../import-writer.js";
 import type { HttpClient } from "../http-client.js";
-import { parseRemissPage, type RemissPage } from "./remiss-page.js";
+import { parseRemissPage, type PublishedResponse, type RemissPage } from "./remiss-page.js";
 
 const AUDIT_ACTION = "importRemiss";
 
@@ -55,6 +55,25 @@ async function findRemiss(manager: EntityManager, page: RemissPage, documentId: 
     .andWhere(page.diarienummer ? "(r.diarienummer IS NULL OR lower(r.diarienummer) = lower(:d))" : "TRUE", { d: page.diarienummer })
     .orderBy("r.created_at")
     .getOne();
+}
+
+/**
+ * Stores the responses other organisations sent, as the page publishes them; keyed by their
+ * address, so a re-run adds only new ones (and follows a corrected organisation name).
+ * Returns how many were added or changed.
+ */
+async function storePublishedResponses(manager: EntityManager, remissId: string, responses: PublishedResponse[]): Promise<number> {
+  const byUrl = new Map(responses.map((r) => [r.url, r.organisation]));
+  if (!byUrl.size) return 0;
+  const written: unknown[] = await manager.query(
+    `INSERT INTO remiss_published_response (remiss_id, organisation, url)
+     SELECT $1, t.organisation, t.url FROM unnest($2::text[], $3::text[]) AS t(organisation, url)
+     ON CONFLICT (remiss_id, url) DO UPDATE SET organisation = EXCLUDED.organisation
+       WHERE remiss_published_response.organisation <> EXCLUDED.organisation
+     RETURNING id`,
+    [remissId, [...byUrl.values()], [...byUrl.keys()]],
+  );
+  return written.length;
 }
 
 export interface RemissImportResult {
@@ -109,6 +128,7 @@ export async function importRemissPage(ds: DataSource, page: RemissPage, summary
           deadline: page.deadline!,
           sourceUrl: page.url,
         });
+        await storePublishedResponses(manager, remiss.id, page.responses);
         summary.added.push({ key, label, ...(documentCreated ? { reason: `with ${page.designation!.normalized}, created from the page` } : {}) });
         return { remiss, members, documentCreated };
       }
@@ -122,12 +142,14 @@ export async function importRemissPage(ds: DataSource, page: RemissPage, summary
         changed.referralBodies = page.referralBodies;
         if (smakom && !existing.smakomIsReferralBody) changed.smakomIsReferralBody = true;
       }
-      if (!Object.keys(changed).length) {
+      const responses = await storePublishedResponses(manager, existing.id, page.responses);
+      if (!Object.keys(changed).length && !responses) {
         summary.unchanged.push({ key, label });
         return { remiss: existing, members, documentCreated };
       }
-      const remiss = await updateRemiss(manager, { id: existing.id, ...changed });
-      summary.updated.push({ key, label, reason: `changed ${Object.keys(changed).join(", ")}` });
+      const remiss = Object.keys(changed).length ? await updateRemiss(manager, { id: existing.id, ...changed }) : existing;
+      const what = [...(Object.keys(changed).length ? [`changed ${Object.keys(changed).join(", ")}`] : []), ...(responses ? [`${responses} published responses new or renamed`] : [])];
+      summary.updated.push({ key, label, reason: what.join("; ") });
       return { remiss, members, documentCreated };
     });
   } catch (error) {

@@ -6,9 +6,12 @@
  */
 import "reflect-metadata";
 import fs from "node:fs/promises";
+import path from "node:path";
+import { ImportSource, ImportTrigger } from "@remissbanken/schema";
 import { createHttpClient } from "../http-client.js";
 import { withImportDatabase } from "../import-database.js";
 import { emptySummary, formatSummary } from "../import-summary.js";
+import { recordImportRun } from "../import-run.js";
 import { isSmakom, runRemissImport } from "./remiss-import.js";
 import { parseRemissListing, untrackedRemisser } from "./remiss-listing.js";
 
@@ -34,8 +37,13 @@ await withImportDatabase(async (ds) => {
       console.log(`  ${item.publishedAt ?? ""} ${item.title}${item.diarienummer ? `, ${item.diarienummer}` : ""}\n    npm run import:remiss -- ${item.url}`);
     }
   }
-  const summary = emptySummary();
-  for (const { page, result } of await runRemissImport(ds, sources, summary, client)) {
+  if (!sources.length) return;
+  const options = { addresses: sources.map((s) => (/^https?:\/\//i.test(s) ? s : path.basename(s))) };
+  const { result: results, summary } = await recordImportRun(ds, { source: ImportSource.REGERINGEN, trigger: ImportTrigger.COMMAND, options }, async () => {
+    const summary = emptySummary();
+    return { result: await runRemissImport(ds, sources, summary, client), summary };
+  });
+  for (const { page, result } of results) {
     if (!page) continue;
     console.log(`${page.title}`);
     console.log(`  ${page.designation?.normalized ?? "no designation"} · ${page.diarienummer ?? "no diarienummer"} · ${page.ministry ?? "no ministry"} · sista svarsdag ${page.deadline ?? "not found"}`);
@@ -44,6 +52,6 @@ await withImportDatabase(async (ds) => {
     if (page.responses.length) console.log(`  ${page.responses.length} remissvar published on the page`);
     if (result?.documentCreated) console.log(`  ${page.designation?.normalized} was not in Remissbanken and was created from the page.`);
   }
-  if (sources.length) console.log(formatSummary(summary));
+  console.log(formatSummary(summary));
   if (summary.failed.length) process.exitCode = 1;
 });

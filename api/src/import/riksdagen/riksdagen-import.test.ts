@@ -126,8 +126,8 @@ describe("importing saved dokumentlista files", () => {
     const before = await rowCounts(ds);
     const summary = await runRiksdagenImport(ds, { files: [own("dokumentlista-truncated.json"), "/no/such.json", shared("riksdagen-dokumentlista-bet-page2-ferenda.json")] });
     expect(summary.failed).toEqual([
-      { key: own("dokumentlista-truncated.json"), label: "dokumentlista-truncated.json", reason: expect.stringMatching(/^dokumentlista-truncated\.json is not valid JSON \(cut off or damaged\?\)/) },
-      { key: "/no/such.json", label: "such.json", reason: "there is no such file" },
+      { key: own("dokumentlista-truncated.json"), label: "dokumentlista-truncated.json", reason: expect.stringMatching(/^dokumentlista-truncated\.json is not valid JSON \(cut off or damaged\?\)/), source: true },
+      { key: "/no/such.json", label: "such.json", reason: "there is no such file", source: true },
     ]);
     expect(summary.unchanged.map((u) => u.key)).toEqual(["HD01JuU45"]);
     expect(await rowCounts(ds)).toEqual(before);

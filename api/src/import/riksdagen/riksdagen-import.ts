@@ -12,8 +12,10 @@ import { importChain } from "./chain.js";
 import { parseDokumentstatus } from "./dokumentstatus.js";
 import { readSaved } from "../import-database.js";
 import { ImportInputError, parseDokumentlista, type DokumentlistaPage, type ImportedType, type RiksdagenDocument } from "./dokumentlista.js";
+import { DEFAULT_RIKSDAGEN_BASE_URL } from "../import-settings.js";
 
-export const DEFAULT_RIKSDAGEN_BASE_URL = "https://data.riksdagen.se/";
+export { DEFAULT_RIKSDAGEN_BASE_URL };
+
 /** Riksdagen's service stops paging around page 50 and repeats; no honest query needs more. */
 const MAX_PAGES = 500;
 const PAGE_SIZE = 100;
@@ -144,7 +146,7 @@ export async function runRiksdagenImport(ds: DataSource, options: RiksdagenImpor
       } catch (error) {
         // The listing itself broke (not one item): what came before stays, the next doktyp still runs.
         const reason = error instanceof ImportInputError || error instanceof HttpError ? error.message : describeError(error);
-        summary.failed.push({ key: first, label: `the ${type} listing`, reason });
+        summary.failed.push({ key: first, label: `the ${type} listing`, reason, source: true });
       }
     }
   }

@@ -5,10 +5,13 @@
  * one. Exits 1 when an item failed, 2 on a usage mistake.
  */
 import "reflect-metadata";
+import path from "node:path";
 import { parseArgs } from "node:util";
+import { ImportSource, ImportTrigger } from "@remissbanken/schema";
 import { createHttpClient } from "../http-client.js";
 import { withImportDatabase } from "../import-database.js";
 import { formatSummary } from "../import-summary.js";
+import { recordImportRun } from "../import-run.js";
 import { localDate } from "../source-text.js";
 import { IMPORTED_TYPES, isImportedType, type ImportedType } from "./dokumentlista.js";
 import { DEFAULT_RIKSDAGEN_BASE_URL, runRiksdagenImport, type RiksdagenQuery } from "./riksdagen-import.js";
@@ -83,15 +86,25 @@ const client = createHttpClient({
   onRetry: (url, attempt, why, waitMs) => console.error(`  ${why} from ${url}; retry ${attempt} in ${(waitMs / 1000).toFixed(1)} s`),
 });
 await withImportDatabase(async (ds, external) => {
-  const summary = await runRiksdagenImport(ds, {
-    files,
-    statusFiles,
-    query,
-    baseUrl,
-    client,
-    withText: !values["no-text"],
-    chain: !!values.chain,
-    progress: (line) => console.error(line),
+  const asked = {
+    ...(query ?? {}),
+    ...(files.length ? { files: files.map((f) => path.basename(f)) } : {}),
+    ...(statusFiles.length ? { statusFiles: statusFiles.map((f) => path.basename(f)) } : {}),
+    ...(values.chain ? { chain: true } : {}),
+    ...(values["no-text"] ? { withText: false } : {}),
+  };
+  const { summary } = await recordImportRun(ds, { source: ImportSource.RIKSDAGEN, trigger: ImportTrigger.COMMAND, options: asked }, async () => {
+    const summary = await runRiksdagenImport(ds, {
+      files,
+      statusFiles,
+      query,
+      baseUrl,
+      client,
+      withText: !values["no-text"],
+      chain: !!values.chain,
+      progress: (line) => console.error(line),
+    });
+    return { result: null, summary };
   });
   console.log(formatSummary(summary));
   if (summary.failed.length) process.exitCode = 1;
