@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import {
-  Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, Response, ResponseEvent, ResponseVersion, User,
+  Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
@@ -97,6 +97,7 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     goalsByPriorityArea: manyBy(ds, Goal, "priority_area_id", "priorityAreaId", "x.position"),
     documentsByInquiry: manyBy(ds, Document, "inquiry_id", "inquiryId", "x.published_at", { sql: "x.archived_at IS NULL", params: {} }),
     remisserByDocument: manyBy(ds, Remiss, "document_id", "documentId", "x.deadline", { sql: "x.archived_at IS NULL", params: {} }),
+    publishedResponsesByRemiss: manyBy(ds, RemissPublishedResponse, "remiss_id", "remissId", "x.organisation"),
     responsesByRemiss: manyBy(ds, Response, "remiss_id", "remissId", "x.created_at", visibleResponses(actor)),
     responsesByInquiry: manyBy(ds, Response, "inquiry_id", "inquiryId", "x.created_at", visibleResponses(actor)),
     memberInputsByRemiss: manyBy(ds, MemberInput, "remiss_id", "remissId", "x.created_at", memberInputVisibility(actor, "x")),

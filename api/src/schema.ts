@@ -16,7 +16,7 @@ import { SearchResolver } from "./search/search.resolver.js";
 import { SearchStatusResolver } from "./search/search-status.resolver.js";
 import { DocumentTextResolver } from "./document/document-text.resolver.js";
 import { DocumentOutlineResolver } from "./document/document-outline.resolver.js";
-import { ImportResolver } from "./import/import.resolver.js";
+import { ImportResolver, ImportRunResolver, RemissPublishedResponseResolver } from "./import/import.resolver.js";
 import { NotificationSettingsResolver } from "./notify/notification-settings.resolver.js";
 
 export const RESOLVERS = [
@@ -39,6 +39,8 @@ export const RESOLVERS = [
   DocumentOutlineResolver,
   ImportResolver,
   NotificationSettingsResolver,
+  ImportRunResolver,
+  RemissPublishedResponseResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

@@ -391,6 +391,7 @@ const CASES: Case[] = [
     query: `mutation($url: String!) { importRemissFromUrl(url: $url) { remiss { id } } }`,
     vars: () => ({ url: `${regeringen.base}${REGERINGEN_PAGES.closed}` }),
   },
+  { operation: "importRuns", gates: [gate("sourceImport", "readRuns")], query: `{ importRuns(first: 5, source: REGERINGEN) { id status startedBy { id } } }` },
 ];
 
 /** What the policy says the caller gets. */

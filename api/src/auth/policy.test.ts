@@ -46,6 +46,7 @@ describe("the policy, as the issue states it", () => {
     ["edits nothing sent or archived", (a) => canTakeStep(a, "edit", { status: ResponseStatus.SUBMITTED, archivedAt: null }) || canTakeStep(a, "edit", { status: ResponseStatus.DRAFT, archivedAt: new Date() }), []],
     ["returns a response awaiting decision to the secretariat", (a) => canTakeStep(a, "returnToDraft", { status: ResponseStatus.FOR_APPROVAL, archivedAt: null }), ["admin", "staff", "board"]],
     ["reads the audit log", (a) => can(a, "auditLog", "read"), ["admin", "staff"]],
+    ["reads the import runs", (a) => can(a, "sourceImport", "readRuns"), ["admin", "staff"]],
   ];
   for (const [what, rule, allowed] of table) {
     it(what, () => {

@@ -96,6 +96,8 @@ const RULES = {
   /** Fetching from the official sources on someone's request: the secretariat keeps the catalog. */
   sourceImport: {
     run: isStaff,
+    /** The record of import runs (when, what started them, what they did): the secretariat's. */
+    readRuns: isStaff,
   },
   /** How far search lags behind the database: for whoever runs the installation. */
   searchStatus: {

@@ -43,7 +43,7 @@ function sourceFailure(summary: ImportSummary): string | null {
 }
 
 /** The run's row at its end: counts, the first failures, and how it ended. */
-export function finishedRun(summary: ImportSummary, error: string | null, now = new Date()): Partial<ImportRun> {
+export function finishedRun(summary: ImportSummary, error: string | null, now = new Date()) {
   const reason = error ?? sourceFailure(summary);
   return {
     status: reason ? ImportRunStatus.FAILED : ImportRunStatus.SUCCEEDED,
@@ -56,7 +56,7 @@ export function finishedRun(summary: ImportSummary, error: string | null, now = 
     failed: summary.failed.length,
     failures: summary.failed.slice(0, MAX_STORED_FAILURES).map((f) => ({ item: f.label, reason: f.reason ?? "" })),
     error: reason,
-  };
+  } satisfies Partial<ImportRun>;
 }
 
 /**

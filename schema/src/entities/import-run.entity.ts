@@ -2,6 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, U
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { DateTime } from "../scalars.js";
+import type { Remiss } from "./remiss.entity.js";
+import type { User } from "./user.entity.js";
 
 /** The official source an import reads. */
 export enum ImportSource {
@@ -62,7 +64,7 @@ export class ImportRun {
 
   @ManyToOne("User", { nullable: true, onDelete: "SET NULL" })
   @JoinColumn({ name: "started_by_id" })
-  startedBy?: unknown;
+  startedBy?: User | null;
 
   @Field(() => DateTime)
   @Column({ type: "timestamptz" })
@@ -117,7 +119,7 @@ export class RemissPublishedResponse {
 
   @ManyToOne("Remiss", { onDelete: "CASCADE" })
   @JoinColumn({ name: "remiss_id" })
-  remiss?: unknown;
+  remiss?: Remiss;
 
   @Field(() => String)
   @Column({ type: "text" })

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { createDataSource, Document, DocumentKind, Remiss, RemissStatus } from "@remissbanken/schema";
+import { createDataSource, Document, DocumentKind, ImportRun, ImportRunStatus, ImportSource, ImportTrigger, Remiss, RemissPublishedResponse, RemissStatus } from "@remissbanken/schema";
 import { createTestDatabase } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { fixturePath } from "@remissbanken/test/fixtures";
@@ -85,6 +85,10 @@ describe("importing remiss pages", () => {
     });
     expect(results[2].result?.members).toEqual(["Forshaga kommun"]);
     expect(results[0].page?.responses).toHaveLength(17);
+    // The responses already published are stored with the remiss, linked to their PDFs.
+    const published = await ds.getRepository(RemissPublishedResponse).find({ where: { remissId: (await remissOf("SOU 2026:14")).id }, order: { organisation: "ASC" } });
+    expect(published).toHaveLength(17);
+    expect(published.find((r) => r.organisation === "Kammarkollegiet")?.url).toMatch(/^https:\/\/www\.regeringen\.se\/.*kammarkollegiet\.pdf$/);
 
     const [{ audited }] = await ds.query(`SELECT count(*)::int AS audited FROM audit_log WHERE action = 'importRemiss' AND entity_type = 'Remiss'`);
     expect(audited).toBe(3);
@@ -95,6 +99,17 @@ describe("importing remiss pages", () => {
     expect(again).toMatchObject({ added: [], updated: [], failed: [] });
     expect(again.unchanged).toHaveLength(3);
     expect(await rowCounts(ds)).toEqual(before);
+  });
+
+  it("adds a response published since the last run, and only that one", async () => {
+    const remiss = await remissOf("SOU 2026:14");
+    const kammarkollegiet = await ds.getRepository(RemissPublishedResponse).findOneByOrFail({ remissId: remiss.id, organisation: "Kammarkollegiet" });
+    await ds.getRepository(RemissPublishedResponse).delete(kammarkollegiet.id);
+    const summary = emptySummary();
+    await runRemissImport(ds, [CLOSED], summary, null);
+    expect(summary.updated.map((u) => u.reason)).toEqual(["1 published responses new or renamed"]);
+    expect(await ds.getRepository(RemissPublishedResponse).countBy({ remissId: remiss.id })).toBe(17);
+    expect(await ds.getRepository(RemissPublishedResponse).findOneByOrFail({ remissId: remiss.id, url: kammarkollegiet.url })).toMatchObject({ organisation: "Kammarkollegiet" });
   });
 
   it("follows a moved deadline and keeps SmåKom's status, notes and members' deadline", async () => {
@@ -152,6 +167,14 @@ describe("npm run import:remiss", () => {
     expect(result.output).toContain("Added 0, updated 0, unchanged 1, skipped 0, failed 1.");
     expect(result.output).toContain("is not a remiss page from regeringen.se");
     expect(result.code).toBe(1);
+    // The run is recorded: one page failed, the other was read, so the run as a whole succeeded.
+    const [run] = await ds.getRepository(ImportRun).find({ where: { source: ImportSource.REGERINGEN }, order: { startedAt: "DESC" }, take: 1 });
+    expect(run).toMatchObject({
+      trigger: ImportTrigger.COMMAND, status: ImportRunStatus.SUCCEEDED, unchanged: 1, failed: 1, error: null,
+      options: { addresses: ["regeringen-remiss-sou-2026-14-closed-ferenda.html", "regeringen-remisser-listing-ferenda.html"] },
+      failures: [{ item: "regeringen-remisser-listing-ferenda.html", reason: expect.stringContaining("is not a remiss page") }],
+    });
+    expect(run.finishedAt).toBeInstanceOf(Date);
   });
 
   it("lists the current remisser not tracked yet with the command to add each", async () => {
