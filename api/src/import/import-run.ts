@@ -35,10 +35,11 @@ export async function failStaleRuns(ds: DataSource, now = new Date()): Promise<n
 
 /** Whether a summary says the source itself failed (a listing, a file), not only some of its items. */
 function sourceFailure(summary: ImportSummary): string | null {
+  const told = (items: ImportSummary["failed"]) => items.map((f) => `${f.label}: ${(f.reason ?? "").replace(/\.$/, "")}`).join("; ");
   const broken = summary.failed.filter((f) => f.source);
-  if (broken.length) return broken.map((f) => `${f.label}: ${f.reason}`).join("; ");
+  if (broken.length) return told(broken);
   const done = summary.added.length + summary.updated.length + summary.unchanged.length;
-  if (summary.failed.length && !done) return summary.failed.map((f) => `${f.label}: ${f.reason}`).slice(0, 3).join("; ");
+  if (summary.failed.length && !done) return told(summary.failed.slice(0, 3));
   return null;
 }
 

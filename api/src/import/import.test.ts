@@ -110,6 +110,49 @@ describe("adding a remiss from its address", () => {
   });
 });
 
+describe("the record of import runs", () => {
+  const RUNS = `query($first: Int, $source: ImportSource) {
+    importRuns(first: $first, source: $source) { source trigger status added updated unchanged failed failures { item reason } error startedAt finishedAt startedBy { id } options }
+  }`;
+
+  it("lists staff's imports from a link newest first, who asked, and why one failed; refused addresses are no run", async () => {
+    await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.closed}` }, { token: staff });
+    await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.notARemiss}` }, { token: staff });
+    await api.gql(IMPORT, { url: "https://evil.example/remisser/x" }, { token: staff });
+    const result = await api.gql(RUNS, { first: 2, source: "REGERINGEN" }, { token: staff });
+    expect(result.errors).toBeUndefined();
+    const [failed, succeeded] = result.data.importRuns;
+    expect(failed).toMatchObject({
+      source: "REGERINGEN", trigger: "WEB", status: "FAILED", startedBy: { id: staffId },
+      error: expect.stringMatching(/is not a remiss page from regeringen\.se/),
+      options: { addresses: [`${regeringen.base}${REGERINGEN_PAGES.notARemiss}`] },
+    });
+    expect(succeeded).toMatchObject({ trigger: "WEB", status: "SUCCEEDED", failed: 0, failures: [], error: null, startedBy: { id: staffId } });
+    expect(succeeded.added + succeeded.updated + succeeded.unchanged).toBe(1);
+    expect(Date.parse(succeeded.finishedAt)).toBeGreaterThanOrEqual(Date.parse(succeeded.startedAt));
+    expect((await api.gql(RUNS, { source: "RIKSDAGEN" }, { token: staff })).data.importRuns).toEqual([]);
+  });
+
+  it("is for staff only", async () => {
+    const board = (await buildUserWithToken(api.ds.manager, { role: Role.BOARD })).token;
+    expect(errorCode(await api.gql(RUNS, {}, { token: member }))).toBe("FORBIDDEN");
+    expect(errorCode(await api.gql(RUNS, {}, { token: board }))).toBe("FORBIDDEN");
+    expect(errorCode(await api.gql(RUNS, {}))).toBe("UNAUTHENTICATED");
+  });
+});
+
+describe("the responses published on a remiss page", () => {
+  it("are stored with the remiss and shown to whoever may read it", async () => {
+    const imported = await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.closed}` }, { token: staff });
+    const id = imported.data.importRemissFromUrl.remiss.id;
+    const result = await api.gql(`query($id: ID) { remiss(id: $id) { publishedResponses { organisation url } } }`, { id }, { token: member });
+    expect(result.errors).toBeUndefined();
+    const published = result.data.remiss.publishedResponses;
+    expect(published).toHaveLength(17);
+    expect(published).toContainEqual({ organisation: "Kammarkollegiet", url: expect.stringMatching(/kammarkollegiet\.pdf$/) });
+  });
+});
+
 describe("which addresses may be asked", () => {
   it("takes regeringen.se with or without www and always asks the configured site", () => {
     const base = "https://www.regeringen.se";
