@@ -37,4 +37,7 @@ export const SWEDISH_LABELS = {
   },
   quoteSourceType: { response: "Remissvar", member_input: "Synpunkter från medlemskommun", document: "Dokument" },
   goalStatus: { not_started: "Ej påbörjat", in_progress: "Pågår", achieved: "Uppnått", not_achieved: "Ej uppnått" },
+  importSource: { riksdagen: "Riksdagen", regeringen: "Regeringen.se" },
+  importTrigger: { command: "Kommando", schedule: "Schemalagd", web: "Från länk" },
+  importRunStatus: { running: "Pågår", succeeded: "Klar", failed: "Misslyckades" },
 } as const;

@@ -25,6 +25,7 @@ export default function AdminLayout() {
           <li><NavLink to="/admin/anvandare">Användare</NavLink></li>
           <li><NavLink to="/admin/kommuner">Medlemskommuner</NavLink></li>
           <li><NavLink to="/admin/prioriterade-fragor">Prioriterade frågor</NavLink></li>
+          <li><NavLink to="/admin/importer">Importer</NavLink></li>
         </ul>
       </nav>
       <Outlet />

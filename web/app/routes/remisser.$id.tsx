@@ -18,9 +18,11 @@ import { Deadline, SAME_AS_DEADLINE } from "~/components/start/deadline";
 import { documentTitle } from "~/components/start/document-title";
 import { TrackingForms, SummaryForm, type AnswerData } from "~/components/remiss-tracking";
 import { MemberInputArea, SubmittedInputs } from "~/components/member-input";
+import { PublishedResponses } from "~/components/published-responses";
 import styles from "~/styles/remiss.css?url";
+import importStyles from "~/styles/imports.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: importStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${documentTitle(data.remiss.document)} – Remiss – Remissbanken` : "Remiss – Remissbanken" },
@@ -43,6 +45,7 @@ const RemissPageQuery = graphql(`
         abilities { canEdit canSubmit canWithdraw }
       }
       responses { id title status kind }
+      publishedResponses { id organisation url }
     }
     municipalities(first: 100) { nodes { id name } }
   }
@@ -257,6 +260,7 @@ export default function RemissPage() {
 
         <ReferralBodies remiss={remiss} municipalities={municipalities} />
         <Responses remiss={remiss} />
+        <PublishedResponses responses={remiss.publishedResponses} imported={Boolean(remiss.sourceUrl)} />
 
         <section aria-labelledby="synpunkter-title" id="synpunkter" className="card">
           <h2 id="synpunkter-title">Synpunkter från medlemmarna</h2>

@@ -10,14 +10,16 @@ import { FormError, TextField } from "~/components/form";
 import { options } from "~/lib/labels";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { RemissStatusBadge } from "~/components/remiss";
+import { LatestImport } from "~/components/latest-import";
 import { Deadline, SAME_AS_DEADLINE } from "~/components/start/deadline";
 import { documentTitle } from "~/components/start/document-title";
 import { isClosed } from "~/lib/deadline-board";
 import { todayInStockholm } from "~/lib/format";
 import { readRemissFilter, type RemissListFilter } from "~/lib/remiss-filter";
 import styles from "~/styles/remiss.css?url";
+import importStyles from "~/styles/imports.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: importStyles }];
 export const meta: MetaFunction = () => [{ title: "Remisser – Remissbanken" }];
 
 const PAGE_SIZE = 25;
@@ -51,14 +53,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
   });
   const role = data.me?.role;
+  const canCreate = role === "STAFF" || role === "ADMIN";
+  // The import runs are the secretariat's: nobody else is asked for them.
+  const latestImport = canCreate ? (await load(request, LatestImportQuery)).importRuns[0] ?? null : null;
   return {
     remisser: data.remisser,
     filter,
     paged: Boolean(after),
     today: todayInStockholm(),
-    canCreate: role === "STAFF" || role === "ADMIN",
+    canCreate,
+    latestImport,
   };
 }
+
+const LatestImportQuery = graphql(`
+  query LatestRiksdagenImport {
+    importRuns(first: 1, source: RIKSDAGEN) { id status startedAt added updated failed error }
+  }
+`);
 
 const ImportRemissFromUrl = graphql(`
   mutation ImportRemissFromUrl($url: String!) {
@@ -121,7 +133,7 @@ function firstPageUrl(filter: RemissListFilter): string {
 }
 
 export default function RemissList() {
-  const { remisser, filter, paged, canCreate, today } = useLoaderData<typeof loader>();
+  const { remisser, filter, paged, canCreate, today, latestImport } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location?.pathname === "/remisser";
   const filtered = Boolean(filter.status || filter.ministry || filter.from || filter.to);
@@ -132,6 +144,7 @@ export default function RemissList() {
         {canCreate && <Link className="button" to="/remisser/ny">Ny remiss</Link>}
       </div>
 
+      {canCreate && <LatestImport run={latestImport} />}
       {canCreate && <AddFromLink />}
 
       <section aria-labelledby="filter-title" className="card remiss-filter">

@@ -1,0 +1,90 @@
+/**
+ * Imports as the secretariat sees them: the latest Riksdagen import on /remisser, the list of
+ * runs at /admin/importer with a failed run's reasons, and a remiss page's published responses
+ * (for members too); members see no import runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportRun, ImportRunStatus, ImportSource, ImportTrigger } from "@remissbanken/schema";
+import { REGERINGEN_PAGES, startRegeringenServer, type RegeringenServer } from "@remissbanken/test/regeringen-server";
+import { expectAccessible, screenshot, startStack, type Stack } from "./harness";
+
+let stack: Stack;
+let regeringen: RegeringenServer;
+
+beforeAll(async () => {
+  regeringen = await startRegeringenServer();
+  stack = await startStack({ env: { REGERINGEN_BASE_URL: regeringen.base } });
+  // A scheduled run that failed the night before, and last night's that worked.
+  const runs = stack.api.ds.getRepository(ImportRun);
+  const at = (iso: string) => new Date(iso);
+  await runs.save({
+    source: ImportSource.RIKSDAGEN, trigger: ImportTrigger.SCHEDULE, status: ImportRunStatus.FAILED,
+    startedAt: at("2026-11-30T03:30:00Z"), heartbeatAt: at("2026-11-30T03:31:00Z"), finishedAt: at("2026-11-30T03:31:00Z"),
+    options: { types: ["dir", "sou"], from: "2026-11-28" }, failed: 2,
+    failures: [{ item: "the dir listing", reason: "answered 500 5 times; giving up" }, { item: "the sou listing", reason: "answered 500 5 times; giving up" }],
+    error: "the dir listing: answered 500 5 times; giving up; the sou listing: answered 500 5 times; giving up",
+  });
+  await runs.save({
+    source: ImportSource.RIKSDAGEN, trigger: ImportTrigger.SCHEDULE, status: ImportRunStatus.SUCCEEDED,
+    startedAt: at("2026-12-01T03:30:00Z"), heartbeatAt: at("2026-12-01T03:34:00Z"), finishedAt: at("2026-12-01T03:34:00Z"),
+    options: { types: ["dir", "sou", "ds", "prop"], from: "2026-11-28" }, added: 12, updated: 3, unchanged: 40, skipped: 1,
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+  await regeringen?.stop();
+});
+
+describe("imports for the secretariat", () => {
+  it("shows staff the latest import on /remisser and every run with its failures on /admin/importer", async () => {
+    const page = await stack.signedInPage("staff");
+    await page.goto("/remisser");
+    await expect.poll(() => page.getByText(/^Senaste import från Riksdagen:/).textContent()).toContain(
+      "Senaste import från Riksdagen: 1 december 2026 kl. 04:30 – 12 nya, 3 uppdaterade",
+    );
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Alla importer" }).click();
+    await page.waitForURL(/\/admin\/importer$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Importer");
+    const rows = page.getByRole("row");
+    // The header and the two runs, newest first.
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(1).textContent()).toContain("12 nya, 3 uppdaterade");
+    expect(await rows.nth(1).textContent()).toContain("Schemat (varje natt)");
+    const failed = rows.nth(2);
+    expect(await failed.textContent()).toContain("Misslyckades");
+    await failed.getByText("2 misslyckade poster").click();
+    await expect.poll(() => failed.getByText("the sou listing").isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, "admin-importer");
+    await page.context().close();
+  });
+
+  it("records staff's import from a link, and shows the remiss's published responses to staff and members", async () => {
+    const page = await stack.signedInPage("staff", { javaScriptEnabled: false });
+    await page.goto("/remisser");
+    await page.getByLabel("Adress till remissen på regeringen.se").fill(`${regeringen.base}${REGERINGEN_PAGES.closed}`);
+    await page.getByRole("button", { name: "Lägg till remissen" }).click();
+    await page.waitForURL(/\/remisser\/[0-9a-f-]{36}$/);
+    const remissUrl = page.url();
+    const published = page.getByRole("region", { name: "Publicerade remissvar" });
+    expect(await published.getByRole("link").count()).toBe(17);
+    expect(await published.getByRole("link", { name: "Kammarkollegiet" }).getAttribute("href")).toMatch(/kammarkollegiet\.pdf$/);
+    await expectAccessible(page);
+
+    await page.goto("/admin/importer");
+    expect(await page.getByRole("row").nth(1).textContent()).toMatch(/Regeringen\.se.*Staff|Regeringen\.se.*från länk/s);
+    await page.context().close();
+
+    const member = await stack.signedInPage("member");
+    await member.goto(remissUrl);
+    expect(await member.getByRole("region", { name: "Publicerade remissvar" }).getByRole("link", { name: "Kammarkollegiet" }).count()).toBe(1);
+    await member.goto("/remisser");
+    expect(await member.getByRole("heading", { level: 1 }).textContent()).toBe("Remisser");
+    expect(await member.getByText(/Senaste import från Riksdagen/).count()).toBe(0);
+    expect(await member.getByRole("link", { name: "Alla importer" }).count()).toBe(0);
+    expect((await member.goto("/admin/importer"))?.status()).toBe(403);
+    await member.context().close();
+  });
+});
