@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { fixturePath } from "./fixtures.js";
+import { textPdf } from "./pdf.js";
 
 export const REGERINGEN_PAGES = {
   /** SOU 2026:14, KN2026/00741, closed. */
@@ -20,6 +21,15 @@ export const REGERINGEN_PAGES = {
   /** 6 MB sent in chunks without a declared length: past the size cap. */
   huge: "/remisser/2026/01/enorm/",
 } as const;
+
+/** The list of remissinstanser the closed page links as a PDF, as a sändlista is laid out. */
+export const REFERRAL_BODIES_PDF = "/contentassets/8cbfd0696c2641c9b4caa992a1f82a8c/remissinstanser-for-adelmetallutredningen--en-moderniserad-reglering-av-handel-med-adelmetallarbeten-sou-202614.pdf";
+export const REFERRAL_BODIES = ["Kammarkollegiet", "Kommerskollegium", "Styrelsen för ackreditering och teknisk kontroll", "Forshaga kommun", "SmåKom", "Sveriges Kommuner och Regioner"];
+const REFERRAL_BODIES_LINES = [
+  "Remissinstanser", "KN2026/00741", "",
+  ...REFERRAL_BODIES.map((body, i) => `${i + 1}. ${body}`),
+  "", "Remissvaren ska ha kommit in till Klimat- och näringslivsdepartementet senast den 30 juni 2026.", "1 (1)",
+];
 
 const FILES: Record<string, string> = {
   [REGERINGEN_PAGES.closed]: "regeringen-remiss-sou-2026-14-closed-ferenda.html",
@@ -46,6 +56,7 @@ export async function startRegeringenServer(): Promise<RegeringenServer> {
       for (let i = 0; i < 6 && !res.destroyed; i++) res.write("<p>".padEnd(1024 * 1024, "x"));
       return res.end();
     }
+    if (path === REFERRAL_BODIES_PDF) return res.writeHead(200, { "content-type": "application/pdf" }).end(textPdf(REFERRAL_BODIES_LINES));
     const file = FILES[path];
     if (!file) return res.writeHead(404, { "content-type": "text/html" }).end("<h1>Sidan finns inte</h1>");
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(await fs.readFile(fixturePath("regeringen", file)));

@@ -8,7 +8,7 @@ import { Role } from "@remissbanken/schema";
 import { errorCode, startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts } from "@remissbanken/test/db";
 import { buildUserWithToken } from "@remissbanken/test/factories";
-import { REGERINGEN_PAGES, startRegeringenServer, type RegeringenServer } from "@remissbanken/test/regeringen-server";
+import { REFERRAL_BODIES, REGERINGEN_PAGES, startRegeringenServer, type RegeringenServer } from "@remissbanken/test/regeringen-server";
 import { remissPageAddress } from "./regeringen/remiss-from-url.js";
 
 let regeringen: RegeringenServer;
@@ -141,15 +141,17 @@ describe("the record of import runs", () => {
   });
 });
 
-describe("the responses published on a remiss page", () => {
+describe("the responses published on a remiss page, and its remissinstanser as a PDF", () => {
   it("are stored with the remiss and shown to whoever may read it", async () => {
     const imported = await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.closed}` }, { token: staff });
     const id = imported.data.importRemissFromUrl.remiss.id;
-    const result = await api.gql(`query($id: ID) { remiss(id: $id) { publishedResponses { organisation url } } }`, { id }, { token: member });
+    const result = await api.gql(`query($id: ID) { remiss(id: $id) { referralBodies smakomIsReferralBody publishedResponses { organisation url } } }`, { id }, { token: member });
     expect(result.errors).toBeUndefined();
     const published = result.data.remiss.publishedResponses;
     expect(published).toHaveLength(17);
     expect(published).toContainEqual({ organisation: "Kammarkollegiet", url: expect.stringMatching(/kammarkollegiet\.pdf$/) });
+    // The page gives the remissinstanser only as a PDF: read from it, SmåKom among them.
+    expect(result.data.remiss).toMatchObject({ referralBodies: REFERRAL_BODIES, smakomIsReferralBody: true });
   });
 });
 

@@ -11,7 +11,7 @@ import { createHttpClient, HttpError, type HttpClient } from "../http-client.js"
 import { emptySummary, type ImportSummary } from "../import-summary.js";
 import { recordImportRun } from "../import-run.js";
 import { ImportInputError } from "../riksdagen/dokumentlista.js";
-import { importRemissPage } from "./remiss-import.js";
+import { importRemissPage, withReferralBodiesPdf } from "./remiss-import.js";
 import { parseRemissPage } from "./remiss-page.js";
 
 const MAX_PAGE_BYTES = 5 * 1024 * 1024;
@@ -70,12 +70,12 @@ export async function importRemissFromUrl(
   const start = { source: ImportSource.REGERINGEN, trigger: ImportTrigger.WEB, options: { addresses: [address] }, startedById };
   const { result } = await recordImportRun(ds, start, async () => {
     const summary = emptySummary();
-    return { result: await fetchAndImport(ds, address, client, summary), summary };
+    return { result: await fetchAndImport(ds, address, base, client, summary), summary };
   });
   return result;
 }
 
-async function fetchAndImport(ds: DataSource, address: string, client: HttpClient, summary: ImportSummary): Promise<RemissFromUrl> {
+async function fetchAndImport(ds: DataSource, address: string, base: string, client: HttpClient, summary: ImportSummary): Promise<RemissFromUrl> {
   const notARemiss = (why: string) => badInput(`${address} cannot be added: ${why}`, [{ field: "url", message: why }], "NOT_A_REMISS_PAGE");
   let html: string;
   let url: string;
@@ -97,6 +97,12 @@ async function fetchAndImport(ds: DataSource, address: string, client: HttpClien
     if (error instanceof ImportInputError) throw notARemiss(error.message);
     throw error;
   }
+  // The list's PDF is asked only on the configured regeringen.se, like the page.
+  page = await withReferralBodiesPdf(page, client, (pdf) => {
+    const target = URL.canParse(pdf) ? new URL(pdf) : null;
+    const onSite = target && (onRegeringen(target, base) || sameSite(target.hostname, "www.regeringen.se"));
+    return onSite ? new URL(`${target.pathname}${target.search}`, new URL(base).origin).href : null;
+  });
   const result = await importRemissPage(ds, page, summary);
   if (!result) throw notARemiss(`${summary.failed[0]?.reason ?? "it could not be imported"}.`);
   return { remiss: result.remiss, created: summary.added.length > 0 };

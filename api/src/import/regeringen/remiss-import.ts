@@ -13,6 +13,7 @@ import { emptySummary, type ImportSummary } from "../import-summary.js";
 import { describeError, findImported, importDocument, inImportTransaction } from "../import-writer.js";
 import type { HttpClient } from "../http-client.js";
 import { parseRemissPage, type PublishedResponse, type RemissPage } from "./remiss-page.js";
+import { readReferralBodiesPdf } from "./referral-bodies.js";
 
 const AUDIT_ACTION = "importRemiss";
 
@@ -157,6 +158,18 @@ export async function importRemissPage(ds: DataSource, page: RemissPage, summary
   }
 }
 
+/**
+ * The page with its remissinstanser read from the PDF it links, when it lists none as text.
+ * `address` says where to ask for the PDF, or null to leave it. A PDF that cannot be read
+ * leaves the list empty and says why in `referralBodiesProblem`.
+ */
+export async function withReferralBodiesPdf(page: RemissPage, client: HttpClient, address: (url: string) => string | null): Promise<RemissPage> {
+  const pdf = page.referralBodies.length || !page.referralBodiesUrl ? null : address(page.referralBodiesUrl);
+  if (!pdf) return page;
+  const read = await readReferralBodiesPdf(client, pdf);
+  return "bodies" in read ? { ...page, referralBodies: read.bodies } : { ...page, referralBodiesProblem: read.problem };
+}
+
 /** One page read: where from, what it says, and what became of it. */
 export interface RemissSourceResult {
   source: string;
@@ -191,6 +204,8 @@ export async function runRemissImport(
         html = await fs.readFile(source, "utf8");
       }
       page = parseRemissPage(html, isUrl ? source : path.basename(source), url);
+      // A saved page is read offline; the list on a fetched page is fetched too.
+      if (isUrl && client) page = await withReferralBodiesPdf(page, client, (pdf) => pdf);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "there is no such file" : describeError(error);
       summary.failed.push({ key: source, label: isUrl ? source : path.basename(source), reason });

@@ -38,6 +38,8 @@ export interface RemissPage {
   referralBodies: string[];
   /** The PDF with the list of remissinstanser, when there is one. */
   referralBodiesUrl: string | null;
+  /** Why the remissinstanser could not be read from that PDF. */
+  referralBodiesProblem?: string;
   /** The documents sent on remiss ("Genväg", "Genvägar", "Dokumentet som remitteras"). */
   documents: Link[];
   responses: PublishedResponse[];

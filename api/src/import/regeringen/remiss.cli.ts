@@ -48,7 +48,9 @@ await withImportDatabase(async (ds) => {
     console.log(`${page.title}`);
     console.log(`  ${page.designation?.normalized ?? "no designation"} · ${page.diarienummer ?? "no diarienummer"} · ${page.ministry ?? "no ministry"} · sista svarsdag ${page.deadline ?? "not found"}`);
     if (page.referralBodies.length) console.log(`  ${page.referralBodies.length} remissinstanser${result?.members.length ? `, among them ${result.members.join(", ")}` : ""}${page.referralBodies.some(isSmakom) ? ", SmåKom is one" : ""}`);
-    else if (page.referralBodiesUrl) console.log(`  Remissinstanser as a PDF (not read): ${page.referralBodiesUrl}`);
+    else if (page.referralBodiesUrl) {
+      console.log(`  Remissinstanser as a PDF (${page.referralBodiesProblem ? `not read: ${page.referralBodiesProblem}` : "not fetched for a saved page"}): ${page.referralBodiesUrl}`);
+    }
     if (page.responses.length) console.log(`  ${page.responses.length} remissvar published on the page`);
     if (result?.documentCreated) console.log(`  ${page.designation?.normalized} was not in Remissbanken and was created from the page.`);
   }
