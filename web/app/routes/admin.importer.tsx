@@ -73,7 +73,7 @@ export default function ImportRuns() {
         <div className="card empty-state"><p>Ingen import har körts än.</p></div>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="import-runs">
             <caption className="visually-hidden">Importkörningar, nyast först</caption>
             <thead>
               <tr>
@@ -98,9 +98,13 @@ export default function ImportRuns() {
                     <span className={`badge import-run-${run.status.toLowerCase()}`}>{label("importRunStatus", run.status)}</span>
                     {run.status === "FAILED" && run.error && <div>{run.error}</div>}
                   </td>
-                  <td className="import-counts">
-                    {run.status === "SUCCEEDED" ? describeOutcome(run) : null}
-                    {run.status === "SUCCEEDED" && <div className="muted">{run.unchanged} oförändrade, {run.skipped} överhoppade</div>}
+                  <td>
+                    {run.status === "SUCCEEDED" ? (
+                      <>
+                        {describeOutcome(run)}
+                        <div className="muted">{run.unchanged} oförändrade, {run.skipped} överhoppade</div>
+                      </>
+                    ) : <span className="muted">–</span>}
                   </td>
                   <td>{run.failed ? <Failures run={run} /> : <span className="muted">Inga</span>}</td>
                 </tr>
