@@ -34,10 +34,10 @@ beforeAll(async () => {
     options: { types: ["dir", "sou", "ds", "prop"], from: "2026-11-28" }, added: 12, updated: 3, unchanged: 40, skipped: 1,
   });
   // A remiss a staff member added from its link (the browser journey itself is remiss-from-link.test.ts).
-  const [staff] = await stack.api.ds.query(`SELECT id, name FROM app_user WHERE email = 'staff@smakom.example'`);
-  staffName = staff.name;
+  const [staffUser] = await stack.api.ds.query(`SELECT id, name FROM app_user WHERE email = 'staff@smakom.example'`);
+  staffName = staffUser.name;
   await runs.save({
-    source: ImportSource.REGERINGEN, trigger: ImportTrigger.WEB, status: ImportRunStatus.SUCCEEDED, startedById: staff.id,
+    source: ImportSource.REGERINGEN, trigger: ImportTrigger.WEB, status: ImportRunStatus.SUCCEEDED, startedById: staffUser.id,
     startedAt: at("2026-11-29T10:15:00Z"), heartbeatAt: at("2026-11-29T10:15:02Z"), finishedAt: at("2026-11-29T10:15:02Z"),
     options: { addresses: ["https://www.regeringen.se/remisser/2026/04/remiss-av-adelmetallutredningen-sou-202614/"] }, updated: 1,
   });

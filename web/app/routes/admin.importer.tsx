@@ -38,12 +38,19 @@ function startedBy(run: Run): string {
   return run.trigger === "SCHEDULE" ? "Schemat (varje natt)" : "Kommando på servern";
 }
 
-/** What the run was asked, e.g. "dir, sou från 2026-11-30" or the page addresses. */
+const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+
+/** What the run was asked, e.g. "dir, sou från 2026-11-30", saved files, or how many remiss pages. */
 function asked(options: Record<string, unknown>): string {
-  const types = Array.isArray(options.types) ? options.types.join(", ") : null;
+  const types = list(options.types).join(", ");
   const period = typeof options.from === "string" ? ` från ${options.from}${typeof options.to === "string" ? ` till ${options.to}` : ""}` : "";
-  const listed = [options.files, options.statusFiles, options.addresses].flatMap((v) => (Array.isArray(v) ? v.map(String) : []));
-  return [types ? `${types}${period}` : null, ...listed].filter(Boolean).join("; ");
+  const pages = list(options.addresses).length;
+  return [
+    types ? `${types}${period}` : null,
+    ...list(options.files),
+    ...list(options.statusFiles),
+    pages ? (pages === 1 ? "1 remissida" : `${pages} remissidor`) : null,
+  ].filter(Boolean).join("; ");
 }
 
 function Failures({ run }: { run: Run }) {
