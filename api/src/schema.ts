@@ -18,6 +18,7 @@ import { DocumentTextResolver } from "./document/document-text.resolver.js";
 import { DocumentOutlineResolver } from "./document/document-outline.resolver.js";
 import { ImportResolver } from "./import/import.resolver.js";
 import { NotificationSettingsResolver } from "./notify/notification-settings.resolver.js";
+import { ThesaurusResolver } from "./thesaurus/thesaurus.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -39,6 +40,7 @@ export const RESOLVERS = [
   DocumentOutlineResolver,
   ImportResolver,
   NotificationSettingsResolver,
+  ThesaurusResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

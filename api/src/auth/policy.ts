@@ -97,6 +97,11 @@ const RULES = {
   sourceImport: {
     run: isStaff,
   },
+  /** The search thesaurus (synonyms): the secretariat keeps it, as it keeps the catalog. */
+  thesaurus: {
+    read: isStaff,
+    write: isStaff,
+  },
   /** How far search lags behind the database: for whoever runs the installation. */
   searchStatus: {
     read: isStaff,

@@ -11,6 +11,8 @@ import { AddUserLastSignedIn1796102853228 } from "./1796102853228-AddUserLastSig
 import { AddResponseEvents1796103000000 } from "./1796103000000-AddResponseEvents.js";
 import { AddDocumentExternalId1796104403028 } from "./1796104403028-AddDocumentExternalId.js";
 import { AddNotificationSettings1796113088934 } from "./1796113088934-AddNotificationSettings.js";
+import { AddThesaurus1796200000000 } from "./1796200000000-AddThesaurus.js";
+import { ReanalyseSearchTerms1796200000001 } from "./1796200000001-ReanalyseSearchTerms.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   AddResponseEvents1796103000000,
   AddDocumentExternalId1796104403028,
   AddNotificationSettings1796113088934,
+  AddThesaurus1796200000000,
+  ReanalyseSearchTerms1796200000001,
 ];
