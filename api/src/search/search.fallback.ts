@@ -92,7 +92,6 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
     ? ((await ds.query(`SELECT id FROM document WHERE designation = $1`, [named.designation.normalized]))[0]?.id as string | undefined)
     : undefined;
 
-  const q = params.add(text);
   const tsquery = await textQuery(ds, text, params);
   // "Vad har vi sagt om …": SmåKom's own responses and positions before everything else found.
   const own = understood.ownView && !named ? `CASE WHEN sp.type = 'response' THEN 100 ELSE 0 END` : "0";
@@ -134,7 +133,7 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
     ds.query(
       `${base}
        SELECT f.type, f.entity_id, f.ordinal, f.page, f.section, f.title, f.rank, f.pinned,
-              CASE WHEN ${q} = '' THEN left(f.body, 300) ELSE ts_headline('swedish', f.body, (SELECT q FROM q), '${HEADLINE}') END AS snippet,
+              ${text ? `ts_headline('swedish', f.body, (SELECT q FROM q), '${HEADLINE}')` : "left(f.body, 300)"} AS snippet,
               count(*) OVER () AS total
        FROM found f ORDER BY f.rank DESC, f.type, f.entity_id LIMIT ${limit} OFFSET ${offset}`,
       params.values,

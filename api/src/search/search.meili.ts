@@ -7,6 +7,7 @@ import type { Hit, SearchQuery } from "@remissbanken/indexer/engine/meili-client
 import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 import { understandQuery } from "@remissbanken/indexer/text/question";
 import { MATCHING_STRATEGY } from "@remissbanken/indexer/search/settings";
+import { withShortestPhrases } from "@remissbanken/indexer/search/thesaurus";
 import { escapeHtml, highlight, queryTerms } from "@remissbanken/indexer/text/highlight";
 import type { Actor } from "../auth/policy.js";
 import {
@@ -51,18 +52,22 @@ const SNIPPETS: Partial<SearchQuery> = {
   showRankingScore: true,
 };
 
-export async function meiliSearch(engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
+/** `thesaurus`: the synonym groups, so that a phrase too long for Meilisearch's synonyms is sent short. */
+export async function meiliSearch(
+  engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest, thesaurus: string[][] = [],
+): Promise<SearchAnswer> {
   const understood = understandQuery(request.query);
+  const sent = withShortestPhrases(understood.text, thesaurus);
   const named = findDesignation(understood.text);
   const allowed = f.and(visibilityFilter(actor), userFilter(request.filter))!;
   const common = SNIPPETS;
 
-  if (!named && understood.ownView) return ownViewFirst(engine, index, request, understood.text, allowed);
+  if (!named && understood.ownView) return ownViewFirst(engine, index, request, sent, understood.text, allowed);
   if (!named) {
     const [main] = await engine.multiSearch<SearchRecord>([{
       indexUid: index,
       ...common,
-      q: analyzeQuery(understood.text),
+      q: analyzeQuery(sent),
       filter: allowed,
       facets: [...FACETS],
       page: Math.floor(request.offset / request.limit) + 1,
@@ -84,7 +89,7 @@ export async function meiliSearch(engine: SearchEngine, index: string, actor: Ac
   // hits are fetched from one before the page (the pinned one shifts them) and cut below.
   const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
   const mainFilter = f.and(allowed, f.not(pin))!;
-  const q = analyzeQuery(named.rest || named.designation.normalized);
+  const q = analyzeQuery(withShortestPhrases(named.rest, thesaurus) || named.designation.normalized);
   const from = Math.max(0, request.offset - 1);
   const [main, counts, pinned] = await engine.multiSearch<SearchRecord>([
     { indexUid: index, ...common, q, filter: mainFilter, offset: from, limit: request.limit + 1, matchingStrategy: "all" },
@@ -120,9 +125,11 @@ export async function meiliSearch(engine: SearchEngine, index: string, actor: Ac
  * counts, so totals and facets are those of the plain query. Costs one more query, and a
  * second round trip only when the page is not filled by own responses.
  */
-async function ownViewFirst(engine: SearchEngine, index: string, request: SearchRequest, text: string, allowed: Filter): Promise<SearchAnswer> {
+async function ownViewFirst(
+  engine: SearchEngine, index: string, request: SearchRequest, sent: string, text: string, allowed: Filter,
+): Promise<SearchAnswer> {
   const own = f.eq("type", "response");
-  const q = analyzeQuery(text);
+  const q = analyzeQuery(sent);
   const [ownPage, counts] = await engine.multiSearch<SearchRecord>([
     {
       indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, own)!, matchingStrategy: MATCHING_STRATEGY,

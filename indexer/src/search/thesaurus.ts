@@ -75,3 +75,23 @@ export function thesaurusMatches(query: string, groups: string[][]): ThesaurusMa
   }
   return chosen.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The query with every thesaurus phrase of several words replaced by the shortest phrase of
+ * its group ("lagen om stöd och service till vissa funktionshindrade" → "LSS"). Meilisearch
+ * looks synonyms up for a few words at a time only; the shortest phrase brings the whole
+ * group along, the long one included.
+ */
+export function withShortestPhrases(query: string, groups: string[][]): string {
+  let result = "";
+  let cursor = 0;
+  for (const match of thesaurusMatches(query, groups)) {
+    const typed = query.slice(match.start, match.end);
+    const shortest = [...match.alternatives].sort((a, b) => wordCount(a) - wordCount(b))[0];
+    result += query.slice(cursor, match.start) + (wordCount(shortest) < wordCount(typed) ? shortest : typed);
+    cursor = match.end;
+  }
+  return result + query.slice(cursor);
+}
+
+const wordCount = (phrase: string) => analyzePhrase(phrase).split(" ").filter(Boolean).length;
