@@ -139,4 +139,21 @@ describe("the board's own question", () => {
       expect(anonymous.hits.map((hit) => hit.id)).toContain(ids.strandDoc);
     });
   });
+
+  it("costs little more than the plain query (printed, for docs/search.md)", async () => {
+    const median = async (q: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const started = performance.now();
+        await search(q, staff);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[15];
+    };
+    await median("strandskydd");
+    const plain = await median("strandskydd");
+    const own = await median("vad har vi sagt om strandskydd?");
+    console.log(`search through GraphQL, median of 30: "strandskydd" ${plain.toFixed(1)} ms, "vad har vi sagt om strandskydd?" ${own.toFixed(1)} ms`);
+    expect(own).toBeLessThan(plain * 3 + 20);
+  });
 });

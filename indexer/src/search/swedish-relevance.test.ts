@@ -53,15 +53,25 @@ const QUERIES: Array<{ q: string; relevant: string[] }> = [
   { q: "utredning strandskydd", relevant: ["a"] },
 ];
 
-describe("Swedish analysis, measured", () => {
-  let dataDir: string;
-  let meili: RunningMeilisearch;
-  let engine: SearchEngine;
+/** One Meilisearch for the file; each measurement fills indexes of its own. */
+let dataDir: string;
+let meili: RunningMeilisearch;
+let engine: SearchEngine;
 
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "rb-relevance-"));
+  meili = await startMeilisearch({ dataDir });
+  engine = createSearchEngine({ url: meili.url, apiKey: meili.masterKey });
+}, 60_000);
+
+afterAll(async () => {
+  engine?.close();
+  await meili?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("Swedish analysis, measured", () => {
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "rb-relevance-"));
-    meili = await startMeilisearch({ dataDir });
-    engine = createSearchEngine({ url: meili.url, apiKey: meili.masterKey });
     const docs = Object.entries(CORPUS).map(([id, text]) => ({ id, text, terms: analyzeForIndex(text), groupId: id }));
     await engine.ensureIndex("plain", {
       primaryKey: "id",
@@ -71,12 +81,6 @@ describe("Swedish analysis, measured", () => {
     await engine.waitForTask(await engine.addDocuments("plain", docs));
     await engine.waitForTask(await engine.addDocuments("analyzed", docs));
   }, 60_000);
-
-  afterAll(async () => {
-    engine?.close();
-    await meili?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   it("finds far more of the relevant passages than Meilisearch alone, without losing precision", async () => {
     const rows: string[] = [];
@@ -203,14 +207,7 @@ const STEPS: AskConfig[] = [
 ];
 
 describe("How people ask, measured", () => {
-  let dataDir: string;
-  let meili: RunningMeilisearch;
-  let engine: SearchEngine;
-
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "rb-asked-"));
-    meili = await startMeilisearch({ dataDir });
-    engine = createSearchEngine({ url: meili.url, apiKey: meili.masterKey });
     const docs = Object.entries(ASKED_CORPUS).map(([id, { type, text }]) => ({ id, type, text, terms: analyzeForIndex(text), groupId: id }));
     const synonyms = meiliSynonyms(THESAURUS);
     await engine.ensureIndex("without", { primaryKey: "id", settings: indexSettings() });
@@ -218,12 +215,6 @@ describe("How people ask, measured", () => {
     await engine.waitForTask(await engine.addDocuments("without", docs));
     await engine.waitForTask(await engine.addDocuments("with", docs));
   }, 60_000);
-
-  afterAll(async () => {
-    engine?.close();
-    await meili?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   /** The ids found, best first, as production would list them under `config`. */
   async function ask(config: AskConfig, query: string): Promise<string[]> {

@@ -46,12 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return apiProblems(error, formValues(form));
     }
   }
-  return submitPhrases(form, async (phrases) => {
+  return submitPhrases(form, "sparad", async (phrases) => {
     const { data } = await callApi(request, UpdateSynonymGroup, { input: { id, expectedVersion: formInt(form.get("expectedVersion")), phrases } });
-    return redirectWithFlash("/admin/synonymer", {
-      kind: "success",
-      message: `Gruppen ”${data.updateSynonymGroup.phrases.join(", ")}” är sparad. Sökningen använder den inom några sekunder.`,
-    });
+    return data.updateSynonymGroup.phrases;
   });
 }
 

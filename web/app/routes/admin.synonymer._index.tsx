@@ -4,7 +4,6 @@ import { graphql } from "~/graphql/graphql";
 import { callApi } from "~/lib/api.server";
 import { requireAdminUser } from "~/lib/admin.server";
 import { load } from "~/lib/auth.server";
-import { redirectWithFlash } from "~/lib/flash.server";
 import { submitPhrases } from "~/lib/thesaurus.server";
 import { PHRASES_HINT } from "~/lib/thesaurus-form";
 import { FormError, TextArea } from "~/components/form";
@@ -26,12 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdminUser(request);
-  return submitPhrases(await request.formData(), async (phrases) => {
+  return submitPhrases(await request.formData(), "tillagd", async (phrases) => {
     const { data } = await callApi(request, AddSynonymGroup, { input: { phrases } });
-    return redirectWithFlash("/admin/synonymer", {
-      kind: "success",
-      message: `Gruppen ”${data.addSynonymGroup.phrases.join(", ")}” är tillagd. Sökningen använder den inom några sekunder.`,
-    });
+    return data.addSynonymGroup.phrases;
   });
 }
 
