@@ -30,6 +30,7 @@ import { createSearchEngine, EngineUnavailableError, type SearchEngine } from ".
 import { loadObjectsWithin, type ObjectRef } from "./search/records.js";
 import { DEFAULT_INDEX, indexSettings, RECORD_TYPES, type RecordType } from "./search/settings.js";
 import { writeObjects } from "./search/sync.js";
+import { loadThesaurus, meiliSynonyms } from "./search/thesaurus.js";
 
 /** Key of the advisory lock that serializes batches and reindexing. */
 export const INDEX_WRITER_LOCK = 7_420_001;
@@ -84,6 +85,8 @@ const PURGE_EVERY_MS = 60 * 60_000;
 const DATABASE_RETRY_FAILURES = 3;
 const PURGE_CHUNK = 10_000;
 const INDEXED = new Set<string>(RECORD_TYPES);
+/** Events of this table change the index's synonyms, not its records. */
+const THESAURUS = "synonym_group";
 
 /** Starts the indexer loop in this process; `indexer/src/main.ts` runs it as its own process. */
 export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
@@ -154,7 +157,7 @@ export async function startIndexer(options: IndexerOptions): Promise<RunningInde
       busy = true;
       try {
         if (!ready) {
-          await engine.ensureIndex(index, { primaryKey: "id", settings: indexSettings() });
+          await engine.ensureIndex(index, { primaryKey: "id", settings: indexSettings(meiliSynonyms(await loadThesaurus(pool))) });
           ready = true;
           log.info({ index }, "search index ready");
         }
@@ -287,6 +290,12 @@ async function processBatch(
     const refs = new Map<string, ObjectRef>();
     for (const event of claimed) {
       if (INDEXED.has(event.entity)) refs.set(`${event.entity}/${event.entity_id}`, { type: event.entity as RecordType, id: event.entity_id });
+    }
+    if (claimed.some((event) => event.entity === THESAURUS)) {
+      // Synonyms are settings: Meilisearch applies them at query time, so nothing is reindexed.
+      const synonyms = meiliSynonyms(await loadThesaurus(client));
+      await engine.ensureIndex(index, { primaryKey: "id", settings: { synonyms } });
+      log.info({ phrases: Object.keys(synonyms).length }, "thesaurus applied to the index");
     }
     const { objects, deferred } = await loadObjectsWithin(client, [...refs.values()], { maxRecords, maxBytes });
     const outcome = await writeObjects(client, engine, index, objects, { autocommit: pool });

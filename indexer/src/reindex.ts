@@ -11,6 +11,7 @@ import pg from "pg";
 import { createSearchEngine, type TaskUid } from "./engine/meili-client.js";
 import { INDEX_WRITER_LOCK } from "./indexer.js";
 import { loadObjects, type IndexedObject } from "./search/records.js";
+import { loadThesaurus, meiliSynonyms } from "./search/thesaurus.js";
 import { DEFAULT_INDEX, indexSettings, RECORD_TYPES, type RecordType } from "./search/settings.js";
 import { chunksOf } from "./search/sync.js";
 
@@ -53,7 +54,7 @@ export async function reindexAll(options: ReindexOptions): Promise<ReindexResult
   const fresh = `${index}_rebuild_${Date.now()}`;
   try {
     await lockClient.query(`SELECT pg_advisory_lock($1)`, [INDEX_WRITER_LOCK]);
-    const settings = indexSettings();
+    const settings = indexSettings(meiliSynonyms(await loadThesaurus(reader)));
     await engine.ensureIndex(index, { primaryKey: "id", settings });
     await engine.ensureIndex(fresh, { primaryKey: "id", settings });
 

@@ -22,4 +22,8 @@ export const LIMITS = {
   defaultPageSize: 20,
   maxPageSize: 100,
   upcomingDeadlineMaxDays: 366,
+  /** A synonym group of the search thesaurus: how many phrases, and how long each. */
+  synonymPhrasesMin: 2,
+  synonymPhrasesMax: 10,
+  synonymPhraseLength: 80,
 } as const;

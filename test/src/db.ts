@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 const TABLES = [
   "municipality", "app_user", "api_token", "priority_area", "goal", "inquiry", "inquiry_priority_area", "document",
   "document_text", "document_priority_area", "remiss", "response", "response_version", "response_priority_area",
-  "response_document", "member_input", "change_event", "remiss_published_response",
+  "response_document", "member_input", "change_event", "remiss_published_response", "synonym_group",
 ] as const;
 
 export type RowCounts = Record<(typeof TABLES)[number], number>;

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getNamedType, isObjectType, type GraphQLSchema } from "graphql";
 import {
-  MemberInputStatus, OneTimeTokenPurpose, ResponseStatus, Role, User, type MemberInput, type Municipality, type Response,
+  MemberInputStatus, OneTimeTokenPurpose, ResponseStatus, Role, SynonymGroup, User, type MemberInput, type Municipality, type Response,
 } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { REGERINGEN_PAGES, startRegeringenServer, type RegeringenServer } from "@remissbanken/test/regeringen-server";
@@ -107,6 +107,7 @@ const unique = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 const ids = (list: { id: string }[]) => list.map((x) => x.id);
 let api: TestApi;
 let regeringen: RegeringenServer;
+const synonymGroup = () => m().save(SynonymGroup, { code: `grupp-${unique()}`, phrases: [`ordz${unique()}`, `frasz${unique()}`] });
 const m = () => api.ds.manager;
 
 const CASES: Case[] = [
@@ -386,6 +387,24 @@ const CASES: Case[] = [
   // The audit log: staff and admin.
   { operation: "auditLog", gates: [gate("auditLog", "read")], query: `{ auditLog(first: 5) { totalCount } }` },
   { operation: "searchStatus", gates: [gate("searchStatus", "read")], query: `{ searchStatus { pendingChanges } }` },
+
+  // The search thesaurus: staff and admin.
+  { operation: "thesaurus", gates: [gate("thesaurus", "read")], query: `{ thesaurus { id } }` },
+  {
+    operation: "addSynonymGroup", gates: [gate("thesaurus", "write")],
+    query: `mutation($p: [String!]!) { addSynonymGroup(input: { phrases: $p }) { id } }`,
+    vars: () => ({ p: [`ordx${unique()}`, `frasx${unique()}`] }),
+  },
+  {
+    operation: "updateSynonymGroup", gates: [gate("thesaurus", "write")],
+    query: `mutation($id: ID!, $p: [String!]!) { updateSynonymGroup(input: { id: $id, phrases: $p }) { id } }`,
+    vars: async () => ({ id: (await synonymGroup()).id, p: [`ordy${unique()}`, `frasy${unique()}`] }),
+  },
+  {
+    operation: "removeSynonymGroup", gates: [gate("thesaurus", "write")],
+    query: `mutation($id: ID!) { removeSynonymGroup(id: $id) }`,
+    vars: async () => ({ id: (await synonymGroup()).id }),
+  },
   {
     operation: "importRemissFromUrl", gates: [gate("sourceImport", "run")],
     query: `mutation($url: String!) { importRemissFromUrl(url: $url) { remiss { id } } }`,

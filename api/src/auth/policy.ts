@@ -99,6 +99,11 @@ const RULES = {
     /** The record of import runs (when, what started them, what they did): the secretariat's. */
     readRuns: isStaff,
   },
+  /** The search thesaurus (synonyms): the secretariat keeps it, as it keeps the catalog. */
+  thesaurus: {
+    read: isStaff,
+    write: isStaff,
+  },
   /** How far search lags behind the database: for whoever runs the installation. */
   searchStatus: {
     read: isStaff,

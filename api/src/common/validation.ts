@@ -78,6 +78,8 @@ export const v = {
   title: requiredText(LIMITS.titleLength, { oneLine: true }),
   shortText: requiredText(LIMITS.shortTextLength, { oneLine: true }),
   text: (max: number) => requiredText(max, { oneLine: false }),
+  /** A one-line text of at most `max` characters (a search phrase, a label). */
+  line: (max: number) => requiredText(max, { oneLine: true }),
   /** Optional text: empty (or invisible-only) strings become null, so "clearing" a field works. */
   optionalText: (max: number) =>
     z

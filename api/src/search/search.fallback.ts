@@ -7,6 +7,8 @@
 import type { DataSource } from "typeorm";
 import { readableBy, type RecordType } from "@remissbanken/indexer";
 import { escapeHtml } from "@remissbanken/indexer/text/highlight";
+import { understandQuery } from "@remissbanken/indexer/text/question";
+import { thesaurusMatches } from "@remissbanken/indexer/search/thesaurus";
 import type { Actor } from "../auth/policy.js";
 import {
   EMPTY_FACETS, findDesignation, type FacetCounts, type FacetName, type PassageAnswer, type PassageRequest, type RawHit,
@@ -46,10 +48,24 @@ const META = `
 /**
  * The query as prefixes of its stems: PostgreSQL's Swedish stemmer makes "strandskyd" of
  * "strandskydd" but leaves "strandskyddet" and "strandskyddsutredningen" whole, so
- * 'strandskyd':* is what finds them. Operators of websearch syntax are kept.
+ * 'strandskyd':* is what finds them. Operators of websearch syntax are kept. A phrase of the
+ * thesaurus becomes its group's phrases as alternatives: "SCB" finds "Statistiska centralbyrån".
  */
-function prefixQuery(param: string): string {
-  return `regexp_replace(websearch_to_tsquery('swedish', ${param})::text, '''([^'']+)''', '''\\1'':*', 'g')::tsquery`;
+async function textQuery(ds: DataSource, text: string, params: Params): Promise<string> {
+  const groups = text ? ((await ds.query(`SELECT phrases FROM synonym_group ORDER BY code`)) as Array<{ phrases: string[] }>) : [];
+  const matches = thesaurusMatches(text, groups.map((g) => g.phrases));
+  let rest = "";
+  let cursor = 0;
+  for (const match of matches) {
+    rest += text.slice(cursor, match.start) + " ";
+    cursor = match.end;
+  }
+  rest += text.slice(cursor);
+  const parts = [
+    `websearch_to_tsquery('swedish', ${params.add(rest.trim())})`,
+    ...matches.map((match) => `(${match.alternatives.map((phrase) => `phraseto_tsquery('swedish', ${params.add(phrase)})`).join(" || ")})`),
+  ];
+  return `regexp_replace((${parts.join(" && ")})::text, '''([^'']+)''', '''\\1'':*', 'g')::tsquery`;
 }
 
 class Params {
@@ -68,14 +84,17 @@ function visibilitySql(actor: Actor | null, params: Params): string {
 
 export async function fallbackSearch(ds: DataSource, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
   const params = new Params();
-  const named = findDesignation(request.query);
+  const understood = understandQuery(request.query);
+  const named = findDesignation(understood.text);
   // As with Meilisearch: a query that is only a designation also finds texts citing it, not everything.
-  const text = named ? named.rest || named.designation.normalized : request.query.trim();
+  const text = named ? named.rest || named.designation.normalized : understood.text.trim();
   const pinnedId = named
     ? ((await ds.query(`SELECT id FROM document WHERE designation = $1`, [named.designation.normalized]))[0]?.id as string | undefined)
     : undefined;
 
-  const q = params.add(text);
+  const tsquery = await textQuery(ds, text, params);
+  // "Vad har vi sagt om …": SmåKom's own responses and positions before everything else found.
+  const own = understood.ownView && !named ? `CASE WHEN sp.type = 'response' THEN 100 ELSE 0 END` : "0";
   const pinned = pinnedId ? `(sp.type = 'document' AND sp.entity_id = ${params.add(pinnedId)}::uuid AND sp.ordinal = 0)` : "FALSE";
   // Without words, every visible object matches by its header passage.
   const matches = text ? `sp.tsv @@ q.q` : `sp.ordinal = 0`;
@@ -93,10 +112,10 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
 
   const visible = visibilitySql(actor, params);
   const base = `
-    WITH q AS (SELECT ${prefixQuery(q)} AS q),
+    WITH q AS (SELECT ${tsquery} AS q),
     hits AS (
       SELECT DISTINCT ON (sp.type, sp.entity_id) sp.type, sp.entity_id, sp.ordinal, sp.page, sp.section, sp.body,
-             ts_rank_cd(sp.tsv, q.q) + CASE WHEN ${pinned} THEN 1000 ELSE 0 END AS rank,
+             ts_rank_cd(sp.tsv, q.q) + ${own} + CASE WHEN ${pinned} THEN 1000 ELSE 0 END AS rank,
              ${pinned} AS pinned
       FROM search_passage sp, q
       WHERE (${matches} OR ${pinned}) AND ${visible}
@@ -114,7 +133,7 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
     ds.query(
       `${base}
        SELECT f.type, f.entity_id, f.ordinal, f.page, f.section, f.title, f.rank, f.pinned,
-              CASE WHEN ${q} = '' THEN left(f.body, 300) ELSE ts_headline('swedish', f.body, (SELECT q FROM q), '${HEADLINE}') END AS snippet,
+              ${text ? `ts_headline('swedish', f.body, (SELECT q FROM q), '${HEADLINE}')` : "left(f.body, 300)"} AS snippet,
               count(*) OVER () AS total
        FROM found f ORDER BY f.rank DESC, f.type, f.entity_id LIMIT ${limit} OFFSET ${offset}`,
       params.values,
@@ -151,12 +170,12 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
 
 export async function fallbackPassages(ds: DataSource, actor: Actor | null, request: PassageRequest): Promise<PassageAnswer> {
   const params = new Params();
-  const q = params.add(request.query.trim());
+  const tsquery = await textQuery(ds, understandQuery(request.query).text.trim(), params);
   const type = params.add(request.type);
   const id = params.add(request.entityId);
   const visible = visibilitySql(actor, params);
   const rows = await ds.query(
-    `WITH q AS (SELECT ${prefixQuery(q)} AS q)
+    `WITH q AS (SELECT ${tsquery} AS q)
      SELECT sp.type, sp.entity_id, sp.ordinal, sp.page, sp.section, '' AS title, false AS pinned,
             ts_rank_cd(sp.tsv, q.q) AS rank,
             ts_headline('swedish', sp.body, q.q, '${HEADLINE}') AS snippet,

@@ -5,6 +5,9 @@ import {
 import type { Filter } from "@remissbanken/indexer/engine/filter";
 import type { Hit, SearchQuery } from "@remissbanken/indexer/engine/meili-client";
 import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
+import { understandQuery } from "@remissbanken/indexer/text/question";
+import { MATCHING_STRATEGY } from "@remissbanken/indexer/search/settings";
+import { withShortestPhrases } from "@remissbanken/indexer/search/thesaurus";
 import { escapeHtml, highlight, queryTerms } from "@remissbanken/indexer/text/highlight";
 import type { Actor } from "../auth/policy.js";
 import {
@@ -49,23 +52,29 @@ const SNIPPETS: Partial<SearchQuery> = {
   showRankingScore: true,
 };
 
-export async function meiliSearch(engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
-  const named = findDesignation(request.query);
+/** `thesaurus`: the synonym groups, so that a phrase too long for Meilisearch's synonyms is sent short. */
+export async function meiliSearch(
+  engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest, thesaurus: string[][] = [],
+): Promise<SearchAnswer> {
+  const understood = understandQuery(request.query);
+  const sent = withShortestPhrases(understood.text, thesaurus);
+  const named = findDesignation(understood.text);
   const allowed = f.and(visibilityFilter(actor), userFilter(request.filter))!;
   const common = SNIPPETS;
 
+  if (!named && understood.ownView) return ownViewFirst(engine, index, request, sent, understood.text, allowed);
   if (!named) {
     const [main] = await engine.multiSearch<SearchRecord>([{
       indexUid: index,
       ...common,
-      q: analyzeQuery(request.query),
+      q: analyzeQuery(sent),
       filter: allowed,
       facets: [...FACETS],
       page: Math.floor(request.offset / request.limit) + 1,
       hitsPerPage: request.limit,
-      matchingStrategy: "last",
+      matchingStrategy: MATCHING_STRATEGY,
     }]);
-    const terms = queryTerms(request.query);
+    const terms = queryTerms(understood.text);
     return {
       hits: main.hits.map((hit) => toHit(hit, terms, false)),
       totalHits: main.totalHits ?? 0,
@@ -80,7 +89,7 @@ export async function meiliSearch(engine: SearchEngine, index: string, actor: Ac
   // hits are fetched from one before the page (the pinned one shifts them) and cut below.
   const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
   const mainFilter = f.and(allowed, f.not(pin))!;
-  const q = analyzeQuery(named.rest || named.designation.normalized);
+  const q = analyzeQuery(withShortestPhrases(named.rest, thesaurus) || named.designation.normalized);
   const from = Math.max(0, request.offset - 1);
   const [main, counts, pinned] = await engine.multiSearch<SearchRecord>([
     { indexUid: index, ...common, q, filter: mainFilter, offset: from, limit: request.limit + 1, matchingStrategy: "all" },
@@ -88,7 +97,7 @@ export async function meiliSearch(engine: SearchEngine, index: string, actor: Ac
     { indexUid: index, q, filter: mainFilter, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: "all" },
     { indexUid: index, ...common, q: "", filter: f.and(allowed, pin, f.eq("ordinal", 0)), limit: 1 },
   ]);
-  const terms = queryTerms(request.query);
+  const terms = queryTerms(understood.text);
   const facets = facetCounts(counts.facetDistribution);
   const pinnedHit = pinned.hits[0];
   let found = main.hits;
@@ -110,10 +119,48 @@ export async function meiliSearch(engine: SearchEngine, index: string, actor: Ac
   };
 }
 
+/**
+ * "Vad har vi sagt om strandskydd?": SmåKom's own responses and positions first, then the
+ * rest, paged as one list. The same visibility and user filter bound both parts and the
+ * counts, so totals and facets are those of the plain query. Costs one more query, and a
+ * second round trip only when the page is not filled by own responses.
+ */
+async function ownViewFirst(
+  engine: SearchEngine, index: string, request: SearchRequest, sent: string, text: string, allowed: Filter,
+): Promise<SearchAnswer> {
+  const own = f.eq("type", "response");
+  const q = analyzeQuery(sent);
+  const [ownPage, counts] = await engine.multiSearch<SearchRecord>([
+    {
+      indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, own)!, matchingStrategy: MATCHING_STRATEGY,
+      page: Math.floor(request.offset / request.limit) + 1, hitsPerPage: request.limit,
+    },
+    { indexUid: index, q, filter: allowed, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: MATCHING_STRATEGY },
+  ]);
+  const found = [...ownPage.hits];
+  const ownTotal = ownPage.totalHits ?? 0;
+  if (found.length < request.limit) {
+    const [rest] = await engine.multiSearch<SearchRecord>([{
+      indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, f.not(own))!, matchingStrategy: MATCHING_STRATEGY,
+      offset: Math.max(0, request.offset - ownTotal), limit: request.limit - found.length,
+    }]);
+    found.push(...rest.hits);
+  }
+  const terms = queryTerms(text);
+  return {
+    hits: found.map((hit) => toHit(hit, terms, false)),
+    totalHits: counts.totalHits ?? 0,
+    facets: facetCounts(counts.facetDistribution),
+    degraded: false,
+    designation: null,
+  };
+}
+
 /** Every matching passage of one object, best first. */
 export async function meiliPassages(engine: SearchEngine, index: string, actor: Actor | null, request: PassageRequest): Promise<PassageAnswer> {
+  const text = understandQuery(request.query).text;
   const result = await engine.search<SearchRecord>(index, {
-    q: analyzeQuery(request.query),
+    q: analyzeQuery(text),
     filter: f.and(visibilityFilter(actor), f.eq("groupId", groupId(request.type, request.entityId))),
     // Passages of one object have distinct ordinals: this turns the index's one-hit-per-object off.
     distinct: "ordinal",
@@ -123,7 +170,7 @@ export async function meiliPassages(engine: SearchEngine, index: string, actor: 
     hitsPerPage: request.limit,
     matchingStrategy: "all",
   });
-  const terms = queryTerms(request.query);
+  const terms = queryTerms(text);
   return { hits: result.hits.map((hit) => toHit(hit, terms, false)), totalHits: result.totalHits ?? 0, degraded: false };
 }
 

@@ -14,6 +14,8 @@ export interface SearchEngineConfig {
 
 /** After Meilisearch failed, ask PostgreSQL directly for this long before probing the engine again. */
 const RETRY_ENGINE_AFTER_MS = 2_000;
+/** How long the thesaurus read from the database is used before it is read again. */
+const THESAURUS_TTL_MS = 5_000;
 /** A probe of a hanging engine gives up after this long; nobody waits for it. */
 const PROBE_DEADLINE_MS = 1_000;
 
@@ -47,6 +49,9 @@ export class SearchService {
   private engineDown = false;
   private nextProbeAt = 0;
   private probe: Promise<void> | null = null;
+  private thesaurusGroups: string[][] = [];
+  private thesaurusReadAt = 0;
+  private thesaurusRead: Promise<void> | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -59,9 +64,10 @@ export class SearchService {
     this.retryAfterMs = options.retryAfterMs ?? RETRY_ENGINE_AFTER_MS;
   }
 
-  search(actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
+  async search(actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
+    const thesaurus = await this.thesaurus();
     return this.withFallback(
-      (engine) => meiliSearch(engine, this.index, actor, request),
+      (engine) => meiliSearch(engine, this.index, actor, request, thesaurus),
       () => fallbackSearch(this.ds, actor, request),
     );
   }
@@ -71,6 +77,26 @@ export class SearchService {
       (engine) => meiliPassages(engine, this.index, actor, request),
       () => fallbackPassages(this.ds, actor, request),
     );
+  }
+
+  /**
+   * The thesaurus's groups, read again at most every few seconds and in the background: a
+   * search waits for the database only the first time, and keeps the last groups it read if
+   * the database is away.
+   */
+  private async thesaurus(): Promise<string[][]> {
+    if (Date.now() - this.thesaurusReadAt > THESAURUS_TTL_MS) {
+      this.thesaurusRead ??= this.ds
+        .query(`SELECT phrases FROM synonym_group ORDER BY code`)
+        .then((rows: Array<{ phrases: string[] }>) => {
+          this.thesaurusGroups = rows.map((row) => row.phrases);
+          this.thesaurusReadAt = Date.now();
+        })
+        .catch((err) => this.log?.warn({ err }, "could not read the thesaurus; searching with the last one read"))
+        .finally(() => (this.thesaurusRead = null));
+      if (!this.thesaurusReadAt) await this.thesaurusRead;
+    }
+    return this.thesaurusGroups;
   }
 
   /** Whether Meilisearch answers its health check now (false when none is configured). */

@@ -34,8 +34,21 @@ describe("Swedish analysis", () => {
     expect(analyzeForIndex("kommunstabiliseringsfonden").split(" ")).toEqual(expect.arrayContaining(analyzeQuery("stabiliseringsfond").split(" ")));
   });
 
-  it("rewrites query words to terms and keeps operators", () => {
-    expect(analyzeQuery('"Strandskyddet i fjällen" -kommunerna')).toBe(`"${stem("strandskydd")} i fjäll" -${stem("kommun")}`);
+  it("rewrites query words to terms and keeps operators; in a phrase, words are written as the index writes them", () => {
+    expect(analyzeQuery('"Strandskyddet i fjällen" -kommunerna')).toBe(`"${analyzeForIndex("strandskyddet")} ${stem("fjäll")}" -${stem("kommun")}`);
+  });
+
+  it("gives function words no term, so that the words around them are neighbours", () => {
+    expect(analyzeForIndex("vatten och avlopp")).toBe(`${stem("vatten")} ${stem("avlopp")}`);
+    expect(analyzeQuery("vatten och avlopp")).toBe(`${stem("vatten")} ${stem("avlopp")}`);
+  });
+
+  it("writes å, ä and ö in terms as letters Meilisearch's synonyms leave alone", () => {
+    expect(stem("äldreomsorg")).toBe("xldreomsorg");
+    expect(stem("fjällen")).toBe("fjxll");
+    expect(analyzeForIndex("Stöd åt små")).not.toMatch(/[åäö]/);
+    // An abbreviation's dictionary entry is a compound beginning with a hyphen ("SCB-").
+    expect(stem("SCB")).toBe("scb");
   });
 
   it("analyzes text fast enough for 800-page reports", () => {

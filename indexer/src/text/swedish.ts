@@ -12,6 +12,28 @@ import dictionary from "dictionary-sv";
 import { HunspellLexicon } from "./hunspell.js";
 
 const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Function words that carry nothing in a search. They get no term at all, in the index and
+ * in queries, so that the words around them are neighbours: a phrase of the thesaurus ("vatten
+ * och avlopp") then matches as Meilisearch's synonyms compare phrases, word after word.
+ */
+export const STOP_WORDS = [
+  "och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de", "inte", "om",
+  "ett", "men", "var", "vi", "så", "kan", "eller", "sig", "från", "vid", "ska", "skall", "detta", "dessa", "när",
+  "också", "samt", "även", "mot", "sin", "sina", "sitt", "där", "denna", "dem", "man", "hur", "vad",
+];
+const STOP = new Set(STOP_WORDS);
+
+/**
+ * Terms are written with å, ä and ö as q, x and z. Meilisearch keeps å, ä and ö apart from a
+ * and o only in attributes localized as Swedish; it normalizes synonyms without a locale and
+ * folds them (äldrevård → aldrevard), so a synonym with å, ä or ö never met a term. Letters
+ * it leaves alone meet on both sides. Swedish words with q, x or z are few, and none becomes
+ * another word this way.
+ */
+const ENCODED: Record<string, string> = { å: "q", ä: "x", ö: "z" };
+const encode = (term: string) => term.replace(/[åäö]/g, (c) => ENCODED[c]);
 const MIN_PART = 3;
 const MAX_COMPOUND_LENGTH = 60;
 const CACHE_LIMIT = 200_000;
@@ -43,9 +65,9 @@ function getCompoundHeads(): Map<string, CompoundHead> {
   return compoundHeads;
 }
 
-/** The search term of one word: Snowball stem of its dictionary form. */
+/** The search term of one word: Snowball stem of its dictionary form (å, ä, ö encoded). */
 export function stem(word: string): string {
-  return analyzeWord(word.toLowerCase()).term;
+  return encode(analyzeWord(word.toLowerCase()).term);
 }
 
 /**
@@ -59,20 +81,37 @@ export function decompound(word: string): string[] {
 /** The value of the `terms` attribute for a text. */
 export function analyzeForIndex(text: string): string {
   const terms: string[] = [];
-  for (const [word] of text.matchAll(WORD)) terms.push(wordTerms(word.toLowerCase()));
+  for (const [word] of text.matchAll(WORD)) {
+    const lower = word.toLowerCase();
+    if (!STOP.has(lower)) terms.push(wordTerms(lower));
+  }
   return terms.join(" ");
 }
+
+/**
+ * Whether a compound the dictionary knows is also sent as its parts. Measured on the labelled
+ * set (docs/search.md, "How people ask").
+ */
+export const SPLIT_KNOWN_COMPOUNDS = false;
 
 /**
  * The query to send: each word replaced by its term, quotes and other operators kept. A
  * compound the dictionary does not know is sent as its parts, which the index holds for
  * every compound containing them: "stabiliseringsfond" finds "kommunstabiliseringsfonden".
  */
-export function analyzeQuery(query: string): string {
-  return query.replace(WORD, (word) => {
-    const { term, parts, known } = analyzeWord(word.toLowerCase());
-    return !known && parts && parts.length > 1 ? parts.map(({ lemma }) => stemmer(lemma)).join(" ") : term;
-  });
+export function analyzeQuery(query: string, { splitKnownCompounds = SPLIT_KNOWN_COMPOUNDS } = {}): string {
+  // Inside a quoted phrase words are written as the index writes them, each compound followed
+  // by its parts, so that the phrase's words stand next to each other as they do in the index.
+  const analysed = query.split('"').map((segment, i) =>
+    segment.replace(WORD, (word) => {
+      const lower = word.toLowerCase();
+      if (STOP.has(lower)) return "";
+      if (i % 2 === 1) return wordTerms(lower);
+      const { term, parts, known } = analyzeWord(lower);
+      return encode((splitKnownCompounds || !known) && parts && parts.length > 1 ? parts.map(({ lemma }) => stemmer(lemma)).join(" ") : term);
+    }),
+  );
+  return analysed.join("\"").replace(/ {2,}/g, " ").trim();
 }
 
 /** The word's own term, then the terms of its parts and of their parts: strandskyddsutredning strandskyd strand skydd utredning. */
@@ -82,7 +121,7 @@ function wordTerms(word: string): string {
     const { term, parts } = analyzeWord(word);
     const all = new Set([term]);
     addPartTerms(parts, all);
-    terms = [...all].join(" ");
+    terms = encode([...all].join(" "));
     if (termsCache.size >= CACHE_LIMIT) termsCache.clear();
     termsCache.set(word, terms);
   }
@@ -106,7 +145,8 @@ function analyzeWord(word: string): { term: string; parts: Part[] | undefined; k
   const parts = splitCompound(word);
   const last = parts?.at(-1);
   // An unknown compound inflects like its last part: strandskyddsreglerna → strandskyddsregel.
-  const lemma = known?.lemma ?? (last ? word.slice(0, last.start) + last.lemma : word);
+  // Abbreviations are also listed as compound beginnings ("SCB-"): the hyphen is no part of the term.
+  const lemma = (known?.lemma ?? (last ? word.slice(0, last.start) + last.lemma : word)).replace(/-/g, "");
   return { term: stemmer(lemma), parts, known: known !== undefined };
 }
 

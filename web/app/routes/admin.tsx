@@ -8,7 +8,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 /**
  * Administration is for the secretariat (staff) and admins: the API lets both manage
- * member and board users, municipalities and priority areas (admins also staff and
+ * member and board users, municipalities, priority areas and the search thesaurus (admins also staff and
  * admins). Board members and member users get the 403 page.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,6 +26,7 @@ export default function AdminLayout() {
           <li><NavLink to="/admin/kommuner">Medlemskommuner</NavLink></li>
           <li><NavLink to="/admin/prioriterade-fragor">Prioriterade frågor</NavLink></li>
           <li><NavLink to="/admin/importer">Importer</NavLink></li>
+          <li><NavLink to="/admin/synonymer">Synonymer</NavLink></li>
         </ul>
       </nav>
       <Outlet />

@@ -1,0 +1,34 @@
+/** The synonym group form of /admin/synonymer: one word or phrase per line. */
+import { LIMITS } from "@remissbanken/schema/limits";
+import type { FormProblems } from "./forms.server";
+
+const { synonymPhrasesMin: MIN, synonymPhrasesMax: MAX, synonymPhraseLength: LENGTH } = LIMITS;
+
+export const PHRASES_HINT = `En per rad, ${MIN}–${MAX} rader, högst ${LENGTH} tecken per rad. Till exempel en förkortning och vad den står för.`;
+
+/** The lines of the textarea as phrases, or the Swedish problem with them. */
+export function parsePhrases(text: string): { ok: true; phrases: string[] } | { ok: false; message: string } {
+  const phrases = text.split(/\r?\n/).map((line) => line.replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (phrases.length < MIN) return { ok: false, message: `Skriv minst ${MIN} ord eller fraser, en per rad.` };
+  if (phrases.length > MAX) return { ok: false, message: `En grupp får ha högst ${MAX} ord eller fraser. Dela upp den i flera grupper.` };
+  const long = phrases.find((phrase) => phrase.length > LENGTH);
+  if (long) return { ok: false, message: `”${long.slice(0, 30)}…” är längre än ${LENGTH} tecken.` };
+  const seen = new Set<string>();
+  for (const phrase of phrases) {
+    const key = phrase.toLocaleLowerCase("sv-SE");
+    if (seen.has(key)) return { ok: false, message: `”${phrase}” står två gånger.` };
+    seen.add(key);
+  }
+  return { ok: true, phrases };
+}
+
+/** The API names a phrase's field by its index ("phrases.3"); the form has one field for all. */
+export const PHRASE_FIELDS: Record<string, string> = Object.fromEntries(Array.from({ length: MAX + 1 }, (_, i) => [`phrases.${i}`, "phrases"]));
+
+export const DUPLICATE_MESSAGE =
+  "Ett av orden betyder samma sak som ett annat i gruppen, eller står redan i en annan grupp. Ett ord kan bara stå i en grupp.";
+
+/** The problems of a phrases form whose text was refused with `message`. */
+export function phraseProblems(message: string, values: Record<string, string>): FormProblems {
+  return { formError: message, fieldErrors: { phrases: message }, values };
+}
