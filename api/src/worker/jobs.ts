@@ -1,0 +1,102 @@
+/**
+ * The worker's jobs on PostgreSQL (graphile-worker, decision 012): what each task does and
+ * when the scheduled ones run. A task is one line in TASKS, a schedule one line in CRONTAB.
+ */
+import { Logger as JobLogger, parseCrontab, run, runMigrations, type JobHelpers, type Runner, type RunnerOptions, type TaskList } from "graphile-worker";
+import type { DataSource } from "typeorm";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Mailer } from "../auth/mailer.js";
+import type { Planner } from "../notify/planned-mail.js";
+import { planNotifications } from "../notify/notification-queue.js";
+import { sendNotification } from "../notify/notification-sender.js";
+
+/** What every task may use; one per worker process. */
+export interface WorkerContext {
+  ds: DataSource;
+  mailer: Pick<Mailer, "send">;
+  /** The web app's public address, for links in mail. */
+  publicUrl: string;
+  planners: Planner[];
+  /** The time as the tasks see it; tests pass a fixed one. */
+  clock: () => Date;
+  log: Logger;
+}
+
+export type WorkerTask = (payload: unknown, context: WorkerContext, helpers: JobHelpers) => Promise<void>;
+
+const SendPayload = z.object({ key: z.string().min(1) });
+
+export const TASKS: Record<string, WorkerTask> = {
+  /** Queued by queueMails (api/src/notify/notification-queue.ts), one job per notification key. */
+  sendNotification: async (payload, context) => {
+    const { key } = SendPayload.parse(payload);
+    const outcome = await sendNotification(context, key);
+    context.log.info({ key, outcome }, `notification ${outcome}`);
+  },
+  planNotifications: async (_payload, context) => {
+    const result = await planNotifications(context.ds, context.clock(), context.planners);
+    if (result.queued) context.log.info({ queued: result.queued }, "notifications queued");
+    // Not thrown: the other planners' mail is queued, and the next run is ten minutes away.
+    for (const { kind, error } of result.failed) context.log.error({ err: error, kind }, "a notification planner failed");
+  },
+};
+
+/** graphile-worker crontab lines: minute hour day month weekday task [options]. */
+export const CRONTAB: string[] = [
+  // Planning again is harmless: a mail's key is queued once.
+  "*/10 * * * * planNotifications",
+];
+
+/** The runner's options for `run` (the worker) and `runOnce` (tests). */
+export function jobRunnerOptions(
+  databaseUrl: string,
+  context: WorkerContext,
+  { tasks = TASKS, crontab = CRONTAB, concurrency = 2 }: { tasks?: Record<string, WorkerTask>; crontab?: string[]; concurrency?: number } = {},
+): RunnerOptions {
+  return {
+    connectionString: databaseUrl,
+    concurrency,
+    // The worker's main stops the runner in order with the indexer.
+    noHandleSignals: true,
+    pollInterval: 2_000,
+    logger: jobLogger(context.log),
+    taskList: taskList(tasks, context),
+    parsedCronItems: parseCrontab(crontab.join("\n")),
+  };
+}
+
+/** Starts the job runner; it installs or upgrades graphile-worker's schema first. */
+export function startJobRunner(databaseUrl: string, context: WorkerContext, options?: Parameters<typeof jobRunnerOptions>[2]): Promise<Runner> {
+  return run(jobRunnerOptions(databaseUrl, context, options));
+}
+
+function taskList(tasks: Record<string, WorkerTask>, context: WorkerContext): TaskList {
+  return Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, (payload: unknown, helpers: JobHelpers) => task(payload, context, helpers)]));
+}
+
+/** graphile-worker's messages in our log; a job's routine "completed" line is debug. */
+function jobLogger(log: Logger): JobLogger {
+  return new JobLogger((scope) => (level, message, meta) => {
+    // The job row in `meta` repeats what the message says; its error goes where pino expects it.
+    const fields = meta?.error ? { ...scope, err: meta.error } : { ...scope };
+    switch (String(level)) {
+      case "error":
+        return log.error(fields, message);
+      case "warning":
+        return log.warn(fields, message);
+      case "info":
+        return /^Completed task/.test(message) ? log.debug(fields, message) : log.info(fields, message);
+      default:
+        return log.debug(fields, message);
+    }
+  });
+}
+
+/**
+ * Installs or upgrades graphile-worker's schema (graphile_worker). `npm start` and the test
+ * set-up call it after the migrations, so the API can queue jobs before a worker first ran.
+ */
+export async function installJobQueue(databaseUrl: string): Promise<void> {
+  await runMigrations({ connectionString: databaseUrl, logger: new JobLogger(() => () => {}) });
+}
