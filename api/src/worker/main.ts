@@ -36,8 +36,9 @@ const env = parseProcessEnvironment(WorkerEnv, "worker");
 const root = createLogger(env.LOG_LEVEL);
 const log = root.child({ process: "worker" });
 
-const indexer = await startIndexerProcess(env, root.child({ process: "indexer" }));
-log.info("indexer running");
+const indexerLog = root.child({ process: "indexer" });
+const indexer = await startIndexerProcess(env, indexerLog);
+indexerLog.info("indexer running");
 
 let stopJobs: (() => Promise<void>) | undefined;
 if (env.WORKER_JOBS) {
