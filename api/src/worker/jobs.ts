@@ -3,23 +3,13 @@
  * when the scheduled ones run. A task is one line in TASKS, a schedule one line in CRONTAB.
  */
 import { Logger as JobLogger, parseCrontab, run, runMigrations, type JobHelpers, type Runner, type RunnerOptions, type TaskList } from "graphile-worker";
-import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Mailer } from "../auth/mailer.js";
-import type { Planner } from "../notify/planned-mail.js";
-import { planNotifications } from "../notify/notification-queue.js";
-import { sendNotification } from "../notify/notification-sender.js";
+import { planNotifications, SEND_NOTIFICATION } from "../notify/notification-queue.js";
+import { sendNotification, type SenderServices } from "../notify/notification-sender.js";
 
-/** What every task may use; one per worker process. */
-export interface WorkerContext {
-  ds: DataSource;
-  mailer: Pick<Mailer, "send">;
-  /** The web app's public address, for links in mail. */
-  publicUrl: string;
-  planners: Planner[];
-  /** The time as the tasks see it; tests pass a fixed one. */
-  clock: () => Date;
+/** What every task may use (the sender's services and a log); one per worker process. */
+export interface WorkerContext extends SenderServices {
   log: Logger;
 }
 
@@ -29,7 +19,7 @@ const SendPayload = z.object({ key: z.string().min(1) });
 
 export const TASKS: Record<string, WorkerTask> = {
   /** Queued by queueMails (api/src/notify/notification-queue.ts), one job per notification key. */
-  sendNotification: async (payload, context) => {
+  [SEND_NOTIFICATION]: async (payload, context) => {
     const { key } = SendPayload.parse(payload);
     const outcome = await sendNotification(context, key);
     context.log.info({ key, outcome }, `notification ${outcome}`);
