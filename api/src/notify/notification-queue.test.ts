@@ -4,13 +4,12 @@
  * dropped when it is no longer wanted. The clock moves by passing `now`, never by waiting.
  */
 import pino from "pino";
-import { runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Notification, Remiss, Role, User } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { buildRemiss, buildUser } from "@remissbanken/test/factories";
+import { runDueJobs, workerContext } from "@remissbanken/test/jobs";
 import { createMailer, type Mailer } from "../auth/mailer.js";
-import { jobRunnerOptions, type WorkerContext } from "../worker/jobs.js";
 import type { Planner, PlannedMail } from "./planned-mail.js";
 import { planNotifications, queueMails } from "./notification-queue.js";
 import { notificationMessageId, sendNotification } from "./notification-sender.js";
@@ -58,14 +57,9 @@ function reminderPlanner(remissId: string, users: User[]): Planner {
   };
 }
 
-function context(planners: Planner[], mailer: Pick<Mailer, "send"> = smtp): WorkerContext {
-  return { ds: api.ds, mailer, publicUrl: PUBLIC_URL, planners, clock: () => new Date(), log: silent };
-}
-
-/** Runs every job that is due now, as a worker would, then returns. */
-function runJobs(ctx: WorkerContext): Promise<void> {
-  return runOnce(jobRunnerOptions(api.databaseUrl, ctx));
-}
+/** Runs every job due now through the real graphile-worker, sending over SMTP unless a mailer is given. */
+const runJobs = (planners: Planner[], mailer: Pick<Mailer, "send"> = smtp) => runDueJobs(api, { planners, mailer, publicUrl: PUBLIC_URL });
+const senderServices = (planners: Planner[]) => workerContext(api, { planners, mailer: smtp, publicUrl: PUBLIC_URL });
 
 const mailTo = (email: string) => api.server.mailer.captured.filter((m) => m.to.includes(email));
 const stored = (key: string) => api.ds.manager.findOneByOrFail(Notification, { key });
@@ -83,12 +77,12 @@ describe("the notification queue", () => {
 
     // Eight days before the deadline nothing is due yet.
     expect((await planNotifications(api.ds, new Date("2031-03-12T08:00:00Z"), [planner])).queued).toBe(0);
-    await runJobs(context([planner]));
+    await runJobs([planner]);
     expect(mailTo(user.email)).toHaveLength(0);
 
     const due = new Date("2031-03-13T08:00:00Z");
     expect(await planNotifications(api.ds, due, [planner])).toEqual({ queued: 1, failed: [] });
-    await runJobs(context([planner]));
+    await runJobs([planner]);
     const [mail] = mailTo(user.email);
     expect(mail.subject).toBe("Sista svarsdag om en vecka");
     expect(mail.text).toContain("Remissen ska besvaras senast 2031-03-20.");
@@ -99,7 +93,7 @@ describe("the notification queue", () => {
     // Planning again, the next run or a day later, sends nothing new.
     expect((await planNotifications(api.ds, due, [planner])).queued).toBe(0);
     expect((await planNotifications(api.ds, new Date(due.getTime() + DAY), [planner])).queued).toBe(0);
-    await runJobs(context([planner]));
+    await runJobs([planner]);
     expect(mailTo(user.email)).toHaveLength(1);
   });
 
@@ -108,14 +102,14 @@ describe("the notification queue", () => {
     const now = new Date("2031-04-15T08:00:00Z");
     const planned = await Promise.all([planNotifications(api.ds, now, [planner]), planNotifications(api.ds, now, [planner])]);
     expect(planned.map((p) => p.queued).sort()).toEqual([0, 1]);
-    await Promise.all([runJobs(context([planner])), runJobs(context([planner]))]);
+    await Promise.all([runJobs([planner]), runJobs([planner])]);
     expect(mailTo(user.email)).toHaveLength(1);
   });
 
   it("sends once even if the same key's job runs twice at the same moment (the row is locked while sending)", async () => {
     const { user, key, planner } = await setting("2031-04-25");
     await planNotifications(api.ds, new Date("2031-04-20T08:00:00Z"), [planner]);
-    const outcomes = await Promise.all([sendNotification(context([planner]), key), sendNotification(context([planner]), key)]);
+    const outcomes = await Promise.all([sendNotification(senderServices([planner]), key), sendNotification(senderServices([planner]), key)]);
     expect(outcomes.sort()).toEqual(["done before", "sent"]);
     expect(mailTo(user.email)).toHaveLength(1);
   });
@@ -130,7 +124,7 @@ describe("the notification queue", () => {
       },
     };
     await planNotifications(api.ds, new Date("2031-05-14T08:00:00Z"), [planner]);
-    await runJobs(context([planner], flaky));
+    await runJobs([planner], flaky);
     expect(mailTo(user.email)).toHaveLength(0);
     expect(await stored(key)).toMatchObject({ sentAt: null, attempts: 1, lastError: expect.stringContaining("temporarily rejected") });
     const [job] = await api.ds.query(`SELECT attempts, run_at > now() AS later FROM graphile_worker.jobs WHERE key = $1`, [`notification:${key}`]);
@@ -138,7 +132,7 @@ describe("the notification queue", () => {
 
     // graphile-worker waits exp(1) s before the retry; move its clock instead of waiting.
     await api.ds.query(`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1`, [`notification:${key}`]);
-    await runJobs(context([planner], flaky));
+    await runJobs([planner], flaky);
     expect(mailTo(user.email)).toHaveLength(1);
     expect(await stored(key)).toMatchObject({ sentAt: expect.any(Date), attempts: 2, lastError: null });
     expect(await api.ds.query(`SELECT 1 FROM graphile_worker.jobs WHERE key = $1`, [`notification:${key}`])).toEqual([]);
@@ -148,7 +142,7 @@ describe("the notification queue", () => {
     const { remiss, user, key, planner } = await setting("2031-06-20");
     await planNotifications(api.ds, new Date("2031-06-14T08:00:00Z"), [planner]);
     await api.ds.manager.update(Remiss, remiss.id, { archivedAt: new Date() });
-    await runJobs(context([planner]));
+    await runJobs([planner]);
     expect(mailTo(user.email)).toHaveLength(0);
     expect(await stored(key)).toMatchObject({ sentAt: null, droppedAt: expect.any(Date), droppedReason: "no longer due" });
   });
@@ -157,7 +151,7 @@ describe("the notification queue", () => {
     const { user, key, planner } = await setting("2031-07-20");
     await planNotifications(api.ds, new Date("2031-07-14T08:00:00Z"), [planner]);
     await api.ds.manager.update(User, user.id, { archivedAt: new Date(), active: false });
-    await runJobs(context([planner]));
+    await runJobs([planner]);
     expect(mailTo(user.email)).toHaveLength(0);
     expect(await stored(key)).toMatchObject({ sentAt: null, droppedReason: "the user is archived or inactive" });
   });
@@ -182,7 +176,7 @@ describe("the notification queue", () => {
 
     const committed = `inputArrived:committed:${user.id}`;
     expect(await api.ds.transaction((manager) => queueMails(manager, [mail(committed), mail(committed)]))).toEqual([committed]);
-    await runJobs(context([]));
+    await runJobs([]);
     expect(mailTo(user.email).map((m) => m.subject)).toEqual(["Synpunkter har kommit in"]);
   });
 
@@ -192,7 +186,7 @@ describe("the notification queue", () => {
     const result = await planNotifications(api.ds, new Date("2031-08-14T08:00:00Z"), [broken, planner]);
     expect(result.queued).toBe(1);
     expect(result.failed.map((f) => [f.kind, f.error.message])).toEqual([["weeklyDigest", "digest query failed"]]);
-    await runJobs(context([planner]));
+    await runJobs([planner]);
     expect(mailTo(user.email)).toHaveLength(1);
   });
 });

@@ -56,20 +56,69 @@ export function jobRunnerOptions(
   };
 }
 
-/** Starts the job runner; it installs or upgrades graphile-worker's schema first. */
-export function startJobRunner(databaseUrl: string, context: WorkerContext, options?: Parameters<typeof jobRunnerOptions>[2]): Promise<Runner> {
-  return run(jobRunnerOptions(databaseUrl, context, options));
+/**
+ * Runs the job runner (it installs or upgrades graphile-worker's schema first) and keeps it
+ * running: graphile-worker stops its runner when the database goes away, so it is started
+ * again, after 1 s, 2 s, 4 s … (at most 30 s), without taking the indexer beside it down.
+ * Says once that it stopped and once that it runs again, not once per attempt.
+ */
+export function keepJobRunnerRunning(databaseUrl: string, context: WorkerContext, options?: Parameters<typeof jobRunnerOptions>[2]): { stop(): Promise<void> } {
+  const { log } = context;
+  let runner: Runner | undefined;
+  let starting: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let failures = 0;
+  let stopping = false;
+
+  const retry = () => {
+    failures++;
+    timer = setTimeout(() => void (starting = start()), Math.min(30_000, 1_000 * 2 ** Math.min(failures - 1, 5)));
+  };
+  const start = async () => {
+    try {
+      const started = await run(jobRunnerOptions(databaseUrl, context, options));
+      if (stopping) return void (await started.stop());
+      runner = started;
+      failures = 0;
+      log.info({ concurrency: options?.concurrency }, "job runner running");
+      started.promise.catch((error: Error) => {
+        runner = undefined;
+        if (stopping) return;
+        log.warn({ err: error }, "job runner stopped; it starts again when the database answers");
+        retry();
+      });
+    } catch (error) {
+      if (stopping) return;
+      if (failures === 0) log.warn({ err: error }, "job runner cannot start; trying again until the database answers");
+      retry();
+    }
+  };
+  starting = start();
+
+  return {
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await starting;
+      // Lets running jobs finish (a mail being sent) before the process goes.
+      await runner?.stop().catch((error: Error) => log.warn({ err: error }, "job runner did not stop cleanly"));
+    },
+  };
 }
 
 function taskList(tasks: Record<string, WorkerTask>, context: WorkerContext): TaskList {
   return Object.fromEntries(Object.entries(tasks).map(([name, task]) => [name, (payload: unknown, helpers: JobHelpers) => task(payload, context, helpers)]));
 }
 
+const CONNECTION_NOISE = /^(PostgreSQL (idle|active) client generated error|Error with notify listener|Error occurred attempting to UNLISTEN|Error occurred, but worker is already stopping|Error occurred whilst attempting to release|Stopping worker due to an error)/;
+
 /** graphile-worker's messages in our log; a job's routine "completed" line is debug. */
 function jobLogger(log: Logger): JobLogger {
   return new JobLogger((scope) => (level, message, meta) => {
     // The job row in `meta` repeats what the message says; its error goes where pino expects it.
     const fields = meta?.error ? { ...scope, err: meta.error } : { ...scope };
+    // A database going away is said once by keepJobRunnerRunning, not by each pooled client.
+    if (CONNECTION_NOISE.test(message)) return log.debug(fields, message);
     switch (String(level)) {
       case "error":
         return log.error(fields, message);

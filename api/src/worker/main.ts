@@ -9,10 +9,9 @@ import { z } from "zod";
 import { createDataSource } from "@remissbanken/schema";
 import { IndexerEnv, parseProcessEnvironment, startIndexerProcess, stopOnSignals } from "@remissbanken/indexer/process";
 import { createLogger } from "../logger.js";
-import { exitAfterFlush } from "@remissbanken/schema/logging";
 import { createMailer } from "../auth/mailer.js";
 import { PLANNERS } from "../notify/planners.js";
-import { startJobRunner } from "./jobs.js";
+import { keepJobRunnerRunning } from "./jobs.js";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -45,19 +44,12 @@ if (env.WORKER_JOBS) {
   const ds = createDataSource(env.DATABASE_URL, { extra: { max: env.WORKER_CONCURRENCY + 2 } });
   await ds.initialize();
   const mailer = await createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, echoToConsole: env.NODE_ENV === "development" }, log);
-  const runner = await startJobRunner(
+  const runner = keepJobRunnerRunning(
     env.DATABASE_URL,
     { ds, mailer, publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""), planners: PLANNERS, clock: () => new Date(), log },
     { concurrency: env.WORKER_CONCURRENCY },
   );
-  log.info({ concurrency: env.WORKER_CONCURRENCY }, "job runner running");
-  // A runner that gave up is not half-kept: the process exits and its supervisor restarts it.
-  runner.promise.catch(async (error: Error) => {
-    log.fatal({ err: error }, "job runner failed");
-    await exitAfterFlush(root, 1);
-  });
   stopJobs = async () => {
-    // Lets running jobs finish (a mail being sent) before the database goes.
     await runner.stop();
     await mailer.close();
     await ds.destroy();
