@@ -13,6 +13,7 @@ import { createMailer, type Mailer } from "../auth/mailer.js";
 import type { Planner, PlannedMail } from "./planned-mail.js";
 import { planNotifications, queueMails } from "./notification-queue.js";
 import { notificationMessageId, sendNotification } from "./notification-sender.js";
+import { deadlineReminderPlanner } from "./deadline-reminder.planner.js";
 
 const PUBLIC_URL = "http://remissbanken.test";
 const DAY = 86_400_000;
@@ -188,5 +189,18 @@ describe("the notification queue", () => {
     expect(result.failed.map((f) => [f.kind, f.error.message])).toEqual([["weeklyDigest", "digest query failed"]]);
     await runJobs([planner]);
     expect(mailTo(user.email)).toHaveLength(1);
+  });
+
+  it("carries a real planner's reminder from planning to the inbox, once", async () => {
+    const owner = await buildUser(api.ds.manager, { role: Role.STAFF });
+    await buildRemiss(api.ds.manager, { deadline: "2031-09-20", ownerId: owner.id });
+    const planners = [deadlineReminderPlanner({ publicUrl: PUBLIC_URL })];
+    const now = new Date("2031-09-13T08:00:00Z");
+    expect((await planNotifications(api.ds, now, planners)).queued).toBe(1);
+    await runDueJobs(api, { planners, mailer: smtp, publicUrl: PUBLIC_URL, clock: () => now });
+    expect(await planNotifications(api.ds, new Date("2031-09-13T08:10:00Z"), planners)).toEqual({ queued: 0, failed: [] });
+    const mails = mailTo(owner.email);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^Sista svarsdag om 7 dagar/)]);
+    expect(mails[0].text).toMatch(/Ändra vilka mejl du får: http:\/\/remissbanken\.test\/installningar#e-post$/);
   });
 });
