@@ -45,10 +45,11 @@ describe("the worker process", () => {
     const ds = createDataSource(engines.databaseUrl);
     await ds.initialize();
     try {
-      const user = await buildUser(ds.manager, { role: Role.STAFF });
+      // A kind no planner has yet, so no planner's stillDue judges this made-up mail.
+      const user = await buildUser(ds.manager, { role: Role.MEMBER });
       await ds.transaction((manager) =>
         queueMails(manager, [
-          { key: `test:${user.id}`, kind: "inputArrived", userId: user.id, mail: { to: user.email, subject: "Synpunkter har kommit in", text: "Från Forshaga." } },
+          { key: `test:${user.id}`, kind: "inputRequested", userId: user.id, mail: { to: user.email, subject: "SmåKom ber om synpunkter", text: "Svara senast på fredag." } },
         ]),
       );
       const mail = await eventually(
