@@ -7,7 +7,8 @@ import { startServer, type RunningServer } from "./server.js";
 import { seedDemoData } from "./seed/demo-data.js";
 import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runtime";
 import { attachSearch, SearchService } from "./search/search.service.js";
-import { superviseIndexer } from "./search/indexer-supervisor.js";
+import { superviseWorker } from "./worker/worker-supervisor.js";
+import { installJobQueue } from "./worker/jobs.js";
 import { superviseMeilisearch } from "./search/meilisearch-supervisor.js";
 import { superviseWeb, WebStartError } from "./processes/web-supervisor.js";
 import { superviseEmbeddedPostgres } from "./processes/postgres-supervisor.js";
@@ -30,7 +31,8 @@ export class StartupError extends Error {}
 /**
  * Starts everything the API needs: the embedded PostgreSQL when no DATABASE_URL
  * is set, migrations, demo data on first start, the embedded Meilisearch when no
- * MEILI_URL is set, the indexer process (unless START_INDEXER=false), and the HTTP server.
+ * MEILI_URL is set, the HTTP server, and the worker process (indexer and job runner; unless
+ * START_INDEXER=false).
  */
 export async function startApp(config: Config, log: Logger): Promise<App> {
   const stack: (() => Promise<void>)[] = [];
@@ -65,6 +67,8 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     stack.push(() => ds.destroy());
     const ran = await ds.runMigrations({ transaction: "each" });
     if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, "migrations applied");
+    // The API queues mail in its own transactions, so the queue's tables must exist before a worker ran.
+    await installJobQueue(databaseUrl);
 
     if (config.seedDemoData) {
       const seeded = await seedDemoData(ds);
@@ -94,17 +98,6 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     // Loads the Swedish dictionary now (about half a second) rather than in the first search.
     analyzeQuery("strandskydd");
 
-    if (config.startIndexer) {
-      const indexer = superviseIndexer({
-        databaseUrl,
-        meiliUrl,
-        meiliMasterKey,
-        index: config.meiliIndex,
-        logLevel: config.logLevel,
-        log: log.child({ process: "indexer" }),
-      });
-      stack.push(() => indexer.stop());
-    }
     if (!config.databaseUrl || !config.meiliUrl) {
       // Lets `npm run reindex` and `npm run attach-text` reach the engines of this run instead
       // of starting their own on the same data directory.
@@ -120,6 +113,23 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       throw error;
     });
     stack.push(() => server.stop());
+
+    if (config.startIndexer) {
+      // After the server: without SMTP_URL the worker sends through the server's capturing SMTP
+      // server, and stops (finishing a mail being sent) before it.
+      const worker = superviseWorker({
+        databaseUrl,
+        meiliUrl,
+        meiliMasterKey,
+        index: config.meiliIndex,
+        logLevel: config.logLevel,
+        publicUrl: config.publicUrl,
+        mailFrom: config.mailFrom,
+        smtpUrl: server.mailer.localSmtpUrl,
+        log: log.child({ process: "worker" }),
+      });
+      stack.push(() => worker.stop());
+    }
 
     let webUrl: string | undefined;
     if (config.startWeb) {

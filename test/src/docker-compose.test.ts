@@ -117,7 +117,7 @@ describe("docker-compose.yml", () => {
     expect(compose.services.meilisearch.secrets).toEqual(["meili_master_key"]);
   });
 
-  it("gives the indexer the same database and search engine as the API, and a health check on its heartbeat", () => {
+  it("gives the worker (service indexer) the same database, search engine and mail settings as the API, and a health check on its heartbeat", () => {
     const api = loadConfig(environmentOf("api", vars));
     const indexer = environmentOf("indexer", vars);
     // The indexer resolves its environment with the same code as the API (schema/src/env.ts).
@@ -126,6 +126,11 @@ describe("docker-compose.yml", () => {
     expect(env.DATABASE_URL).toBe(api.databaseUrl);
     expect(env.MEILI_URL).toBe(api.meiliUrl);
     expect(env.MEILI_MASTER_KEY).toBe(api.meiliMasterKey);
+    // It is the worker (indexer and job runner), and mails as the API does.
+    expect(compose.services.indexer.command.at(-1)).toBe("api/src/worker/main.ts");
+    expect(env.SMTP_URL).toBe(api.smtpUrl);
+    expect(env.PUBLIC_URL).toBe(api.publicUrl);
+    expect(env.MAIL_FROM).toBe(api.mailFrom);
 
     const script = (compose.services.indexer.healthcheck.test as string[]).at(-1)!;
     const heartbeat = path.join(secretsDir, "heartbeat");

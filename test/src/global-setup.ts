@@ -12,6 +12,7 @@ import { createDataSource } from "@remissbanken/schema";
 import { startEmbeddedPostgres } from "@remissbanken/schema/engines/postgres";
 import { startMeilisearch } from "@remissbanken/schema/engines/meilisearch";
 import { ensureWebBuild } from "@remissbanken/web/server/build";
+import { installJobQueue } from "@remissbanken/api/worker/jobs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -36,6 +37,8 @@ export default async function setup(project: TestProject) {
   await ds.initialize();
   await ds.runMigrations({ transaction: "each" });
   await ds.destroy();
+  // As `npm start` does: test databases can queue jobs (notification mail) without a worker.
+  await installJobQueue(pg.url);
 
   project.provide("pgUrl", pg.url);
   project.provide("templateDatabase", TEMPLATE_DATABASE);

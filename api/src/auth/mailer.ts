@@ -16,14 +16,19 @@ export interface CapturedMail {
   /** The decoded plain-text body. */
   text: string;
   receivedAt: Date;
+  /** The Message-ID header, angle brackets included. */
+  messageId: string;
 }
 
 export interface Mailer {
-  send(mail: OutgoingMail): Promise<void>;
+  /** `messageId` ("<…@host>") makes a message recognisable if it is ever sent twice. */
+  send(mail: OutgoingMail, options?: { messageId?: string }): Promise<void>;
   /** Resolves once every message whose sending has begun is sent or failed (tests: "nothing was sent"). */
   idle(): Promise<void>;
   /** Messages received by the local SMTP server; empty when a real SMTP_URL is used. */
   readonly captured: CapturedMail[];
+  /** The local capturing server's address (smtp://127.0.0.1:port), for the worker to send through; unset with a real SMTP_URL. */
+  readonly localSmtpUrl?: string;
   close(): Promise<void>;
 }
 
@@ -43,6 +48,7 @@ export async function createMailer(settings: MailerSettings, log: Logger): Promi
   const captured: CapturedMail[] = [];
   let transport: Transporter;
   let localServer: SMTPServer | undefined;
+  let localSmtpUrl: string | undefined;
 
   if (settings.smtpUrl) {
     transport = nodemailer.createTransport(settings.smtpUrl);
@@ -71,14 +77,16 @@ export async function createMailer(settings: MailerSettings, log: Logger): Promi
     });
     const { port } = server.server.address() as AddressInfo;
     transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    localSmtpUrl = `smtp://127.0.0.1:${port}`;
     log.debug({ port }, "local SMTP server capturing mail");
   }
 
   const sending = new Set<Promise<unknown>>();
   return {
     captured,
-    async send(mail) {
-      const sent = transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text });
+    localSmtpUrl,
+    async send(mail, options = {}) {
+      const sent = transport.sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: options.messageId });
       sending.add(sent);
       try {
         await sent;
@@ -106,7 +114,13 @@ function parseMessage(raw: string, to: string[]): CapturedMail {
   const encoding = header("Content-Transfer-Encoding").toLowerCase();
   const text =
     encoding === "quoted-printable" ? decodeQuotedPrintable(body) : encoding === "base64" ? Buffer.from(body, "base64").toString("utf8") : body;
-  return { to, subject: decodeEncodedWords(header("Subject")), text: text.replace(/\r\n/g, "\n"), receivedAt: new Date() };
+  return {
+    to,
+    subject: decodeEncodedWords(header("Subject")),
+    text: text.replace(/\r\n/g, "\n"),
+    receivedAt: new Date(),
+    messageId: header("Message-ID"),
+  };
 }
 
 function decodeQuotedPrintable(body: string): string {

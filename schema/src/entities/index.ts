@@ -15,6 +15,7 @@ export * from "./audit.entity.js";
 export * from "./notification-setting.entity.js";
 export * from "./import-run.entity.js";
 export * from "./synonym-group.entity.js";
+export * from "./notification.entity.js";
 
 import { Municipality } from "./municipality.entity.js";
 import { User } from "./user.entity.js";
@@ -32,10 +33,12 @@ import { AuditLog } from "./audit.entity.js";
 import { NotificationSetting, UserPriorityArea } from "./notification-setting.entity.js";
 import { ImportRun, RemissPublishedResponse } from "./import-run.entity.js";
 import { SynonymGroup } from "./synonym-group.entity.js";
+import { Notification } from "./notification.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
   Response, ResponseVersion, ResponseEvent, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
   Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea, ImportRun, RemissPublishedResponse,
   SynonymGroup,
+  Notification,
 ];

@@ -14,6 +14,7 @@ import { AddNotificationSettings1796113088934 } from "./1796113088934-AddNotific
 import { AddImportRuns1796113200000 } from "./1796113200000-AddImportRuns.js";
 import { AddThesaurus1796200000000 } from "./1796200000000-AddThesaurus.js";
 import { ReanalyseSearchTerms1796200000001 } from "./1796200000001-ReanalyseSearchTerms.js";
+import { AddNotification1796113300000 } from "./1796113300000-AddNotification.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AddDocumentExternalId1796104403028,
   AddNotificationSettings1796113088934,
   AddImportRuns1796113200000,
+  AddNotification1796113300000,
   AddThesaurus1796200000000,
   ReanalyseSearchTerms1796200000001,
 ];
