@@ -14,6 +14,7 @@ export * from "./auth.entity.js";
 export * from "./audit.entity.js";
 export * from "./notification-setting.entity.js";
 export * from "./import-run.entity.js";
+export * from "./calendar-feed.entity.js";
 
 import { Municipality } from "./municipality.entity.js";
 import { User } from "./user.entity.js";
@@ -30,9 +31,10 @@ import { OneTimeToken, Session, SignInAttempt } from "./auth.entity.js";
 import { AuditLog } from "./audit.entity.js";
 import { NotificationSetting, UserPriorityArea } from "./notification-setting.entity.js";
 import { ImportRun, RemissPublishedResponse } from "./import-run.entity.js";
+import { CalendarFeed } from "./calendar-feed.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
   Response, ResponseVersion, ResponseEvent, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
-  Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea, ImportRun, RemissPublishedResponse,
+  Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea, ImportRun, RemissPublishedResponse, CalendarFeed,
 ];

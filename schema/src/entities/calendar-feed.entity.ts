@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { DateTime } from "../scalars.js";
+import type { User } from "./user.entity.js";
+
+/**
+ * A person's secret calendar feed address (/kalender/<token>.ics). One per person; only the
+ * token's SHA-256 hash is stored, so the address is shown once, when it is created.
+ */
+@ObjectType({ description: "Your calendar feed; its address is shown only when it is created." })
+@Entity("calendar_feed")
+export class CalendarFeed {
+  @PrimaryGeneratedColumn("uuid")
+  id: string;
+
+  /** One feed per person: the one-to-one join column is unique. */
+  @Column({ type: "uuid" })
+  userId: string;
+
+  @OneToOne("User", { onDelete: "CASCADE" })
+  @JoinColumn({ name: "user_id" })
+  user?: User;
+
+  @Index({ unique: true })
+  @Column({ type: "text", select: false })
+  tokenHash: string;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: "timestamptz" })
+  createdAt: Date;
+
+  @Field(() => DateTime, { nullable: true, description: "When a calendar last fetched the feed (noted at most every 15 minutes)." })
+  @Column({ type: "timestamptz", nullable: true })
+  lastUsedAt: Date | null;
+}
