@@ -1,5 +1,5 @@
 /** Reading a calendar feed back as Outlook or Google would: over HTTP, parsed by an iCalendar parser. */
-import ical from "node-ical";
+import ical, { type VEvent } from "node-ical";
 
 export interface FeedEvent {
   uid: string;
@@ -33,9 +33,10 @@ export async function fetchFeed(url: string, headers: Record<string, string> = {
   let calendarName: string | undefined;
   if (res.status === 200) {
     for (const component of Object.values(ical.sync.parseICS(text))) {
-      if (component.type === "VCALENDAR") calendarName = (component as unknown as Record<string, string>)["WR-CALNAME"];
-      if (component.type !== "VEVENT") continue;
-      const url = component.url as unknown as { val: string } | string | undefined;
+      if (component?.type === "VCALENDAR") calendarName = (component as unknown as Record<string, string>)["WR-CALNAME"];
+      if (component?.type !== "VEVENT") continue;
+      // Typed as a string, parsed as { params, val } when the line has parameters (URL;VALUE=URI:…).
+      const url = (component as VEvent).url as unknown as { val: string } | string | undefined;
       events.set(component.uid, {
         uid: component.uid,
         date: localDay(component.start),

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { graphql } from "~/graphql/graphql";
@@ -14,11 +14,16 @@ import { NewPasswordFields } from "~/components/account";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { digestAreaOptions, EmailSettingsSection } from "~/components/settings-email";
+import { CalendarSettings } from "~/components/settings-calendar";
+import { takeNewFeedUrl } from "~/lib/calendar.server";
 import styles from "~/styles/admin.css?url";
 import emailStyles from "~/styles/settings-email.css?url";
+import calendarStyles from "~/styles/calendar.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Remissbanken" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }, { rel: "stylesheet", href: calendarStyles },
+];
 // A new API key's secret is on this page once: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -28,6 +33,7 @@ const SettingsQuery = graphql(`
       id name email role municipality { name }
       notificationSettings { kind enabled }
       digestPriorityAreas { id }
+      calendarFeed { createdAt lastUsedAt }
     }
     myApiTokens { id name createdAt expiresAt lastUsedAt revokedAt }
     priorityAreas(first: 100) { nodes { id name year archivedAt } }
@@ -67,7 +73,9 @@ const CreateTokenForm = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return load(request, SettingsQuery);
+  // A calendar feed address created just now is shown this once.
+  const newFeed = await takeNewFeedUrl(request);
+  return data({ ...(await load(request, SettingsQuery)), newCalendarFeedUrl: newFeed.url }, { headers: newFeed.headers });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -136,7 +144,7 @@ function tokenState(t: { expiresAt: string; revokedAt?: string | null }): { text
 }
 
 export default function SettingsPage() {
-  const { me, myApiTokens, priorityAreas } = useLoaderData<typeof loader>();
+  const { me, myApiTokens, priorityAreas, newCalendarFeedUrl } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -173,6 +181,8 @@ export default function SettingsPage() {
           </div>
         </Form>
       </section>
+
+      <CalendarSettings feed={me.calendarFeed} newUrl={newCalendarFeedUrl} />
 
       <section className="card stack" aria-labelledby="tokens-title">
         <h2 id="tokens-title">API-nycklar</h2>
