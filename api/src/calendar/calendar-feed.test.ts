@@ -88,13 +88,15 @@ describe("calendar feed address (GraphQL)", () => {
     expect((await api.gql(REVOKE, {}, { token })).data.revokeCalendarFeed).toBe(false);
   });
 
-  it("stops when the person is archived", async () => {
+  it("stops when the person is archived, for good", async () => {
     const { user, token } = await buildUserWithToken(api.ds.manager, { role: Role.MEMBER });
     const { url } = await newFeed(token);
     expect((await fetchFeed(url)).status).toBe(200);
     const archived = await api.gql(`mutation($id: ID!) { archiveUser(id: $id) { id } }`, { id: user.id }, { token: admin });
     expect(archived.errors).toBeUndefined();
     expect((await fetchFeed(url)).status).toBe(404);
+    // As with API tokens, archiving takes the address away: it does not come back with the account.
+    expect(await api.ds.getRepository(CalendarFeed).countBy({ userId: user.id })).toBe(0);
   });
 
   it("notes when a calendar last fetched it", async () => {
