@@ -15,19 +15,31 @@ export const isCalendarToken = (token: string) => TOKEN_SHAPE.test(token);
 /** The feed's address: under PUBLIC_URL, where the web app passes it on to the API. */
 export const calendarFeedUrl = (publicUrl: string, token: string) => `${publicUrl}/kalender/${token}.ics`;
 
-/** The person's feed (without its token, which is never stored), or null. */
+/** The person's feed (without its token), or null. */
 export function calendarFeedOf(manager: EntityManager, userId: string): Promise<CalendarFeed | null> {
   return manager.getRepository(CalendarFeed).findOne({ where: { userId } });
 }
 
+/** The person's current feed token, or null when they have none. Only ever asked for the caller's own. */
+export async function calendarFeedTokenOf(manager: EntityManager, userId: string): Promise<string | null> {
+  const row = await manager
+    .getRepository(CalendarFeed)
+    .createQueryBuilder("f")
+    .select("f.id")
+    .addSelect("f.token")
+    .where("f.user_id = :userId", { userId })
+    .getOne();
+  return row?.token ?? null;
+}
+
 /**
  * Creates the person's feed token, or replaces it: the old address stops working in the same
- * transaction. Returns the token, which is never stored (only its hash).
+ * transaction. Feeds are found by the token's hash; the token is kept to show its owner again.
  */
 export async function calendarFeedRegenerator(manager: EntityManager, actor: Actor): Promise<{ feed: CalendarFeed; token: string }> {
   const token = randomSecret(PREFIX);
   await manager.delete(CalendarFeed, { userId: actor.id });
-  const feed = manager.create(CalendarFeed, { userId: actor.id, tokenHash: hashSecret(token), lastUsedAt: null });
+  const feed = manager.create(CalendarFeed, { userId: actor.id, tokenHash: hashSecret(token), token, lastUsedAt: null });
   await manager.save(feed);
   return { feed, token };
 }

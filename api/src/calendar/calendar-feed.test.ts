@@ -22,7 +22,7 @@ afterAll(() => api?.stop());
 
 const REGENERATE = `mutation { regenerateCalendarFeed { url feed { createdAt lastUsedAt } } }`;
 const REVOKE = `mutation { revokeCalendarFeed }`;
-const MY_FEED = `{ me { calendarFeed { createdAt lastUsedAt } } }`;
+const MY_FEED = `{ me { calendarFeedUrl calendarFeed { createdAt lastUsedAt } } }`;
 const inDays = (n: number) => addDays(stockholmDate(), n);
 
 /** A new feed for the token's owner; the address is served by this test's API (PUBLIC_URL is the web app's). */
@@ -44,47 +44,62 @@ describe("calendar feed address (GraphQL)", () => {
     expect(errorCode(await api.gql(REVOKE))).toBe("UNAUTHENTICATED");
   });
 
-  it("is null until created, then shown once under PUBLIC_URL and stored only as a hash", async () => {
+  it("is null until created, then the same address under PUBLIC_URL on every read, found by its hash and never audited", async () => {
     const { user, token } = await buildUserWithToken(api.ds.manager, { role: Role.BOARD });
-    expect((await api.gql(MY_FEED, {}, { token })).data.me.calendarFeed).toBeNull();
+    expect((await api.gql(MY_FEED, {}, { token })).data.me).toEqual({ calendarFeedUrl: null, calendarFeed: null });
 
     const result = await api.gql(REGENERATE, {}, { token });
     expect(result.errors).toBeUndefined();
     const { url, feed } = result.data.regenerateCalendarFeed;
     expect(url).toMatch(/^http:\/\/localhost:3000\/kalender\/rbk_[A-Za-z0-9_-]{43}\.ics$/);
     expect(feed).toEqual({ createdAt: expect.any(String), lastUsedAt: null });
-    expect((await api.gql(MY_FEED, {}, { token })).data.me.calendarFeed).toEqual(feed);
+    // Like a Google or Outlook calendar's secret address: shown again, unchanged, until replaced.
+    expect((await api.gql(MY_FEED, {}, { token })).data.me).toEqual({ calendarFeedUrl: url, calendarFeed: feed });
+    expect((await api.gql(MY_FEED, {}, { token })).data.me.calendarFeedUrl).toBe(url);
 
     const secret = /kalender\/(.+)\.ics$/.exec(url)![1];
-    const stored = await api.ds.query(`SELECT * FROM calendar_feed WHERE user_id = $1`, [user.id]);
-    expect(stored).toHaveLength(1);
-    expect(stored[0].token_hash).toBe(hashSecret(secret));
-    expect(JSON.stringify(stored)).not.toContain(secret);
-    const audit = await api.ds.query(`SELECT before, after FROM audit_log WHERE entity_type = 'CalendarFeed'`);
-    expect(JSON.stringify(audit)).not.toContain(hashSecret(secret));
+    const stored = await api.ds.query(`SELECT token, token_hash FROM calendar_feed WHERE user_id = $1`, [user.id]);
+    expect(stored).toEqual([{ token: secret, token_hash: hashSecret(secret) }]);
+    const audit = JSON.stringify(await api.ds.query(`SELECT before, after FROM audit_log WHERE entity_type = 'CalendarFeed'`));
+    expect(audit).not.toContain(secret);
+    expect(audit).not.toContain(hashSecret(secret));
   });
 
-  it("shows a person's feed to themselves only", async () => {
-    await newFeed(member.token);
-    const result = await api.gql(`query($id: ID!) { user(id: $id) { calendarFeed { createdAt } } }`, { id: member.id }, { token: admin });
+  it("gives each person their own address only, never another's", async () => {
+    const memberUrl = (await newFeed(member.token)).publicUrl;
+    const { token: other } = await buildUserWithToken(api.ds.manager, { role: Role.ADMIN });
+    // Someone else with a feed does not make one appear for a person without.
+    expect((await api.gql(MY_FEED, {}, { token: other })).data.me).toEqual({ calendarFeedUrl: null, calendarFeed: null });
+    const result = await api.gql(
+      `query($id: ID!, $m: ID!) { user(id: $id) { calendarFeedUrl calendarFeed { createdAt } } users(municipalityId: $m) { nodes { id calendarFeedUrl calendarFeed { createdAt } } } }`,
+      { id: member.id, m: member.municipalityId }, { token: other },
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data.user.calendarFeed).toBeNull();
+    expect(result.data.user).toEqual({ calendarFeedUrl: null, calendarFeed: null });
+    expect(result.data.users.nodes.map((u: { id: string }) => u.id)).toContain(member.id);
+    expect(result.data.users.nodes.filter((u: { calendarFeedUrl: string | null; calendarFeed: unknown }) => u.calendarFeedUrl || u.calendarFeed)).toEqual([]);
+
+    const otherUrl = (await newFeed(other)).publicUrl;
+    expect(otherUrl).not.toBe(memberUrl);
+    expect((await api.gql(MY_FEED, {}, { token: other })).data.me.calendarFeedUrl).toBe(otherUrl);
+    expect((await api.gql(MY_FEED, {}, { token: member.token })).data.me.calendarFeedUrl).toBe(memberUrl);
   });
 
-  it("regenerating stops the old address at once, and revoking stops the new one", async () => {
+  it("regenerating changes the address and stops the old one at once, and revoking stops the new one", async () => {
     const { token } = await buildUserWithToken(api.ds.manager, { role: Role.STAFF });
     const first = await newFeed(token);
     expect((await fetchFeed(first.url)).status).toBe(200);
 
     const second = await newFeed(token);
     expect(second.url).not.toBe(first.url);
+    expect((await api.gql(MY_FEED, {}, { token })).data.me.calendarFeedUrl).toBe(second.publicUrl);
     expect((await fetchFeed(first.url)).status).toBe(404);
     expect((await fetchFeed(second.url)).status).toBe(200);
     expect(await api.ds.getRepository(CalendarFeed).count()).toBeGreaterThan(0);
 
     expect((await api.gql(REVOKE, {}, { token })).data.revokeCalendarFeed).toBe(true);
     expect((await fetchFeed(second.url)).status).toBe(404);
-    expect((await api.gql(MY_FEED, {}, { token })).data.me.calendarFeed).toBeNull();
+    expect((await api.gql(MY_FEED, {}, { token })).data.me).toEqual({ calendarFeedUrl: null, calendarFeed: null });
     expect((await api.gql(REVOKE, {}, { token })).data.revokeCalendarFeed).toBe(false);
   });
 

@@ -4,10 +4,11 @@ import { DateTime } from "../scalars.js";
 import type { User } from "./user.entity.js";
 
 /**
- * A person's secret calendar feed address (/kalender/<token>.ics). One per person; only the
- * token's SHA-256 hash is stored, so the address is shown once, when it is created.
+ * A person's secret calendar feed address (/kalender/<token>.ics). One per person. The token is
+ * looked up by its SHA-256 hash and also kept as is, so its owner can see the address again, as
+ * with the secret address of a Google or Outlook calendar (docs/security.md says why that is safe).
  */
-@ObjectType({ description: "Your calendar feed; its address is shown only when it is created." })
+@ObjectType({ description: "Your calendar feed; its address is `me { calendarFeedUrl }`." })
 @Entity("calendar_feed")
 export class CalendarFeed {
   @PrimaryGeneratedColumn("uuid")
@@ -24,6 +25,10 @@ export class CalendarFeed {
   @Index({ unique: true })
   @Column({ type: "text", select: false })
   tokenHash: string;
+
+  /** The token itself, read only to show its owner their address; never a lookup key, never audited. */
+  @Column({ type: "text", select: false })
+  token: string;
 
   @Field(() => DateTime)
   @CreateDateColumn({ type: "timestamptz" })

@@ -49,7 +49,7 @@ function ConfirmedAction({ intent, label, confirm, warning, busy }: { intent: st
   );
 }
 
-export function CalendarSettings({ feed, newUrl }: { feed: CalendarFeedInfo | null | undefined; newUrl: string | null }) {
+export function CalendarSettings({ feed, url }: { feed: CalendarFeedInfo | null | undefined; url: string | null | undefined }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formAction === ACTION;
 
@@ -62,28 +62,23 @@ export function CalendarSettings({ feed, newUrl }: { feed: CalendarFeedInfo | nu
         som arkiveras försvinner.
       </p>
 
-      {newUrl && (
-        <div className="token-created stack">
-          <p className="form-error-title">Kopiera länken nu – den visas bara den här gången.</p>
+      {url ? (
+        <div className="stack">
           <label htmlFor="calendar-feed-url">Din kalenderlänk</label>
           <div className="calendar-url">
-            <input
-              id="calendar-feed-url" type="text" readOnly value={newUrl} className="token-secret"
-              aria-describedby="calendar-feed-secret"
-            />
-            <CopyButton targetId="calendar-feed-url" text={newUrl} />
+            <input id="calendar-feed-url" type="text" readOnly value={url} className="token-secret" aria-describedby="calendar-feed-secret" />
+            <CopyButton targetId="calendar-feed-url" text={url} />
           </div>
           <p id="calendar-feed-secret">
             Länken är personlig: den som har den kan se dina kalenderhändelser utan att logga in. Dela den inte.
           </p>
+          {feed && (
+            <p className="muted">
+              Skapad {formatDate(feed.createdAt)}.{" "}
+              {feed.lastUsedAt ? `En kalender hämtade den senast ${formatDateTime(feed.lastUsedAt)}.` : "Ingen kalender har hämtat den än."}
+            </p>
+          )}
         </div>
-      )}
-
-      {feed ? (
-        <p>
-          Du har en kalenderlänk sedan {formatDate(feed.createdAt)}.{" "}
-          {feed.lastUsedAt ? `En kalender hämtade den senast ${formatDateTime(feed.lastUsedAt)}.` : "Ingen kalender har hämtat den än."}
-        </p>
       ) : (
         <p>Du har ingen kalenderlänk än.</p>
       )}
@@ -104,11 +99,9 @@ export function CalendarSettings({ feed, newUrl }: { feed: CalendarFeedInfo | nu
         </li>
       </ul>
 
-      {feed ? (
+      {url ? (
         <>
-          <p className="muted">
-            Länken visas bara när den skapas. Har du tappat bort den, eller kan någon annan ha fått den, skapa en ny.
-          </p>
+          <p className="muted">Kan någon annan ha fått länken? Skapa en ny, så slutar den gamla att fungera.</p>
           <div className="actions">
             <ConfirmedAction
               intent="regenerate" label="Skapa ny länk" confirm="Ja, skapa ny länk" busy={busy}

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { graphql } from "~/graphql/graphql";
@@ -15,7 +15,6 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { digestAreaOptions, EmailSettingsSection } from "~/components/settings-email";
 import { CalendarSettings } from "~/components/settings-calendar";
-import { takeNewFeedUrl } from "~/lib/calendar.server";
 import styles from "~/styles/admin.css?url";
 import emailStyles from "~/styles/settings-email.css?url";
 import calendarStyles from "~/styles/calendar.css?url";
@@ -24,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Inställningar – Remissbank
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }, { rel: "stylesheet", href: calendarStyles },
 ];
-// A new API key's secret is on this page once: no cache may keep it.
+// A new API key's secret and the calendar feed address are on this page: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const SettingsQuery = graphql(`
@@ -33,7 +32,7 @@ const SettingsQuery = graphql(`
       id name email role municipality { name }
       notificationSettings { kind enabled }
       digestPriorityAreas { id }
-      calendarFeed { createdAt lastUsedAt }
+      calendarFeedUrl calendarFeed { createdAt lastUsedAt }
     }
     myApiTokens { id name createdAt expiresAt lastUsedAt revokedAt }
     priorityAreas(first: 100) { nodes { id name year archivedAt } }
@@ -73,9 +72,7 @@ const CreateTokenForm = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  // A calendar feed address created just now is shown this once.
-  const newFeed = await takeNewFeedUrl(request);
-  return data({ ...(await load(request, SettingsQuery)), newCalendarFeedUrl: newFeed.url }, { headers: newFeed.headers });
+  return load(request, SettingsQuery);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -144,7 +141,7 @@ function tokenState(t: { expiresAt: string; revokedAt?: string | null }): { text
 }
 
 export default function SettingsPage() {
-  const { me, myApiTokens, priorityAreas, newCalendarFeedUrl } = useLoaderData<typeof loader>();
+  const { me, myApiTokens, priorityAreas } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -182,7 +179,7 @@ export default function SettingsPage() {
         </Form>
       </section>
 
-      <CalendarSettings feed={me.calendarFeed} newUrl={newCalendarFeedUrl} />
+      <CalendarSettings feed={me.calendarFeed} url={me.calendarFeedUrl} />
 
       <section className="card stack" aria-labelledby="tokens-title">
         <h2 id="tokens-title">API-nycklar</h2>

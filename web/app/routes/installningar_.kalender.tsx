@@ -1,14 +1,13 @@
 /**
  * The forms of the Kalender section on /installningar post here: create or replace the
  * calendar feed address, or remove it. Each answer goes back to the section with a message;
- * a new address travels in a one-time cookie, since the API shows it only once.
+ * the section shows the current address itself.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { graphql } from "~/graphql/graphql";
 import { ApiError, ApiUnavailableError, callApi } from "~/lib/api.server";
 import { requireUser, toHttpError } from "~/lib/auth.server";
-import { keepNewFeedUrl } from "~/lib/calendar.server";
 import { messageFor } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
 
@@ -25,12 +24,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = (await request.formData()).get("intent");
   try {
     if (intent === "create" || intent === "regenerate") {
-      const { data } = await callApi(request, RegenerateCalendarFeed);
-      const headers = new Headers({ "Set-Cookie": await keepNewFeedUrl(data.regenerateCalendarFeed.url) });
+      await callApi(request, RegenerateCalendarFeed);
       const message = intent === "create"
-        ? "Din kalenderlänk är skapad. Kopiera den nu – den visas bara den här gången."
-        : "Du har fått en ny kalenderlänk och den gamla fungerar inte längre. Kopiera den nya nu – den visas bara den här gången.";
-      return redirectWithFlash(BACK, { kind: "success", message }, headers);
+        ? "Din kalenderlänk är skapad. Kopiera den och lägg in den i din kalender."
+        : "Du har fått en ny kalenderlänk och den gamla fungerar inte längre. Lägg in den nya i dina kalendrar.";
+      return redirectWithFlash(BACK, { kind: "success", message });
     }
     if (intent === "revoke") {
       const { data } = await callApi(request, RevokeCalendarFeed);
