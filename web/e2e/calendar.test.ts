@@ -13,6 +13,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Each test is a journey of several pages, axe runs and feed fetches: a minute each on a shared machine, as in editor.test.ts. */
+const JOURNEY_MS = 60_000;
 const EXERCISE = "Övningsremiss (demodata): Starkare kommuner – uppföljning";
 
 /** The address in the readonly field, as served by this test's web app (PUBLIC_URL is not its address here). */
@@ -65,7 +67,7 @@ describe("calendar feed in the settings page", () => {
     await expect.poll(() => section(page).getByRole("button", { name: "Kopiera länken" }).count()).toBe(1);
     await expect.poll(() => section(page).textContent()).toMatch(/En kalender hämtade den senast|Ingen kalender har hämtat den än/);
     await page.context().close();
-  });
+  }, JOURNEY_MS);
 
   it("replaces and removes the link without JavaScript, after a confirmation, and the old addresses stop working", async () => {
     const context = await stack.newContext({ javaScriptEnabled: false });
@@ -104,5 +106,5 @@ describe("calendar feed in the settings page", () => {
     expect([gone.status, gone.text]).toEqual([404, "Not found"]);
     expect((await fetchFeed(new URL("/kalender/inte-en-kalender.ics", stack.webUrl).toString())).status).toBe(404);
     await context.close();
-  });
+  }, JOURNEY_MS);
 });
