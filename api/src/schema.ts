@@ -19,6 +19,7 @@ import { DocumentOutlineResolver } from "./document/document-outline.resolver.js
 import { ImportResolver, ImportRunResolver, RemissPublishedResponseResolver } from "./import/import.resolver.js";
 import { NotificationSettingsResolver } from "./notify/notification-settings.resolver.js";
 import { ThesaurusResolver } from "./thesaurus/thesaurus.resolver.js";
+import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -43,6 +44,7 @@ export const RESOLVERS = [
   ImportRunResolver,
   RemissPublishedResponseResolver,
   ThesaurusResolver,
+  CalendarFeedResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

@@ -25,6 +25,7 @@ import { requestLogPlugin } from "./hardening/request-log.js";
 import { logScope } from "./logger.js";
 import { explorerRouter } from "./explorer/explorer.js";
 import { scheduleAuthHousekeeping } from "./auth/housekeeping.js";
+import { calendarFeedRouter } from "./calendar/calendar-feed.route.js";
 
 export interface RunningServer {
   url: string;
@@ -131,6 +132,9 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
       res.status(503).json({ status: "database unavailable" });
     }
   });
+
+  // Calendars fetch with the secret in the address and no cookie: outside GraphQL's authentication.
+  app.use(calendarFeedRouter(ds, config.publicUrl, log));
 
   // The explorer shows the schema, so it exists only where introspection does (development).
   if (config.introspection) app.use(explorerRouter("/graphql"));

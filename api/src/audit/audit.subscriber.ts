@@ -10,7 +10,7 @@ import { currentAuditScope } from "./audit-scope.js";
  */
 const NOT_AUDITED = new Set<string>([AuditLog.name, ChangeEvent.name, SignInAttempt.name, ResponseEvent.name]);
 /** Secrets never reach the audit table, not even hashed. */
-const SECRET_COLUMNS = new Set(["tokenHash", "passwordHash"]);
+const SECRET_COLUMNS = new Set(["tokenHash", "passwordHash", "token"]);
 
 type Snapshot = Record<string, unknown>;
 

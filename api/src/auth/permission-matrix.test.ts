@@ -322,6 +322,8 @@ const CASES: Case[] = [
     vars: async (f, actor) => ({ id: (await issueApiToken(m(), actor?.id ?? f.users.staff.user.id, "att återkalla", new Date(Date.now() + 86_400_000))).token.id }),
   },
   { operation: "signOutEverywhere", gates: [SIGNED_IN], query: `mutation { signOutEverywhere }` },
+  { operation: "regenerateCalendarFeed", gates: [SIGNED_IN], query: `mutation { regenerateCalendarFeed { url } }` },
+  { operation: "revokeCalendarFeed", gates: [SIGNED_IN], query: `mutation { revokeCalendarFeed }` },
   {
     operation: "updateNotificationSettings", gates: [SIGNED_IN],
     query: `mutation { updateNotificationSettings(settings: [{ kind: "follow", enabled: true }]) { kind enabled } }`,

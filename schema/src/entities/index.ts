@@ -16,6 +16,7 @@ export * from "./notification-setting.entity.js";
 export * from "./import-run.entity.js";
 export * from "./synonym-group.entity.js";
 export * from "./notification.entity.js";
+export * from "./calendar-feed.entity.js";
 
 import { Municipality } from "./municipality.entity.js";
 import { User } from "./user.entity.js";
@@ -34,6 +35,7 @@ import { NotificationSetting, UserPriorityArea } from "./notification-setting.en
 import { ImportRun, RemissPublishedResponse } from "./import-run.entity.js";
 import { SynonymGroup } from "./synonym-group.entity.js";
 import { Notification } from "./notification.entity.js";
+import { CalendarFeed } from "./calendar-feed.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
@@ -41,4 +43,5 @@ export const ENTITIES = [
   Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea, ImportRun, RemissPublishedResponse,
   SynonymGroup,
   Notification,
+  CalendarFeed,
 ];

@@ -11,6 +11,7 @@ import { AddUserLastSignedIn1796102853228 } from "./1796102853228-AddUserLastSig
 import { AddResponseEvents1796103000000 } from "./1796103000000-AddResponseEvents.js";
 import { AddDocumentExternalId1796104403028 } from "./1796104403028-AddDocumentExternalId.js";
 import { AddNotificationSettings1796113088934 } from "./1796113088934-AddNotificationSettings.js";
+import { AddCalendarFeed1796113173231 } from "./1796113173231-AddCalendarFeed.js";
 import { AddImportRuns1796113200000 } from "./1796113200000-AddImportRuns.js";
 import { AddThesaurus1796200000000 } from "./1796200000000-AddThesaurus.js";
 import { ReanalyseSearchTerms1796200000001 } from "./1796200000001-ReanalyseSearchTerms.js";
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   AddResponseEvents1796103000000,
   AddDocumentExternalId1796104403028,
   AddNotificationSettings1796113088934,
+  AddCalendarFeed1796113173231,
   AddImportRuns1796113200000,
   AddNotification1796113300000,
   AddThesaurus1796200000000,

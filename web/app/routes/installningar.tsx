@@ -14,12 +14,16 @@ import { NewPasswordFields } from "~/components/account";
 import { FormError, SelectField, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { digestAreaOptions, EmailSettingsSection } from "~/components/settings-email";
+import { CalendarSettings } from "~/components/settings-calendar";
 import styles from "~/styles/admin.css?url";
 import emailStyles from "~/styles/settings-email.css?url";
+import calendarStyles from "~/styles/calendar.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Remissbanken" }];
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }];
-// A new API key's secret is on this page once: no cache may keep it.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }, { rel: "stylesheet", href: calendarStyles },
+];
+// A new API key's secret and the calendar feed address are on this page: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const SettingsQuery = graphql(`
@@ -28,6 +32,7 @@ const SettingsQuery = graphql(`
       id name email role municipality { name }
       notificationSettings { kind enabled }
       digestPriorityAreas { id }
+      calendarFeedUrl calendarFeed { createdAt lastUsedAt }
     }
     myApiTokens { id name createdAt expiresAt lastUsedAt revokedAt }
     priorityAreas(first: 100) { nodes { id name year archivedAt } }
@@ -173,6 +178,8 @@ export default function SettingsPage() {
           </div>
         </Form>
       </section>
+
+      <CalendarSettings feed={me.calendarFeed} url={me.calendarFeedUrl} />
 
       <section className="card stack" aria-labelledby="tokens-title">
         <h2 id="tokens-title">API-nycklar</h2>
