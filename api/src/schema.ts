@@ -18,6 +18,7 @@ import { DocumentTextResolver } from "./document/document-text.resolver.js";
 import { DocumentOutlineResolver } from "./document/document-outline.resolver.js";
 import { ImportResolver, ImportRunResolver, RemissPublishedResponseResolver } from "./import/import.resolver.js";
 import { NotificationSettingsResolver } from "./notify/notification-settings.resolver.js";
+import { InputRequestResolver, RemissInputRequestResolver } from "./input-request/input-request.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -41,6 +42,8 @@ export const RESOLVERS = [
   NotificationSettingsResolver,
   ImportRunResolver,
   RemissPublishedResponseResolver,
+  InputRequestResolver,
+  RemissInputRequestResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

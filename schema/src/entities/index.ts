@@ -7,6 +7,7 @@ export * from "./document.entity.js";
 export * from "./remiss.entity.js";
 export * from "./response.entity.js";
 export * from "./member-input.entity.js";
+export * from "./input-request.entity.js";
 export * from "./api-token.entity.js";
 export * from "./change-event.entity.js";
 export * from "./search.entity.js";
@@ -23,6 +24,7 @@ import { Document, DocumentText } from "./document.entity.js";
 import { Remiss } from "./remiss.entity.js";
 import { Response, ResponseEvent, ResponseVersion } from "./response.entity.js";
 import { MemberInput } from "./member-input.entity.js";
+import { InputRequest } from "./input-request.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { ChangeEvent } from "./change-event.entity.js";
 import { SearchIndexState } from "./search.entity.js";
@@ -34,5 +36,5 @@ import { ImportRun, RemissPublishedResponse } from "./import-run.entity.js";
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
   Response, ResponseVersion, ResponseEvent, MemberInput, ApiToken, ChangeEvent, SearchIndexState,
-  Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea, ImportRun, RemissPublishedResponse,
+  Session, OneTimeToken, SignInAttempt, AuditLog, NotificationSetting, UserPriorityArea, ImportRun, RemissPublishedResponse, InputRequest,
 ];
