@@ -232,6 +232,11 @@ const CASES: Case[] = [
     vars: async () => ({ id: (await buildRemiss(m())).id }),
   },
   {
+    operation: "saveInputRequest", gates: [SIGNED_IN, gate("inputRequest", "write")],
+    query: `mutation($id: ID!) { saveInputRequest(input: { remissId: $id, questions: [{ text: "Påverkas er kommun?" }], publish: true }) { id } }`,
+    vars: async () => ({ id: (await buildRemiss(m(), { deadline: "2099-06-30" })).id }),
+  },
+  {
     operation: "createMunicipality", gates: [CATALOG_WRITE],
     query: `mutation($n: String!) { createMunicipality(input: { name: $n, county: "Västra Götalands län" }) { id } }`,
     vars: () => ({ n: `Kommun ${unique()}` }),
