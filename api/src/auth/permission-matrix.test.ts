@@ -530,6 +530,28 @@ describe("fields hide what the caller may not see", () => {
     }
   });
 
+  it("an input request: staff and board see the draft, members once published; the list of municipalities is SmåKom's", async () => {
+    const remiss = await buildRemiss(m(), { deadline: "2099-06-30" });
+    const [request] = await api.ds.query(
+      `INSERT INTO input_request (remiss_id, version, questions) VALUES ($1, 1, '[{"id":"6f1c3a52-1f6e-4b1e-9a55-0c2d7a1b9e01","text":"Fråga"}]') RETURNING id`,
+      [remiss.id],
+    );
+    const query = `query($id: ID) { remiss(id: $id) { inputRequest { id municipalities { municipality { id } } } } }`;
+    for (const published of [false, true]) {
+      await api.ds.query(`UPDATE input_request SET published_at = $2 WHERE id = $1`, [request.id, published ? new Date() : null]);
+      for (const caller of CALLERS.filter((c) => c !== "anonymous")) {
+        const actor = f.users[caller].actor;
+        const result = await ask(caller, query, { id: remiss.id });
+        const seen = result.data.remiss.inputRequest;
+        expect(seen?.id ?? null, `${caller} published=${published}`).toBe(can(actor, "inputRequest", "read", { publishedAt: published ? new Date() : null }) ? request.id : null);
+        if (!seen) continue;
+        const listed = ids(seen.municipalities.map((row: { municipality: { id: string } }) => row.municipality));
+        if (can(actor, "inputRequest", "readAllMunicipalities")) expect(listed, caller).toEqual(expect.arrayContaining([f.own.id, f.other.id]));
+        else expect(listed, caller).toEqual(actor.municipalityId ? [actor.municipalityId] : []);
+      }
+    }
+  });
+
   it("response versions: staff and board only", async () => {
     for (const caller of callersOf((a) => a !== null)) {
       const result = await ask(caller, `query($id: ID!) { response(id: $id) { versions { number } } }`, { id: f.approvedResponse.id });
