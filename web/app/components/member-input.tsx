@@ -81,6 +81,31 @@ function Receipt({ input }: { input: Input }) {
   );
 }
 
+/**
+ * A draft's two buttons (keep it, or send it) or, once sent, one that saves the change. The
+ * action reads `name`: "1" sends. Shared by the member's forms and staff's questions.
+ */
+export function SaveOrSendButtons({ name, sent, busy, sendLabel, savedLabel = "Spara ändringarna" }: {
+  name: string;
+  sent: boolean;
+  busy: boolean;
+  sendLabel: string;
+  savedLabel?: string;
+}) {
+  return (
+    <div className="actions">
+      {sent ? (
+        <button type="submit" name={name} value="0" disabled={busy}>{busy ? "Sparar…" : savedLabel}</button>
+      ) : (
+        <>
+          <button type="submit" name={name} value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
+          <button type="submit" name={name} value="1" disabled={busy}>{busy ? "Skickar…" : sendLabel}</button>
+        </>
+      )}
+    </div>
+  );
+}
+
 function EditInput({ input, answer }: { input: Input; answer?: AnswerData }) {
   const problems = problemsFor(answer, "editInput", input.id);
   const busy = useBusy("editInput", input.id);
@@ -96,16 +121,7 @@ function EditInput({ input, answer }: { input: Input; answer?: AnswerData }) {
         defaultValue={input.text} problems={problems}
         hint={draft ? "Utkastet syns bara för din kommun tills du skickar det." : "Ändringarna skickas till SmåKom när du sparar."}
       />
-      <div className="actions">
-        {draft ? (
-          <>
-            <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
-            <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
-          </>
-        ) : (
-          <button type="submit" name="send" value="0" disabled={busy}>{busy ? "Sparar…" : "Spara ändringarna"}</button>
-        )}
-      </div>
+      <SaveOrSendButtons name="send" sent={!draft} busy={busy} sendLabel="Skicka till SmåKom" />
     </Form>
   );
 }
@@ -146,16 +162,7 @@ function AnswersForm({ asked, input, answer }: { asked: AskedQuestions; input?: 
           : "Svara på de frågor som berör er; en fråga kan lämnas tom. Utkastet syns bara för din kommun tills du skickar det."}
       </p>
       <AnswerFields asked={asked} input={input} problems={problems} />
-      <div className="actions">
-        {sent ? (
-          <button type="submit" name="send" value="0" disabled={busy}>{busy ? "Sparar…" : "Spara ändringarna"}</button>
-        ) : (
-          <>
-            <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
-            <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
-          </>
-        )}
-      </div>
+      <SaveOrSendButtons name="send" sent={sent} busy={busy} sendLabel="Skicka till SmåKom" />
     </Form>
   );
 }
@@ -185,10 +192,7 @@ function NewInput({ answer }: { answer?: AnswerData }) {
         name="text" label="Dina synpunkter" rows={8} problems={problems}
         hint="Skriv vad remissen betyder för din kommun. Spara som utkast för att fortsätta senare, eller skicka direkt."
       />
-      <div className="actions">
-        <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
-        <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
-      </div>
+      <SaveOrSendButtons name="send" sent={false} busy={busy} sendLabel="Skicka till SmåKom" />
     </Form>
   );
 }

@@ -13,6 +13,7 @@ import { formatDate, todayInStockholm } from "~/lib/format";
 import { isId } from "~/lib/ids";
 import { questionField, questionIdField, questionRows, readQuestionsForm } from "~/lib/input-request";
 import { FormError, TextArea, type FormProblemsView } from "~/components/form";
+import { SaveOrSendButtons } from "~/components/member-input";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { Deadline } from "~/components/start/deadline";
 import { documentTitle } from "~/components/start/document-title";
@@ -77,7 +78,7 @@ export default function QuestionsRoute() {
   const answer = useActionData<typeof action>();
   const problems: FormProblemsView | null = answer && "problems" in answer ? answer.problems : null;
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formAction?.endsWith("/fragor");
+  const busy = navigation.state !== "idle" && !!navigation.formAction?.endsWith("/fragor");
   const request = remiss.inputRequest;
   const published = !!request?.publishedAt;
   const canEdit = request ? request.abilities.canEdit : !remiss.archivedAt;
@@ -135,16 +136,7 @@ export default function QuestionsRoute() {
               ))}
             </ol>
           </fieldset>
-          <div className="actions">
-            {published ? (
-              <button type="submit" name="publish" value="0" disabled={busy}>{busy ? "Sparar…" : "Spara frågorna"}</button>
-            ) : (
-              <>
-                <button type="submit" name="publish" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
-                <button type="submit" name="publish" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka frågorna till medlemmarna"}</button>
-              </>
-            )}
-          </div>
+          <SaveOrSendButtons name="publish" sent={published} busy={busy} sendLabel="Skicka frågorna till medlemmarna" savedLabel="Spara frågorna" />
         </Form>
       )}
     </>
