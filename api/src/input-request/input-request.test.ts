@@ -3,7 +3,8 @@ import { MemberInputStatus, Role } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { addDays, stockholmDate } from "../common/dates.js";
-import { buildDocument, buildMunicipality, buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
+import { buildDocument, buildMunicipality, buildRemiss, buildUser, buildUserWithToken } from "@remissbanken/test/factories";
+import { notificationSettingsUpdater } from "../notify/notification-settings.js";
 import { inputRequestedPlanner } from "./input-request.planner.js";
 
 let api: TestApi;
@@ -237,7 +238,7 @@ describe("who has answered, and the answers side by side", () => {
 });
 
 describe("the inputRequested planner", () => {
-  const planner = inputRequestedPlanner(() => "https://remissbanken.test");
+  const planner = inputRequestedPlanner({ publicUrl: "https://remissbanken.test" });
 
   it("asks every active member once per published request, with the questions, the deadline and a link", async () => {
     const document = await buildDocument(api.ds.manager, { title: "Spara i goda tider" });
@@ -247,10 +248,20 @@ describe("the inputRequested planner", () => {
     const mine = async (now: Date) => (await planner.plan(api.ds, now)).filter((m) => m.subject?.id === requestId);
     expect(await mine(new Date())).toEqual([]);
 
+    const quiet = await buildUser(api.ds.manager, { role: Role.MEMBER, municipalityId: hjoId });
+    await notificationSettingsUpdater(api.ds.manager, { id: quiet.id, name: quiet.name, role: quiet.role, municipalityId: quiet.municipalityId }, [
+      { kind: "inputRequested", enabled: false },
+    ]);
     await api.gql(SAVE, { input: { remissId: remiss.id, questions: draft.data.saveInputRequest.questions, publish: true } }, { token: staff });
     const now = new Date(Date.now() + 1000);
     const mails = await mine(now);
-    const members: { id: string }[] = await api.ds.query(`SELECT id FROM app_user WHERE role = 'member' AND active AND archived_at IS NULL AND municipality_id IS NOT NULL`);
+    // Who turned these mails off is not asked.
+    expect(mails.map((m) => m.userId)).not.toContain(quiet.id);
+    const members: { id: string }[] = await api.ds.query(
+      `SELECT u.id FROM app_user u JOIN municipality mu ON mu.id = u.municipality_id AND mu.active AND mu.archived_at IS NULL
+        WHERE u.role = 'member' AND u.active AND u.archived_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM notification_setting ns WHERE ns.user_id = u.id AND ns.kind = 'inputRequested' AND NOT ns.enabled)`,
+    );
     expect(mails.map((m) => m.userId).sort()).toEqual(members.map((u) => u.id).sort());
     expect(new Set(mails.map((m) => m.key)).size).toBe(mails.length);
     const mail = mails[0];
@@ -260,6 +271,7 @@ describe("the inputRequested planner", () => {
     expect(mail.mail.text).toContain("Sista dag att svara: 31 maj 2099");
     expect(mail.mail.text).toContain(`https://remissbanken.test/remisser/${remiss.id}`);
     expect(await planner.stillDue!(api.ds.manager, mail, now)).toBe(true);
+    expect(await planner.stillDue!(api.ds.manager, { ...mail, userId: quiet.id }, now)).toBe(false);
 
     // Nothing once the remiss is archived or its member deadline has passed.
     await api.ds.query(`UPDATE remiss SET archived_at = now() WHERE id = $1`, [remiss.id]);
