@@ -5,7 +5,7 @@ import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { addDays, stockholmDate } from "../common/dates.js";
 import { buildDocument, buildMunicipality, buildRemiss, buildUser, buildUserWithToken } from "@remissbanken/test/factories";
 import { notificationSettingsUpdater } from "../notify/notification-settings.js";
-import { inputRequestedPlanner } from "./input-request.planner.js";
+import { inputRequestedPlanner } from "../notify/input-requested.planner.js";
 
 let api: TestApi;
 let staff: string;

@@ -5,7 +5,7 @@ import { deadlineReminderPlanner } from "./deadline-reminder.planner.js";
 import { weeklyDigestPlanner } from "./weekly-digest.planner.js";
 import { inputArrivedPlanner } from "./input-arrived.planner.js";
 import { inputReminderPlanner } from "./input-reminder.planner.js";
-import { inputRequestedPlanner } from "../input-request/input-request.planner.js";
+import { inputRequestedPlanner } from "./input-requested.planner.js";
 
 let publicUrl: string | undefined;
 /**

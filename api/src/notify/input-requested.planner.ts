@@ -2,9 +2,9 @@ import type { DataSource, EntityManager } from "typeorm";
 import { InputRequest, Remiss, Role } from "@remissbanken/schema";
 import { stockholmDate } from "../common/dates.js";
 import type { OutgoingMail } from "../auth/mailer.js";
-import type { Planner, PlannedMail } from "../notify/planned-mail.js";
-import { isKindEnabled, receivesKind } from "../notify/notification-settings.js";
-import { diarienummerSuffix, documentTitle, SIGNATURE, swedishDate, type MailSettings } from "../notify/mail-text.js";
+import type { Planner, PlannedMail } from "./planned-mail.js";
+import { isKindEnabled, receivesKind } from "./notification-settings.js";
+import { diarienummerSuffix, documentTitle, SIGNATURE, swedishDate, type MailSettings } from "./mail-text.js";
 import { closedForInput, memberDeadlineOf } from "../member-input/member-input.commands.js";
 
 export interface InputRequestedFacts {
