@@ -115,6 +115,7 @@ describe("an input request from question to answers side by side", { timeout: 18
     expect(await first.getByRole("heading", { name: "Forshaga" }).isVisible()).toBe(true);
     expect(await first.textContent()).toContain("Kostnaderna ökar med cirka två miljoner kronor.");
     expect(await page.getByRole("region", { name: `Fråga 2: ${Q2}` }).textContent()).toContain("Planeringen tar längre tid.");
+    await first.scrollIntoViewIfNeeded();
     await screenshot(page, "input-request-answers");
     await page.context().close();
 
