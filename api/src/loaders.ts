@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import {
-  Document, Goal, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
+  Document, Goal, InputRequest, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
@@ -102,6 +102,8 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     responsesByInquiry: manyBy(ds, Response, "inquiry_id", "inquiryId", "x.created_at", visibleResponses(actor)),
     memberInputsByRemiss: manyBy(ds, MemberInput, "remiss_id", "remissId", "x.created_at", memberInputVisibility(actor, "x")),
     submittedInputMunicipalitiesByRemiss: submittedInputMunicipalityCounter(ds, actor),
+    /** At most one per remiss (unique remiss_id); callers check `inputRequest.read`. */
+    inputRequestsByRemiss: manyBy(ds, InputRequest, "remiss_id", "remissId", "x.created_at"),
     memberInputsByInquiry: manyBy(ds, MemberInput, "inquiry_id", "inquiryId", "x.created_at", memberInputVisibility(actor, "x")),
     versionsByResponse: manyBy(ds, ResponseVersion, "response_id", "responseId", "x.number"),
     eventsByResponse: manyBy(ds, ResponseEvent, "response_id", "responseId", "x.createdAt"),

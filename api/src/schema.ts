@@ -20,6 +20,7 @@ import { ImportResolver, ImportRunResolver, RemissPublishedResponseResolver } fr
 import { NotificationSettingsResolver } from "./notify/notification-settings.resolver.js";
 import { ThesaurusResolver } from "./thesaurus/thesaurus.resolver.js";
 import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.js";
+import { InputRequestResolver, RemissInputRequestResolver } from "./input-request/input-request.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -45,6 +46,8 @@ export const RESOLVERS = [
   RemissPublishedResponseResolver,
   ThesaurusResolver,
   CalendarFeedResolver,
+  InputRequestResolver,
+  RemissInputRequestResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

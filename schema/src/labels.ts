@@ -28,6 +28,7 @@ export const SWEDISH_LABELS = {
     submitted: "Inskickad",
   },
   memberInputStatus: { draft: "Utkast", submitted: "Inskickad", withdrawn: "Återkallad" },
+  inputAnswerState: { answered: "Har svarat", draft: "Utkast, inte skickat", not_answered: "Har inte svarat" },
   responseKind: { response: "Remissvar", position: "Ställningstagande" },
   responseStance: {
     supports: "Tillstyrker",

@@ -6,6 +6,11 @@ export const LIMITS = {
   summaryLength: 20_000,
   notesLength: 20_000,
   memberInputLength: 50_000,
+  /** An input request: at most this many questions, each this long; answers fit memberInputLength together. */
+  inputQuestions: 10,
+  inputQuestionLength: 500,
+  inputRequestIntroLength: 5_000,
+  inputAnswerLength: 4_000,
   sectionHeadingLength: 300,
   sectionBodyLength: 200_000,
   sectionsPerResponse: 200,

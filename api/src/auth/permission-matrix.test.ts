@@ -233,6 +233,11 @@ const CASES: Case[] = [
     vars: async () => ({ id: (await buildRemiss(m())).id }),
   },
   {
+    operation: "saveInputRequest", gates: [SIGNED_IN, gate("inputRequest", "write")],
+    query: `mutation($id: ID!) { saveInputRequest(input: { remissId: $id, questions: [{ text: "Påverkas er kommun?" }], publish: true }) { id } }`,
+    vars: async () => ({ id: (await buildRemiss(m(), { deadline: "2099-06-30" })).id }),
+  },
+  {
     operation: "createMunicipality", gates: [CATALOG_WRITE],
     query: `mutation($n: String!) { createMunicipality(input: { name: $n, county: "Västra Götalands län" }) { id } }`,
     vars: () => ({ n: `Kommun ${unique()}` }),
@@ -542,6 +547,28 @@ describe("fields hide what the caller may not see", () => {
         const result = await ask(caller, `query($id: ID) { remiss(id: $id) { memberInputSummary { text } } }`, { id: f.remissId });
         const allowed = can(f.users[caller].actor, "memberInputSummary", "read", { memberInputSummaryPublishedAt: published ? new Date() : null });
         expect(result.data.remiss.memberInputSummary?.text ?? null, `${caller} published=${published}`).toBe(allowed ? "Sammanställning" : null);
+      }
+    }
+  });
+
+  it("an input request: staff and board see the draft, members once published; the list of municipalities is SmåKom's", async () => {
+    const remiss = await buildRemiss(m(), { deadline: "2099-06-30" });
+    const [request] = await api.ds.query(
+      `INSERT INTO input_request (remiss_id, version, questions) VALUES ($1, 1, '[{"id":"6f1c3a52-1f6e-4b1e-9a55-0c2d7a1b9e01","text":"Fråga"}]') RETURNING id`,
+      [remiss.id],
+    );
+    const query = `query($id: ID) { remiss(id: $id) { inputRequest { id municipalities { municipality { id } } } } }`;
+    for (const published of [false, true]) {
+      await api.ds.query(`UPDATE input_request SET published_at = $2 WHERE id = $1`, [request.id, published ? new Date() : null]);
+      for (const caller of CALLERS.filter((c) => c !== "anonymous")) {
+        const actor = f.users[caller].actor;
+        const result = await ask(caller, query, { id: remiss.id });
+        const seen = result.data.remiss.inputRequest;
+        expect(seen?.id ?? null, `${caller} published=${published}`).toBe(can(actor, "inputRequest", "read", { publishedAt: published ? new Date() : null }) ? request.id : null);
+        if (!seen) continue;
+        const listed = ids(seen.municipalities.map((row: { municipality: { id: string } }) => row.municipality));
+        if (can(actor, "inputRequest", "readAllMunicipalities")) expect(listed, caller).toEqual(expect.arrayContaining([f.own.id, f.other.id]));
+        else expect(listed, caller).toEqual(actor.municipalityId ? [actor.municipalityId] : []);
       }
     }
   });

@@ -1,4 +1,4 @@
-import { MemberInputStatus, ResponseStatus, Role, type MemberInput, type Remiss, type Response, type User } from "@remissbanken/schema";
+import { MemberInputStatus, ResponseStatus, Role, type InputRequest, type MemberInput, type Remiss, type Response, type User } from "@remissbanken/schema";
 import { forbidden, unauthenticated } from "../common/errors.js";
 
 /** The signed-in person as the API sees them. */
@@ -67,6 +67,13 @@ const RULES = {
   memberInputSummary: {
     read: (a: Actor, r: Pick<Remiss, "memberInputSummaryPublishedAt">) => isStaffOrBoard(a) || r.memberInputSummaryPublishedAt !== null,
     write: isStaff,
+  },
+  /** Staff's questions to the members: members see them once published; answers follow memberInput's rules. */
+  inputRequest: {
+    read: (a: Actor, r: Pick<InputRequest, "publishedAt">) => isStaffOrBoard(a) || r.publishedAt !== null,
+    write: isStaff,
+    /** Who has answered, municipality by municipality: SmåKom's view; a member sees their own row only. */
+    readAllMunicipalities: isStaffOrBoard,
   },
   memberInput: {
     read: (a: Actor, m: MemberInput) =>

@@ -38,7 +38,9 @@ export type DomainReason =
   | "NOT_A_REMISS_PAGE"
   | "SOURCE_UNAVAILABLE"
   | "UNKNOWN_NOTIFICATION_KIND"
-  | "NOTIFICATION_KIND_NOT_FOR_ROLE";
+  | "NOTIFICATION_KIND_NOT_FOR_ROLE"
+  | "QUESTION_ANSWERED"
+  | "NO_INPUT_REQUEST";
 
 export interface FieldProblem {
   field: string;

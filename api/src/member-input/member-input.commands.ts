@@ -10,6 +10,7 @@ import { byId, byTimestamp, paginate, type PageArgs } from "../common/pagination
 import {
   createMemberInputSchema, updateMemberInputSchema, type CreateMemberInputInput, type MemberInputFilter, type UpdateMemberInputInput,
 } from "./member-input.inputs.js";
+import { inputContent } from "../input-request/input-request.commands.js";
 
 /** The last day members may write: the member deadline, else the ministry's deadline. */
 export function memberDeadlineOf(remiss: Remiss): string {
@@ -52,12 +53,13 @@ export async function memberInputSubmitter(manager: EntityManager, actor: Actor,
   authorize(actor, "memberInput", "create", { municipalityId: actor.municipalityId ?? "" });
   const subject = { remissId: data.remissId ?? null, inquiryId: data.inquiryId ?? null };
   await ensureOpen(manager, subject);
+  const content = await inputContent(manager, subject, { text: data.text, answers: input.answers });
   const submit = data.submit ?? false;
   const row = manager.create(MemberInput, {
     ...subject,
     municipalityId: actor.municipalityId!,
     authorId: actor.id,
-    text: data.text,
+    ...content,
     status: submit ? MemberInputStatus.SUBMITTED : MemberInputStatus.DRAFT,
     submittedAt: submit ? new Date() : null,
   });
@@ -77,7 +79,7 @@ export async function memberInputEditor(manager: EntityManager, actor: Actor, in
   const row = await loadOwn(manager, actor, data.id, data.expectedVersion);
   if (row.status === MemberInputStatus.WITHDRAWN) throw badInput("Withdrawn input cannot be edited.", [], "INVALID_TRANSITION");
   await ensureOpen(manager, row);
-  row.text = data.text;
+  Object.assign(row, await inputContent(manager, row, { text: data.text, answers: input.answers }, row));
   return manager.save(row);
 }
 

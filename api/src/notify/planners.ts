@@ -5,6 +5,7 @@ import { deadlineReminderPlanner } from "./deadline-reminder.planner.js";
 import { weeklyDigestPlanner } from "./weekly-digest.planner.js";
 import { inputArrivedPlanner } from "./input-arrived.planner.js";
 import { inputReminderPlanner } from "./input-reminder.planner.js";
+import { inputRequestedPlanner } from "./input-requested.planner.js";
 
 let publicUrl: string | undefined;
 /**
@@ -24,4 +25,5 @@ export const PLANNERS: Planner[] = [
   weeklyDigestPlanner(fromConfig),
   inputArrivedPlanner(fromConfig),
   inputReminderPlanner(fromConfig),
+  inputRequestedPlanner(fromConfig),
 ];

@@ -7,6 +7,7 @@ export * from "./document.entity.js";
 export * from "./remiss.entity.js";
 export * from "./response.entity.js";
 export * from "./member-input.entity.js";
+export * from "./input-request.entity.js";
 export * from "./api-token.entity.js";
 export * from "./change-event.entity.js";
 export * from "./search.entity.js";
@@ -26,6 +27,7 @@ import { Document, DocumentText } from "./document.entity.js";
 import { Remiss } from "./remiss.entity.js";
 import { Response, ResponseEvent, ResponseVersion } from "./response.entity.js";
 import { MemberInput } from "./member-input.entity.js";
+import { InputRequest } from "./input-request.entity.js";
 import { ApiToken } from "./api-token.entity.js";
 import { ChangeEvent } from "./change-event.entity.js";
 import { SearchIndexState } from "./search.entity.js";
@@ -44,4 +46,5 @@ export const ENTITIES = [
   SynonymGroup,
   Notification,
   CalendarFeed,
+  InputRequest,
 ];

@@ -4,6 +4,7 @@ import { TrackedEntity } from "./base.js";
 import { MemberInputStatus } from "../enums.js";
 import { DateTime } from "../scalars.js";
 import type { Municipality } from "./municipality.entity.js";
+import { InputAnswer } from "./input-request.entity.js";
 
 /** A synpunkt from a member municipality on a remiss or an inquiry. */
 @ObjectType()
@@ -48,6 +49,14 @@ export class MemberInput extends TrackedEntity {
   @Field(() => String)
   @Column({ type: "text" })
   text: string;
+
+  /**
+   * Answers per question when the remiss has an input request; null for free-text input.
+   * `text` then holds the answers written out, for search, receipts and quotes.
+   */
+  @Field(() => [InputAnswer], { nullable: true })
+  @Column({ type: "jsonb", nullable: true })
+  answers: InputAnswer[] | null;
 
   @Field(() => MemberInputStatus)
   @Column({ type: "enum", enum: MemberInputStatus, enumName: "member_input_status", default: MemberInputStatus.DRAFT })

@@ -16,6 +16,7 @@ import { AddImportRuns1796113200000 } from "./1796113200000-AddImportRuns.js";
 import { AddThesaurus1796200000000 } from "./1796200000000-AddThesaurus.js";
 import { ReanalyseSearchTerms1796200000001 } from "./1796200000001-ReanalyseSearchTerms.js";
 import { AddNotification1796113300000 } from "./1796113300000-AddNotification.js";
+import { AddInputRequests1796120000000 } from "./1796120000000-AddInputRequests.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AddCalendarFeed1796113173231,
   AddImportRuns1796113200000,
   AddNotification1796113300000,
+  AddInputRequests1796120000000,
   AddThesaurus1796200000000,
   ReanalyseSearchTerms1796200000001,
 ];

@@ -7,11 +7,14 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { Deadline } from "./start/deadline";
 import { FormError, TextArea, type FormProblemsView } from "./form";
+import { answerField } from "~/lib/member-input";
 import type { AnswerData } from "./remiss-tracking";
 
 interface Input {
   id: string;
   text: string;
+  /** Answers per question; null for free-text input. */
+  answers?: { questionId: string; text: string }[] | null;
   status: string;
   submittedAt: string | null;
   updatedAt: string;
@@ -19,6 +22,12 @@ interface Input {
   municipality: { id: string; name: string };
   author: { id: string; name: string } | null;
   abilities: { canEdit: boolean; canSubmit: boolean; canWithdraw: boolean };
+}
+
+/** Staff's published questions on the remiss. */
+export interface AskedQuestions {
+  intro: string | null;
+  questions: { id: string; text: string }[];
 }
 
 interface InputRemiss {
@@ -72,6 +81,31 @@ function Receipt({ input }: { input: Input }) {
   );
 }
 
+/**
+ * A draft's two buttons (keep it, or send it) or, once sent, one that saves the change. The
+ * action reads `name`: "1" sends. Shared by the member's forms and staff's questions.
+ */
+export function SaveOrSendButtons({ name, sent, busy, sendLabel, savedLabel = "Spara ändringarna" }: {
+  name: string;
+  sent: boolean;
+  busy: boolean;
+  sendLabel: string;
+  savedLabel?: string;
+}) {
+  return (
+    <div className="actions">
+      {sent ? (
+        <button type="submit" name={name} value="0" disabled={busy}>{busy ? "Sparar…" : savedLabel}</button>
+      ) : (
+        <>
+          <button type="submit" name={name} value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
+          <button type="submit" name={name} value="1" disabled={busy}>{busy ? "Skickar…" : sendLabel}</button>
+        </>
+      )}
+    </div>
+  );
+}
+
 function EditInput({ input, answer }: { input: Input; answer?: AnswerData }) {
   const problems = problemsFor(answer, "editInput", input.id);
   const busy = useBusy("editInput", input.id);
@@ -87,16 +121,48 @@ function EditInput({ input, answer }: { input: Input; answer?: AnswerData }) {
         defaultValue={input.text} problems={problems}
         hint={draft ? "Utkastet syns bara för din kommun tills du skickar det." : "Ändringarna skickas till SmåKom när du sparar."}
       />
-      <div className="actions">
-        {draft ? (
-          <>
-            <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
-            <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
-          </>
-        ) : (
-          <button type="submit" name="send" value="0" disabled={busy}>{busy ? "Sparar…" : "Spara ändringarna"}</button>
-        )}
-      </div>
+      <SaveOrSendButtons name="send" sent={!draft} busy={busy} sendLabel="Skicka till SmåKom" />
+    </Form>
+  );
+}
+
+/** The answer fields, one per question; the field names are what member-input.server.ts reads. */
+function AnswerFields({ asked, input, problems }: { asked: AskedQuestions; input?: Input; problems: FormProblemsView | null }) {
+  const given = new Map((input?.answers ?? []).map((a) => [a.questionId, a.text]));
+  return (
+    <ol className="input-questions">
+      {asked.questions.map((q, i) => (
+        <li key={q.id}>
+          <TextArea
+            name={answerField(q.id)} label={`Fråga ${i + 1}: ${q.text}`} rows={5}
+            defaultValue={given.get(q.id) ?? ""} problems={problems}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Answers per question: new (no input id) or the municipality's own, a draft or sent. */
+function AnswersForm({ asked, input, answer }: { asked: AskedQuestions; input?: Input; answer?: AnswerData }) {
+  const intent = input ? "editInput" : "createInput";
+  const problems = problemsFor(answer, intent, input?.id);
+  const busy = useBusy(intent, input?.id);
+  const sent = input?.status === "SUBMITTED";
+  return (
+    <Form method="post" className="stack" aria-describedby={problems?.formError ? "form-error" : undefined}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="mode" value="answers" />
+      {input && <input type="hidden" name="inputId" value={input.id} />}
+      {input && <input type="hidden" name="expectedVersion" value={input.version} />}
+      <FormError problems={problems} />
+      <p className="muted">
+        {sent
+          ? "Ändringarna skickas till SmåKom när du sparar."
+          : "Svara på de frågor som berör er; en fråga kan lämnas tom. Utkastet syns bara för din kommun tills du skickar det."}
+      </p>
+      <AnswerFields asked={asked} input={input} problems={problems} />
+      <SaveOrSendButtons name="send" sent={sent} busy={busy} sendLabel="Skicka till SmåKom" />
     </Form>
   );
 }
@@ -126,19 +192,18 @@ function NewInput({ answer }: { answer?: AnswerData }) {
         name="text" label="Dina synpunkter" rows={8} problems={problems}
         hint="Skriv vad remissen betyder för din kommun. Spara som utkast för att fortsätta senare, eller skicka direkt."
       />
-      <div className="actions">
-        <button type="submit" name="send" value="0" className="button-secondary" disabled={busy}>Spara utkast</button>
-        <button type="submit" name="send" value="1" disabled={busy}>{busy ? "Skickar…" : "Skicka till SmåKom"}</button>
-      </div>
+      <SaveOrSendButtons name="send" sent={false} busy={busy} sendLabel="Skicka till SmåKom" />
     </Form>
   );
 }
 
 /** What a member sees: the deadline, their municipality's input, and the form while open. */
 export function MemberInputArea({
-  remiss, me, memberDeadline, today, answer,
+  remiss, asked, me, memberDeadline, today, answer,
 }: {
   remiss: InputRemiss;
+  /** The questions staff ask, once published; null when members write free text. */
+  asked: AskedQuestions | null;
   me: { municipality: { id: string; name: string } | null };
   memberDeadline: string;
   today: string;
@@ -157,6 +222,14 @@ export function MemberInputArea({
         Sista dag för synpunkter från {municipality}: <Deadline date={memberDeadline} today={today} />
       </p>
       <FormError problems={orphan} />
+      {asked && (
+        <div className="input-request-intro">
+          <p>
+            SmåKom ber {municipality} svara på {asked.questions.length === 1 ? "en fråga" : `${asked.questions.length} frågor`}.
+          </p>
+          {asked.intro && <p className="summary-text">{asked.intro}</p>}
+        </div>
+      )}
       {!open && (
         <div className="notice" role="note">
           <p>
@@ -177,7 +250,9 @@ export function MemberInputArea({
                   <p className="input-text">{input.text}</p>
                 </div>
               )}
-              {input.abilities.canEdit && <EditInput input={input} answer={answer} />}
+              {input.abilities.canEdit && (asked && input.answers
+                ? <AnswersForm asked={asked} input={input} answer={answer} />
+                : <EditInput input={input} answer={answer} />)}
               {input.abilities.canWithdraw && <WithdrawInput input={input} answer={answer} />}
             </li>
           ))}
@@ -186,7 +261,7 @@ export function MemberInputArea({
       {open && active.length === 0 && (
         <>
           {withdrawn.length > 0 && <p className="muted">Era tidigare synpunkter är återkallade. Ni kan skriva nya.</p>}
-          <NewInput answer={answer} />
+          {asked ? <AnswersForm asked={asked} answer={answer} /> : <NewInput answer={answer} />}
         </>
       )}
       {!open && own.length === 0 && <p className="muted">{municipality} skickade inga synpunkter på remissen.</p>}

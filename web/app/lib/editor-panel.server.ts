@@ -10,6 +10,7 @@ import { load, toHttpError } from "./auth.server";
 import { addQuote, documentLabel, memberInputLabel, readQuote, removeQuote, responseLabel, snippetText } from "./quotes";
 import { QUOTE_SEARCH_TYPES, quoteSearchFrom, readSource, type QuoteCandidate, type QuoteSearch, type QuoteSearchParams } from "./quote-search";
 import type { ResponseDraft } from "./response-editor";
+import { questionAnswers } from "./member-input";
 
 const HITS = 10;
 const PASSAGES = 20;
@@ -59,7 +60,8 @@ const RemissInputsQuery = graphql(`
       id
       remiss {
         id
-        memberInputs { id text status submittedAt municipality { name } }
+        memberInputs { id text status submittedAt municipality { name } answers { questionId text } }
+        inputRequest { questions { id text } }
       }
     }
   }
@@ -112,17 +114,26 @@ export async function searchQuotes(request: Request, params: QuoteSearchParams, 
   }
 }
 
-/** The submitted member input on the response's remiss, newest first; null for a position without a remiss. */
+/**
+ * The submitted member input on the response's remiss, newest first; null for a position
+ * without a remiss. Input that answers staff's questions is offered answer by answer, so
+ * one municipality's answer to one question can be quoted where the response takes it up.
+ */
 export async function remissMemberInputs(request: Request, responseId: string): Promise<QuoteCandidate[] | null> {
   const { response } = await load(request, RemissInputsQuery, { id: responseId });
   if (!response?.remiss) return null;
+  const questions = response.remiss.inputRequest?.questions ?? [];
   return response.remiss.memberInputs
     .filter((input) => input.status === "SUBMITTED")
     .sort((a, b) => (b.submittedAt ?? "").localeCompare(a.submittedAt ?? ""))
-    .map((input, index) => {
+    .flatMap((input) => {
       const label = memberInputLabel({ municipality: input.municipality.name, submittedAt: input.submittedAt });
-      return { key: `m${index}`, title: label, context: "", snippet: null, quote: { sourceType: "MEMBER_INPUT", sourceId: input.id, label, text: input.text }, morePassages: false };
-    });
+      const passages = input.answers
+        ? questionAnswers(questions, input.answers).map(({ number, question, text }) => ({ label: `${label}, fråga ${number}`, context: `Fråga ${number}: ${question}`, text }))
+        : [{ label, context: "", text: input.text }];
+      return passages.map((p) => ({ title: p.label, context: p.context, snippet: null, quote: { sourceType: "MEMBER_INPUT" as const, sourceId: input.id, label: p.label, text: p.text }, morePassages: false }));
+    })
+    .map((candidate, index) => ({ key: `m${index}`, ...candidate }));
 }
 
 /**

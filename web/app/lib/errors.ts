@@ -25,6 +25,8 @@ export const REASON_MESSAGES: Record<string, string> = {
   SOURCE_UNAVAILABLE: "Regeringen.se svarar inte just nu. Försök igen om en stund.",
   UNKNOWN_NOTIFICATION_KIND: "Det finns ingen sådan sorts e-post. Ladda om sidan och välj igen.",
   NOTIFICATION_KIND_NOT_FOR_ROLE: "Den sortens e-post skickas inte till din roll. Ladda om sidan och välj igen.",
+  QUESTION_ANSWERED: "En fråga som medlemmarna redan har svarat på kan inte tas bort. Formulera om den i stället, så följer svaren med.",
+  NO_INPUT_REQUEST: "Synpunkterna skrevs som fritext innan kansliet ställde frågor. Ändra dem som fritext.",
 };
 
 export const CODE_MESSAGES: Record<string, string> = {

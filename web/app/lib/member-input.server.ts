@@ -9,6 +9,7 @@ import { callApi } from "./api.server";
 import { redirectWithFlash } from "./flash.server";
 import { apiProblems, formValues, parseForm, problems } from "./forms.server";
 import { LIMITS } from "@remissbanken/schema/limits";
+import { ANSWER_FIELD, answerField } from "./member-input";
 
 const CreateInput = graphql(`
   mutation CreateMemberInput($input: CreateMemberInputInput!) {
@@ -43,7 +44,44 @@ export const MemberInputForm = z.object({
   send: z.enum(["0", "1"]).optional().transform((v) => v === "1"),
 });
 
-export const EditMemberInputForm = MemberInputForm.extend({
+const NOTHING_ANSWERED = "Svara på minst en av frågorna.";
+const TOO_LONG = `Svaret får vara högst ${LIMITS.inputAnswerLength.toLocaleString("sv-SE")} tecken.`;
+
+/**
+ * The answers a form sent, or its problems: each answer may be empty (a municipality need
+ * not answer every question), not too long, and at least one must say something.
+ */
+export function readAnswers(form: FormData): { ok: true; answers: { questionId: string; text: string }[] } | { ok: false; fieldErrors: Record<string, string>; formError: string } {
+  const answers: { questionId: string; text: string }[] = [];
+  const fieldErrors: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (!name.startsWith(ANSWER_FIELD) || typeof value !== "string") continue;
+    const text = value.trim();
+    if (text.length > LIMITS.inputAnswerLength) fieldErrors[name] = TOO_LONG;
+    answers.push({ questionId: name.slice(ANSWER_FIELD.length), text });
+  }
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, formError: "Några uppgifter behöver rättas." };
+  if (!answers.some((a) => a.text !== "")) {
+    const first = answers[0] ? answerField(answers[0].questionId) : "form";
+    return { ok: false, fieldErrors: { [first]: NOTHING_ANSWERED }, formError: NOTHING_ANSWERED };
+  }
+  return { ok: true, answers };
+}
+
+/** Text or answers per question, whichever the form holds, or its problems with everything typed kept. */
+function contentOf(form: FormData) {
+  const values = formValues(form);
+  const send = form.get("send") === "1";
+  if (form.get("mode") !== "answers") {
+    const parsed = parseForm(form, MemberInputForm);
+    return parsed.ok ? { ok: true as const, send, content: { text: parsed.value.text } } : { ok: false as const, problems: parsed.problems };
+  }
+  const read = readAnswers(form);
+  if (!read.ok) return { ok: false as const, problems: { formError: read.formError, fieldErrors: read.fieldErrors, values } };
+  return { ok: true as const, send, content: { answers: read.answers } };
+}
+
+const EditIds = z.object({
   inputId: z.string({ error: "Sidan saknar synpunkternas id; ladda om den." }).uuid("Sidan saknar synpunkternas id; ladda om den."),
   expectedVersion: z.coerce.number().int().positive().optional(),
 });
@@ -55,30 +93,33 @@ const SENT = "Dina synpunkter är skickade till SmåKom. Ett kvitto har skickats
 
 /** Writes new input: a draft, or sent at once. */
 export async function createMemberInput(request: Request, remissId: string, form: FormData) {
-  const parsed = parseForm(form, MemberInputForm);
+  const parsed = contentOf(form);
   if (!parsed.ok) return problems(parsed.problems);
   try {
-    await callApi(request, CreateInput, { input: { remissId, text: parsed.value.text, submit: parsed.value.send } });
+    await callApi(request, CreateInput, { input: { remissId, ...parsed.content, submit: parsed.send } });
   } catch (error) {
-    return apiProblems(error, formValues(form), { text: "text" });
+    return apiProblems(error, formValues(form), { text: "text", answers: "form" });
   }
   return redirectWithFlash(`/remisser/${remissId}`, {
     kind: "success",
-    message: parsed.value.send ? SENT : "Utkastet är sparat. Det syns inte för SmåKom förrän du skickar det.",
+    message: parsed.send ? SENT : "Utkastet är sparat. Det syns inte för SmåKom förrän du skickar det.",
   });
 }
 
 /** Saves changed text; a draft may be sent in the same step. */
 export async function editMemberInput(request: Request, remissId: string, form: FormData) {
-  const parsed = parseForm(form, EditMemberInputForm);
+  const ids = parseForm(form, EditIds);
+  if (!ids.ok) return problems(ids.problems);
+  const parsed = contentOf(form);
   if (!parsed.ok) return problems(parsed.problems);
-  const { inputId, expectedVersion, text, send } = parsed.value;
+  const { inputId, expectedVersion } = ids.value;
+  const send = parsed.send;
   let status: string;
   try {
-    status = (await callApi(request, UpdateInput, { input: { id: inputId, expectedVersion, text } })).data.updateMemberInput.status;
+    status = (await callApi(request, UpdateInput, { input: { id: inputId, expectedVersion, ...parsed.content } })).data.updateMemberInput.status;
     if (send && status === "DRAFT") status = (await callApi(request, SubmitInput, { id: inputId })).data.submitMemberInput.status;
   } catch (error) {
-    return apiProblems(error, formValues(form), { text: "text" });
+    return apiProblems(error, formValues(form), { text: "text", answers: "form" });
   }
   const message =
     send ? SENT

@@ -38,8 +38,10 @@ const RemissPageQuery = graphql(`
       document { id designation title inquiry { id name } }
       abilities { canEdit canReadNotes canCreateResponse canWriteMemberInput }
       memberInputSummary { text publishedAt }
+      inputRequest { id intro publishedAt questions { id text } }
       memberInputs {
         id text status submittedAt updatedAt version
+        answers { questionId text }
         municipality { id name }
         author { id name }
         abilities { canEdit canSubmit canWithdraw }
@@ -201,6 +203,7 @@ export default function RemissPage() {
   const answer = useActionData<typeof action>() as AnswerData | undefined;
   const isMember = me.role === "MEMBER";
   const memberDeadline = remiss.memberInputDeadline ?? remiss.deadline;
+  const asked = remiss.inputRequest?.publishedAt ? remiss.inputRequest : null;
   const { document } = remiss;
   return (
     <>
@@ -265,10 +268,11 @@ export default function RemissPage() {
         <section aria-labelledby="synpunkter-title" id="synpunkter" className="card">
           <h2 id="synpunkter-title">Synpunkter från medlemmarna</h2>
           {isMember ? (
-            <MemberInputArea remiss={remiss} me={me} memberDeadline={memberDeadline} today={today} answer={answer} />
+            <MemberInputArea remiss={remiss} asked={asked} me={me} memberDeadline={memberDeadline} today={today} answer={answer} />
           ) : (
             <>
               <p>Sista dag för medlemmarnas synpunkter: <Deadline date={memberDeadline} today={today} /></p>
+              <InputRequestStatus remiss={remiss} />
               <SubmittedInputs inputs={remiss.memberInputs} />
               {remiss.abilities.canEdit ? (
                 <SummaryForm remiss={remiss} answer={answer} />
@@ -281,6 +285,35 @@ export default function RemissPage() {
         </section>
       </div>
     </>
+  );
+}
+
+/** Staff's questions to the members, for staff and board: where to write them and where the answers are. */
+function InputRequestStatus({ remiss }: { remiss: RemissData }) {
+  const request = remiss.inputRequest;
+  const canAsk = remiss.abilities.canEdit && !remiss.archivedAt;
+  return (
+    <section aria-labelledby="fragor-title" className="input-request-status">
+      <h3 id="fragor-title">Frågor till medlemmarna</h3>
+      {!request ? (
+        <p className="muted">Inga frågor är ställda. Medlemmarna skriver sina synpunkter som fritext.</p>
+      ) : request.publishedAt ? (
+        <p>
+          {request.questions.length === 1 ? "En fråga" : `${request.questions.length} frågor`} ställdes till medlemskommunerna{" "}
+          {formatDate(request.publishedAt)}.
+        </p>
+      ) : (
+        <p>Frågorna är sparade men inte skickade till medlemmarna ännu.</p>
+      )}
+      <p className="actions">
+        {request?.publishedAt && <Link to={`/remisser/${remiss.id}/fragor/svar`} className="button button-small">Svar per fråga</Link>}
+        {canAsk && (
+          <Link to={`/remisser/${remiss.id}/fragor`} className="button button-secondary button-small">
+            {!request ? "Ställ frågor till medlemmarna" : request.publishedAt ? "Ändra frågorna" : "Ändra och skicka frågorna"}
+          </Link>
+        )}
+      </p>
+    </section>
   );
 }
 
