@@ -12,6 +12,7 @@ import { AddResponseEvents1796103000000 } from "./1796103000000-AddResponseEvent
 import { AddDocumentExternalId1796104403028 } from "./1796104403028-AddDocumentExternalId.js";
 import { AddNotificationSettings1796113088934 } from "./1796113088934-AddNotificationSettings.js";
 import { AddImportRuns1796113200000 } from "./1796113200000-AddImportRuns.js";
+import { AddGoalComment1796113300000 } from "./1796113300000-AddGoalComment.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddDocumentExternalId1796104403028,
   AddNotificationSettings1796113088934,
   AddImportRuns1796113200000,
+  AddGoalComment1796113300000,
 ];
