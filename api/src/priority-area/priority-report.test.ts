@@ -32,13 +32,12 @@ beforeAll(async () => {
     tokens[role] = (await buildUserWithToken(m(), { role: Role[role.toUpperCase() as "STAFF"] })).token;
   }
   const housing25 = await buildPriorityArea(m(), { name: "Bostadsförsörjning", year: 2025 }, ["Strandskyddet"]);
-  const housing26 = await buildPriorityArea(m(), { name: "Bostadsförsörjning", year: 2026 });
+  const housing26 = await buildPriorityArea(m(), { name: "Bostadsförsörjning", year: 2026 }, [
+    { text: "Fler bostäder", status: GoalStatus.ACHIEVED, comment: "Två nya lagförslag" },
+  ]);
   const broadband26 = await buildPriorityArea(m(), { name: "Bredbandsutbyggnad", year: 2026 });
   await buildPriorityArea(m(), { name: "Arkiverad fråga", year: 2026, archivedAt: new Date() });
   const both = [housing25.id, housing26.id];
-  await m().query(`INSERT INTO goal (priority_area_id, text, status, comment, position, version) VALUES ($1, 'Fler bostäder', $2, 'Två nya lagförslag', 0, 1)`, [
-    housing26.id, GoalStatus.ACHIEVED,
-  ]);
 
   // Inquiries: ongoing since 2024 (both years), concluded in 2025 (2025 only), begun in 2026 (2026 only), archived (never).
   const since2024 = await buildInquiry(m(), { status: InquiryStatus.ONGOING }, [...both, broadband26.id]);

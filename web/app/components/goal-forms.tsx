@@ -1,6 +1,7 @@
 /** The goals of one priority area on its admin page: each goal its own form, and one to add a goal. */
 import { Form } from "@remix-run/react";
 import { options } from "~/lib/labels";
+import { goalPrefix } from "~/lib/goal-forms";
 import { FormError, SelectField, TextArea, TextField, type FormProblemsView } from "./form";
 
 interface Goal {
@@ -44,7 +45,7 @@ export function GoalsSection({ year, goals, problems, busy }: { year: number; go
               <input type="hidden" name="goalId" value={goal.id} />
               <input type="hidden" name="expectedVersion" value={goal.version} />
               <FormError problems={p} />
-              <GoalFields prefix={`goal-${goal.id}`} goal={goal} what={`mål ${i + 1}`} problems={p} />
+              <GoalFields prefix={goalPrefix(goal.id)} goal={goal} what={`mål ${i + 1}`} problems={p} />
               <div className="actions">
                 <button type="submit" className="button-secondary" disabled={busy}>Spara mål {i + 1}</button>
               </div>
@@ -62,7 +63,7 @@ export function GoalsSection({ year, goals, problems, busy }: { year: number; go
         <h3 id="new-goal-title">Nytt mål</h3>
         <input type="hidden" name="intent" value="add-goal" />
         <FormError problems={adding} />
-        <GoalFields prefix="new-goal" what="nytt mål" problems={adding} />
+        <GoalFields prefix={goalPrefix(null)} what="nytt mål" problems={adding} />
         <div className="actions">
           <button type="submit" disabled={busy}>Lägg till mål</button>
         </div>

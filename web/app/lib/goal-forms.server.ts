@@ -5,17 +5,12 @@ import { callApi } from "./api.server";
 import { GOAL_STATUSES } from "./admin-forms";
 import { redirectWithFlash } from "./flash.server";
 import { apiProblems, formValues, problems } from "./forms.server";
+import { goalPrefix, type GoalIntent } from "./goal-forms";
 
 const AddGoal = graphql(`mutation AddGoal($input: AddGoalInput!) { addGoal(input: $input) { id } }`);
 const UpdateGoal = graphql(`mutation UpdateGoal($input: UpdateGoalInput!) { updateGoal(input: $input) { id } }`);
 const RemoveGoal = graphql(`mutation RemoveGoal($id: ID!) { removeGoal(id: $id) { id } }`);
 
-export const GOAL_INTENTS = ["add-goal", "update-goal", "remove-goal"] as const;
-export type GoalIntent = (typeof GOAL_INTENTS)[number];
-export const isGoalIntent = (intent: unknown): intent is GoalIntent => (GOAL_INTENTS as readonly unknown[]).includes(intent);
-
-/** The field names of one goal's form: `goal-<id>-text` for a goal, `new-goal-text` for the new one. */
-export const goalPrefix = (goalId: string | null) => (goalId ? `goal-${goalId}` : "new-goal");
 
 const GoalForm = z.object({
   text: z.string().trim().min(1, "Skriv målet.").max(1000, "Ett mål får ha högst 1 000 tecken."),

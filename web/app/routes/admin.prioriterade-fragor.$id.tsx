@@ -10,7 +10,8 @@ import { todayInStockholm } from "~/lib/format";
 import { PriorityAreaFields } from "~/components/admin-forms";
 import { FormError } from "~/components/form";
 import { GoalsSection } from "~/components/goal-forms";
-import { goalAction, isGoalIntent } from "~/lib/goal-forms.server";
+import { goalAction } from "~/lib/goal-forms.server";
+import { isGoalIntent } from "~/lib/goal-forms";
 import { RouteErrorBoundary } from "~/components/route-error";
 import styles from "~/styles/priorities.css?url";
 
