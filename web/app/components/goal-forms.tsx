@@ -40,7 +40,7 @@ export function GoalsSection({ year, goals, problems, busy }: { year: number; go
         const p = problemsFor(problems, "update-goal", goal.id) ?? problemsFor(problems, "remove-goal", goal.id);
         return (
           <div className="goal-item stack" key={goal.id}>
-            <Form method="post" className="stack" aria-label={`Mål ${i + 1}`}>
+            <Form method="post" className="stack" aria-label={`Ändra mål ${i + 1}`}>
               <input type="hidden" name="intent" value="update-goal" />
               <input type="hidden" name="goalId" value={goal.id} />
               <input type="hidden" name="expectedVersion" value={goal.version} />
@@ -60,7 +60,7 @@ export function GoalsSection({ year, goals, problems, busy }: { year: number; go
       })}
       {/* Keyed by the number of goals: a goal just added leaves an empty form, with or without JavaScript. */}
       <Form method="post" className="stack goal-item" aria-labelledby="new-goal-title" key={goals.length}>
-        <h3 id="new-goal-title">Nytt mål</h3>
+        <h3 id="new-goal-title">Lägg till ett mål</h3>
         <input type="hidden" name="intent" value="add-goal" />
         <FormError problems={adding} />
         <GoalFields prefix={goalPrefix(null)} what="nytt mål" problems={adding} />
