@@ -91,6 +91,33 @@ describe("the yearly priorities report", () => {
     await page.context().close();
   });
 
+  it("staff tag an inquiry with this year's priority areas from its page", async () => {
+    const page = await stack.signedInPage("staff");
+    await page.goto("/utredningar");
+    await page.getByRole("link", { name: "Strandskyddsutredningen" }).first().click();
+    await page.getByRole("link", { name: "Ändra prioriterade frågor" }).click();
+    await page.waitForURL(/\/prioriterade-fragor\/taggar\?utredning=/);
+    expect(await page.getByRole("checkbox", { name: "Bostadsförsörjning (2021)" }).isChecked()).toBe(true);
+    await page.getByRole("checkbox", { name: `Bostadsförsörjning (${YEAR})` }).check();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Spara" }).click();
+    await page.waitForURL(/\/utredningar\/[0-9a-f-]+$/);
+    expect(await page.getByRole("definition").filter({ hasText: `Bostadsförsörjning ${YEAR}` }).count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("staff tag a remiss (through its report) from the remiss page", async () => {
+    const page = await stack.signedInPage("staff");
+    const [{ id: remissId }] = await stack.api.ds.query(`SELECT id FROM remiss WHERE diarienummer = 'KN2026/00741'`);
+    await page.goto(`/remisser/${remissId}`);
+    await page.getByRole("link", { name: "Ändra prioriterade frågor" }).click();
+    await page.getByRole("checkbox", { name: `Infrastruktur (${YEAR})` }).check();
+    await page.getByRole("button", { name: "Spara" }).click();
+    await page.waitForURL(new RegExp(`/remisser/${remissId}$`));
+    expect(await page.getByRole("definition").filter({ hasText: `Infrastruktur ${YEAR}` }).count()).toBe(1);
+    await page.context().close();
+  });
+
   it("sends an anonymous visitor of the page or the CSV to sign in and back", async () => {
     for (const path of ["/prioriterade-fragor/rapport?ar=2026", "/prioriterade-fragor/rapport.csv?ar=2026"]) {
       const res = await fetch(`${stack.webUrl}${path}`, { redirect: "manual" });
