@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
 import { requireAdminUser } from "~/lib/admin.server";
 import { load } from "~/lib/auth.server";
-import { todayInStockholm } from "~/lib/format";
+import { currentYear, yearFromUrl } from "~/lib/priority-report";
 import { label } from "~/lib/labels";
 import { yearOptions } from "~/components/admin-forms";
 import { SelectField } from "~/components/form";
@@ -23,11 +23,9 @@ const Areas = graphql(`
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminUser(request);
-  const currentYear = Number(todayInStockholm().slice(0, 4));
-  const asked = Number(new URL(request.url).searchParams.get("ar"));
-  const year = Number.isInteger(asked) && asked >= 1900 && asked <= 2100 ? asked : currentYear;
+  const year = yearFromUrl(request.url);
   const { priorityAreas } = await load(request, Areas, { year });
-  return { year, currentYear, priorityAreas };
+  return { year, currentYear: currentYear(), priorityAreas };
 }
 
 export default function AdminPriorityAreas() {
