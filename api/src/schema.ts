@@ -7,6 +7,8 @@ import { ResponseEventResolver, ResponseResolver, ResponseVersionResolver } from
 import { MemberInputResolver } from "./member-input/member-input.resolver.js";
 import { MunicipalityResolver } from "./municipality/municipality.resolver.js";
 import { PriorityAreaResolver } from "./priority-area/priority-area.resolver.js";
+import { GoalResolver } from "./priority-area/goal.resolver.js";
+import { PriorityReportResolver } from "./priority-area/priority-report.resolver.js";
 import { UserResolver } from "./user/user.resolver.js";
 import { DeadlineResolver } from "./deadline/deadline.resolver.js";
 import { AuthResolver } from "./auth/auth.resolver.js";
@@ -32,6 +34,8 @@ export const RESOLVERS = [
   MemberInputResolver,
   MunicipalityResolver,
   PriorityAreaResolver,
+  GoalResolver,
+  PriorityReportResolver,
   UserResolver,
   DeadlineResolver,
   AuthResolver,

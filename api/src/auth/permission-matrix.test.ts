@@ -259,6 +259,28 @@ const CASES: Case[] = [
     vars: async () => ({ id: (await buildPriorityArea(m())).id }),
   },
   { operation: "archivePriorityArea", gates: [CATALOG_WRITE], query: `mutation($id: ID!) { archivePriorityArea(id: $id) { id } }`, vars: async () => ({ id: (await buildPriorityArea(m())).id }) },
+  // The yearly goals and report: staff write goals; every signed-in user reads them and the report.
+  {
+    operation: "priorityReport", gates: [gate("priorityReport", "read"), gate("priorityGoal", "read")],
+    query: `query($year: Int!) { priorityReport(year: $year) { areas { inquiriesFollowed goals { id } } } }`,
+    vars: async () => ({ year: (await buildPriorityArea(m(), {}, ["Ett mål"])).year }),
+  },
+  {
+    operation: "addGoal", gates: [gate("priorityGoal", "write")],
+    query: `mutation($id: ID!) { addGoal(input: { priorityAreaId: $id, text: "Ett nytt mål" }) { id } }`,
+    vars: async () => ({ id: (await buildPriorityArea(m())).id }),
+  },
+  ...(["updateGoal", "removeGoal"] as const).map((operation): Case => ({
+    operation, gates: [gate("priorityGoal", "write")],
+    query: operation === "updateGoal"
+      ? `mutation($id: ID!) { updateGoal(input: { id: $id, status: ACHIEVED }) { id } }`
+      : `mutation($id: ID!) { removeGoal(id: $id) { id } }`,
+    vars: async () => {
+      const area = await buildPriorityArea(m(), {}, ["Ett mål"]);
+      const [{ id }] = await m().query(`SELECT id FROM goal WHERE priority_area_id = $1`, [area.id]);
+      return { id };
+    },
+  })),
 
   // Responses: staff write, the board approves.
   {

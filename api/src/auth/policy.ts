@@ -100,6 +100,22 @@ const RULES = {
   auditLog: {
     read: isStaff,
   },
+  /**
+   * The yearly goals of the priority areas: the members decide them at the autumn meeting,
+   * so every signed-in user reads them; the secretariat records them and their status.
+   */
+  priorityGoal: {
+    read: (_a: Actor) => true,
+    write: isStaff,
+  },
+  /**
+   * The yearly report per priority area: counts and goal status, no text of anyone's input
+   * or of unpublished responses. It is what the secretariat reports to the members at the
+   * autumn meeting, so members read it as well as staff and the board.
+   */
+  priorityReport: {
+    read: (_a: Actor) => true,
+  },
   /** Fetching from the official sources on someone's request: the secretariat keeps the catalog. */
   sourceImport: {
     run: isStaff,

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Int, Mut
 import { z } from "zod";
 import { Goal, GoalStatus, LIMITS, PriorityArea } from "@remissbanken/schema";
 import type { Context } from "../context.js";
-import { authorize } from "../auth/policy.js";
+import { authorize, can } from "../auth/policy.js";
 import { assignDefined, ensureNotArchived, loadForUpdate, touchVersion } from "../common/crud.js";
 import { byColumn, byId, ConnectionType, paginate, PageArgs } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
@@ -36,7 +36,7 @@ class PriorityAreaInput {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Field(() => [GoalInput], { nullable: true, description: "Replaces the goals, in order." })
+  @Field(() => [GoalInput], { nullable: true, description: "Replaces the goals, in order, comments and all; addGoal, updateGoal and removeGoal change one." })
   goals?: GoalInput[] | null;
 }
 
@@ -62,7 +62,7 @@ async function replaceGoals(m: import("typeorm").EntityManager, priorityAreaId: 
   if (list.length) {
     await m.insert(
       Goal,
-      list.map((g, position) => ({ priorityAreaId, text: g.text, status: g.status ?? GoalStatus.NOT_STARTED, position, version: 1 })),
+      list.map((g, position) => ({ priorityAreaId, text: g.text, status: g.status ?? GoalStatus.NOT_STARTED, comment: null, position, version: 1 })),
     );
   }
 }
@@ -125,6 +125,7 @@ export class PriorityAreaResolver {
 
   @FieldResolver(() => [Goal])
   goals(@Root() area: PriorityArea, @Ctx() ctx: Context) {
+    if (!can(ctx.actor, "priorityGoal", "read")) return [];
     return ctx.loaders.goalsByPriorityArea.load(area.id);
   }
 }

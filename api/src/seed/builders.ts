@@ -29,10 +29,19 @@ export async function buildUser(m: EntityManager, overrides: Partial<User> = {})
   );
 }
 
-export async function buildPriorityArea(m: EntityManager, overrides: Partial<PriorityArea> = {}, goals: string[] = []): Promise<PriorityArea> {
+/** A goal as text alone (in progress, no comment), or with its status and comment. */
+export type GoalDraft = string | { text: string; status?: GoalStatus; comment?: string | null };
+
+export async function buildPriorityArea(m: EntityManager, overrides: Partial<PriorityArea> = {}, goals: GoalDraft[] = []): Promise<PriorityArea> {
   const area = await m.save(m.create(PriorityArea, { name: `Område ${unique()}`, year: 2021, description: null, archivedAt: null, ...overrides }));
   if (goals.length) {
-    await m.insert(Goal, goals.map((text, position) => ({ priorityAreaId: area.id, text, position, status: GoalStatus.IN_PROGRESS, version: 1 })));
+    await m.insert(
+      Goal,
+      goals.map((goal, position) => {
+        const { text, status = GoalStatus.IN_PROGRESS, comment = null } = typeof goal === "string" ? { text: goal } : goal;
+        return { priorityAreaId: area.id, text, status, comment, position, version: 1 };
+      }),
+    );
   }
   return area;
 }

@@ -99,4 +99,21 @@ describe("demo data", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.upcomingDeadlines.map((d: { kind: string }) => d.kind)).toEqual(["MEMBER_INPUT", "REMISS"]);
   });
+
+  it("has this year's priority areas with goals, so the yearly report has something to show", async () => {
+    const year = Number(new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric" }).format(new Date()));
+    const result = await api.gql(
+      `query($year: Int!) { priorityReport(year: $year) { areas { area { name } inquiriesFollowed memberInputReceived goals { status } } } }`,
+      { year },
+      { token: staff },
+    );
+    expect(result.errors).toBeUndefined();
+    const areas = result.data.priorityReport.areas;
+    expect(areas).toHaveLength(6);
+    expect(new Set(areas.flatMap((a: { goals: { status: string }[] }) => a.goals.map((g) => g.status)))).toEqual(
+      new Set(["NOT_STARTED", "IN_PROGRESS", "ACHIEVED", "NOT_ACHIEVED"]),
+    );
+    // The ongoing inquiry on ekonomistyrning and Forshaga's input on the exercise remiss.
+    expect(areas.find((a: { area: { name: string } }) => a.area.name === "Finansiering för tillväxt")).toMatchObject({ inquiriesFollowed: 1, memberInputReceived: 1 });
+  });
 });

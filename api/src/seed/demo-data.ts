@@ -4,13 +4,14 @@
  */
 import type { DataSource, EntityManager } from "typeorm";
 import {
-  DocumentKind, InquiryStatus, MemberInputStatus, Municipality, RemissStatus, ResponseKind, ResponseStance, ResponseStatus, Role,
+  DocumentKind, GoalStatus, InquiryStatus, MemberInputStatus, Municipality, RemissStatus, ResponseKind, ResponseStance, ResponseStatus, Role,
 } from "@remissbanken/schema";
 import { addDays, stockholmDate } from "../common/dates.js";
 import { createDemoUsers } from "../auth/demo-users.js";
 import {
-  buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser,
+  buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildRemiss, buildResponse, buildUser, type GoalDraft,
 } from "./builders.js";
+import { replaceLinks } from "../common/crud.js";
 import { extractDocumentText, storeDocumentText } from "../document/document-text.service.js";
 import { EXERCISE_DEMO_TEXT, SOU_2011_59_DEMO_TEXT } from "./demo-texts.js";
 
@@ -43,6 +44,32 @@ const PRIORITY_AREAS_2021: [string, string, string[]][] = [
   ["Arbetsmarknaden", "Arbetsförmedlingens närvaro och uppdrag i små kommuner.", ["Bevaka reformeringen av Arbetsförmedlingen"]],
 ];
 
+/**
+ * The same subjects decided again for the current year, so the yearly report (and its chart)
+ * has something to show on a fresh start: goals in every state, a few with a comment.
+ */
+const GOALS_THIS_YEAR: Record<string, GoalDraft[]> = {
+  "Bostadsförsörjning": [
+    { text: "Bevaka statliga utredningar som påverkar kommunernas möjligheter/hinder för byggande", status: GoalStatus.IN_PROGRESS },
+    { text: "Verka för ett differentierat strandskydd som gynnar landsbygdsutveckling", status: GoalStatus.ACHIEVED, comment: "Ställningstagandet är antaget av styrelsen och har lyfts i flera remissvar." },
+  ],
+  "Finansiering för tillväxt": [
+    { text: "Verka för ett kostnadsutjämningssystem som tar hänsyn till små kommuners villkor", status: GoalStatus.IN_PROGRESS },
+    { text: "Samla medlemmarnas erfarenheter av kommunsamverkan inför remissvaret", status: GoalStatus.IN_PROGRESS, comment: "Synpunkter har kommit in från medlemskommunerna." },
+  ],
+  "Bredbandsutbyggnad": [
+    { text: "Verka för statlig finansiering av bredbandsutbyggnaden på landsbygden", status: GoalStatus.NOT_ACHIEVED, comment: "Inga nya statliga medel under året." },
+  ],
+  "Agenda 2030": [
+    { text: "Sprida goda exempel på hållbarhetsarbete bland medlemmarna", status: GoalStatus.ACHIEVED, comment: "Fyra exempel har spridits i nyhetsbrevet." },
+  ],
+  "Infrastruktur": [
+    { text: "Bevaka statens ansvar för det finmaskiga vägnätet", status: GoalStatus.IN_PROGRESS },
+    { text: "Verka för stöd till VA-investeringar", status: GoalStatus.NOT_STARTED },
+  ],
+  "Arbetsmarknaden": [{ text: "Bevaka Arbetsförmedlingens närvaro i små kommuner", status: GoalStatus.NOT_STARTED }],
+};
+
 /** Loads the demo data unless the database already has data. Returns whether it did. */
 export async function seedDemoData(ds: DataSource): Promise<boolean> {
   return ds.transaction(async (m) => {
@@ -66,6 +93,12 @@ async function loadDemoData(m: EntityManager) {
     areas.set(name, (await buildPriorityArea(m, { name, year: 2021, description }, goals)).id);
   }
   const area = (name: string) => areas.get(name)!;
+  const thisYear = Number(stockholmDate().slice(0, 4));
+  const areasThisYear = new Map<string, string>();
+  for (const [name, description] of PRIORITY_AREAS_2021) {
+    areasThisYear.set(name, (await buildPriorityArea(m, { name, year: thisYear, description }, GOALS_THIS_YEAR[name])).id);
+  }
+  const areaThisYear = (name: string) => areasThisYear.get(name)!;
 
   // Demo users have published passwords (docs/security.md): never in production.
   const production = process.env.NODE_ENV === "production";
@@ -131,7 +164,7 @@ async function loadDemoData(m: EntityManager) {
     name: "Utredningen om en effektiv ekonomistyrning i kommuner och regioner",
     department: "Finansdepartementet",
     status: InquiryStatus.ONGOING,
-  }, [area("Finansiering för tillväxt")]);
+  }, [area("Finansiering för tillväxt"), areaThisYear("Finansiering för tillväxt")]);
   await buildDocument(m, {
     kind: DocumentKind.DIRECTIVE,
     designation: "Dir. 2020:88",
@@ -163,7 +196,7 @@ async function loadDemoData(m: EntityManager) {
     ownerId: staff.id,
   });
   // The section numbers follow the shape of the report; the texts are written for the demo.
-  await buildResponse(m, {
+  const response2012 = await buildResponse(m, {
     kind: ResponseKind.RESPONSE,
     remissId: remiss2011.id,
     title: "Remissvar: Spara i goda tider (SOU 2011:59)",
@@ -197,6 +230,8 @@ async function loadDemoData(m: EntityManager) {
     signatory: "Styrelsen för SmåKom genom Anna Andersson, ordförande",
     presenter: "Kansliet, Erik Eriksson",
   });
+  // Municipal finances: the subject the areas of later years call Finansiering för tillväxt.
+  await replaceLinks(m, "response_priority_area", "response_id", response2012.id, "priority_area_id", [area("Finansiering för tillväxt")]);
 
   // Real remisser from regeringen.se (their deadlines have passed).
   const ds2026_15 = await buildDocument(m, {
@@ -227,7 +262,7 @@ async function loadDemoData(m: EntityManager) {
     title: "Övningsremiss (demodata): Starkare kommuner – uppföljning",
     department: "Finansdepartementet",
     publishedAt: today,
-  }, [area("Finansiering för tillväxt")]);
+  }, [area("Finansiering för tillväxt"), areaThisYear("Finansiering för tillväxt")]);
   await attachDemoText(m, exercise.id, EXERCISE_DEMO_TEXT);
   const exerciseRemiss = await buildRemiss(m, {
     documentId: exercise.id,

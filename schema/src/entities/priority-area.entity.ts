@@ -29,7 +29,10 @@ export class PriorityArea extends TrackedEntity {
   archivedAt: Date | null;
 }
 
-/** A yearly goal (mål) under a priority area. */
+/**
+ * A goal (mål) for the year of its priority area. An area is one year's decision, so the
+ * goal's year is the area's: the same subject next year is a new area with its own goals.
+ */
 @ObjectType()
 @Entity("goal")
 export class Goal extends TrackedEntity {
@@ -48,6 +51,11 @@ export class Goal extends TrackedEntity {
   @Field(() => GoalStatus)
   @Column({ type: "enum", enum: GoalStatus, enumName: "goal_status", default: GoalStatus.NOT_STARTED })
   status: GoalStatus;
+
+  /** How the goal went, in the secretariat's words: what the yearly report says beside the status. */
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  comment: string | null;
 
   @Field(() => Int)
   @Column({ type: "int", default: 0 })

@@ -17,6 +17,7 @@ import { AddThesaurus1796200000000 } from "./1796200000000-AddThesaurus.js";
 import { ReanalyseSearchTerms1796200000001 } from "./1796200000001-ReanalyseSearchTerms.js";
 import { AddNotification1796113300000 } from "./1796113300000-AddNotification.js";
 import { AddInputRequests1796120000000 } from "./1796120000000-AddInputRequests.js";
+import { AddGoalComment1796113400000 } from "./1796113400000-AddGoalComment.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   AddCalendarFeed1796113173231,
   AddImportRuns1796113200000,
   AddNotification1796113300000,
+  AddGoalComment1796113400000,
   AddInputRequests1796120000000,
   AddThesaurus1796200000000,
   ReanalyseSearchTerms1796200000001,

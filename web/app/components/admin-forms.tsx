@@ -67,12 +67,14 @@ export function yearOptions(around: number, extra: number[] = []): { value: stri
  * people add goals without JavaScript, and emptying a row's text removes that goal.
  */
 export function PriorityAreaFields({
-  problems, area, year, currentYear,
+  problems, area, year, currentYear, withGoals = true,
 }: {
   problems: Problems;
   area?: { name: string; year: number; description?: string | null; goals: GoalRow[] };
   year: number;
   currentYear: number;
+  /** A new area takes its first goals here; an existing one edits them one by one (GoalsSection). */
+  withGoals?: boolean;
 }) {
   const goals: GoalRow[] = [...(area?.goals ?? [])];
   const rows = goals.length + EMPTY_GOAL_ROWS;
@@ -81,7 +83,7 @@ export function PriorityAreaFields({
       <TextField name="name" label="Namn på frågan" maxLength={200} required defaultValue={area?.name} problems={problems} />
       <SelectField name="year" label="År" defaultValue={String(area?.year ?? year)} options={yearOptions(currentYear, [area?.year ?? year])} problems={problems} />
       <TextArea name="description" label="Beskrivning" hint="Frivilligt. Vad SmåKom vill uppnå med frågan." maxLength={20_000} defaultValue={area?.description ?? ""} problems={problems} />
-      <fieldset className="stack">
+      {withGoals && <fieldset className="stack">
         <legend>Mål</legend>
         <p className="hint">Tomma rader sparas inte. Töm ett måls text för att ta bort det.</p>
         {Array.from({ length: rows }, (_, i) => (
@@ -102,7 +104,7 @@ export function PriorityAreaFields({
             />
           </div>
         ))}
-      </fieldset>
+      </fieldset>}
     </>
   );
 }

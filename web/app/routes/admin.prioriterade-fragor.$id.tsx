@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
 import { callApi } from "~/lib/api.server";
@@ -9,7 +9,13 @@ import { apiProblems, formValues, problems } from "~/lib/forms.server";
 import { todayInStockholm } from "~/lib/format";
 import { PriorityAreaFields } from "~/components/admin-forms";
 import { FormError } from "~/components/form";
+import { GoalsSection } from "~/components/goal-forms";
+import { goalAction } from "~/lib/goal-forms.server";
+import { isGoalIntent } from "~/lib/goal-forms";
 import { RouteErrorBoundary } from "~/components/route-error";
+import styles from "~/styles/priorities.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.area.name ?? "Prioriterad fråga"} – Administration – Remissbanken` }];
 
@@ -18,7 +24,7 @@ const AreaQuery = graphql(`
     priorityArea(id: $id) {
       id name year description version archivedAt
       abilities { canEdit canArchive }
-      goals { id text status }
+      goals { id text status comment version }
     }
   }
 `);
@@ -42,7 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.id!;
   const form = await request.formData();
   const values = formValues(form);
-  if (form.get("intent") === "archive") {
+  const intent = form.get("intent");
+  if (isGoalIntent(intent)) return goalAction(request, form, intent, id);
+  if (intent === "archive") {
     try {
       const { data } = await callApi(request, ArchivePriorityArea, { id });
       const area = data.archivePriorityArea;
@@ -53,9 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parsePriorityArea(form);
   if (!parsed.ok) return problems(parsed.problems);
+  // The goals have forms of their own below the area's; this form leaves them as they are.
+  const { goals: _goals, ...changes } = parsed.input;
   try {
     const { data } = await callApi(request, UpdatePriorityArea, {
-      input: { id, expectedVersion: formInt(form.get("expectedVersion")), ...parsed.input },
+      input: { id, expectedVersion: formInt(form.get("expectedVersion")), ...changes },
     });
     const area = data.updatePriorityArea;
     return redirectWithFlash(`/admin/prioriterade-fragor?ar=${area.year}`, { kind: "success", message: `Ändringarna av ”${area.name}” är sparade.` });
@@ -70,6 +80,8 @@ export default function EditPriorityArea() {
   const navigation = useNavigation();
   const p = answer?.problems;
   const archiving = p?.values.intent === "archive";
+  const onGoals = isGoalIntent(p?.values.intent);
+  const areaProblems = archiving || onGoals ? undefined : p;
   return (
     <div className="stack">
       <nav className="breadcrumbs" aria-label="Du är här">
@@ -80,16 +92,18 @@ export default function EditPriorityArea() {
         </ol>
       </nav>
       <h1>{area.name}</h1>
-      <Form method="post" className="stack card" aria-describedby={p?.formError && !archiving ? "form-error" : undefined}>
+      <p><Link to={`/prioriterade-fragor/rapport?ar=${area.year}`}>Årsrapport för prioriterade frågor {area.year}</Link></p>
+      <Form method="post" className="stack card" aria-describedby={areaProblems?.formError ? "form-error" : undefined}>
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="expectedVersion" value={area.version} />
-        <FormError problems={archiving ? undefined : p} />
-        <PriorityAreaFields problems={archiving ? undefined : p} area={area} year={area.year} currentYear={currentYear} />
+        <FormError problems={areaProblems} />
+        <PriorityAreaFields problems={areaProblems} area={area} year={area.year} currentYear={currentYear} withGoals={false} />
         <div className="actions">
           <button type="submit" disabled={navigation.state === "submitting"}>Spara ändringar</button>
           <Link to={`/admin/prioriterade-fragor?ar=${area.year}`}>Avbryt</Link>
         </div>
       </Form>
+      <GoalsSection year={area.year} goals={area.goals} problems={onGoals ? p : undefined} busy={navigation.state === "submitting"} />
       {area.abilities.canArchive && (
         <section className="card stack danger-zone" aria-labelledby="archive-title">
           <h2 id="archive-title">Arkivera</h2>

@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { graphql } from "~/graphql/graphql";
 import { requireAdminUser } from "~/lib/admin.server";
 import { load } from "~/lib/auth.server";
-import { todayInStockholm } from "~/lib/format";
+import { currentYear, yearFromUrl } from "~/lib/priority-report";
 import { label } from "~/lib/labels";
 import { yearOptions } from "~/components/admin-forms";
 import { SelectField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { GOAL_STATUS_BADGE } from "~/components/goal-status";
 
 export const meta: MetaFunction = () => [{ title: "Prioriterade frågor – Administration – Remissbanken" }];
 
@@ -22,14 +23,10 @@ const Areas = graphql(`
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminUser(request);
-  const currentYear = Number(todayInStockholm().slice(0, 4));
-  const asked = Number(new URL(request.url).searchParams.get("ar"));
-  const year = Number.isInteger(asked) && asked >= 1900 && asked <= 2100 ? asked : currentYear;
+  const year = yearFromUrl(request.url);
   const { priorityAreas } = await load(request, Areas, { year });
-  return { year, currentYear, priorityAreas };
+  return { year, currentYear: currentYear(), priorityAreas };
 }
-
-const STATUS_BADGE: Record<string, string> = { ACHIEVED: "badge badge-ok", NOT_ACHIEVED: "badge badge-overdue", IN_PROGRESS: "badge badge-soon", NOT_STARTED: "badge badge-muted" };
 
 export default function AdminPriorityAreas() {
   const { year, currentYear, priorityAreas } = useLoaderData<typeof loader>();
@@ -39,6 +36,7 @@ export default function AdminPriorityAreas() {
         <h1>Prioriterade frågor {year}</h1>
         <Link className="button" to={`/admin/prioriterade-fragor/ny?ar=${year}`}>Ny prioriterad fråga</Link>
       </div>
+      <p><Link to={`/prioriterade-fragor/rapport?ar=${year}`}>Årsrapport för prioriterade frågor {year}</Link>: följda utredningar, skickade remissvar, inkomna synpunkter och målens status, med diagram och CSV.</p>
       <Form method="get" className="inline-form" aria-label="Välj år">
         <SelectField name="ar" label="År" defaultValue={String(year)} options={yearOptions(currentYear, [year])} />
         <button type="submit" className="button-secondary">Visa</button>
@@ -59,7 +57,7 @@ export default function AdminPriorityAreas() {
                   <ul className="goal-list" aria-label={`Mål för ${area.name}`}>
                     {area.goals.map((g) => (
                       <li key={g.id}>
-                        <span className={STATUS_BADGE[g.status] ?? "badge"}>{label("goalStatus", g.status)}</span> {g.text}
+                        <span className={GOAL_STATUS_BADGE[g.status] ?? "badge"}>{label("goalStatus", g.status)}</span> {g.text}
                       </li>
                     ))}
                   </ul>

@@ -5,7 +5,7 @@ import { callApi } from "~/lib/api.server";
 import { parsePriorityArea, requireAdminUser } from "~/lib/admin.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { apiProblems, formValues, problems } from "~/lib/forms.server";
-import { todayInStockholm } from "~/lib/format";
+import { currentYear, yearFromUrl } from "~/lib/priority-report";
 import { PriorityAreaFields } from "~/components/admin-forms";
 import { FormError } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
@@ -18,9 +18,7 @@ const CreatePriorityArea = graphql(`
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdminUser(request);
-  const currentYear = Number(todayInStockholm().slice(0, 4));
-  const asked = Number(new URL(request.url).searchParams.get("ar"));
-  return { currentYear, year: Number.isInteger(asked) && asked >= 1900 && asked <= 2100 ? asked : currentYear };
+  return { currentYear: currentYear(), year: yearFromUrl(request.url) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

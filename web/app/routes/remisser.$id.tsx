@@ -13,6 +13,7 @@ import { StaffOptionsQuery, staffOptions } from "~/lib/remiss-staff.server";
 import { createMemberInput, editMemberInput, withdrawMemberInput } from "~/lib/member-input.server";
 import { FormError } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { PriorityAreaFacts } from "~/components/priority-area-facts";
 import { RemissStatusBadge } from "~/components/remiss";
 import { Deadline, SAME_AS_DEADLINE } from "~/components/start/deadline";
 import { documentTitle } from "~/components/start/document-title";
@@ -35,7 +36,7 @@ const RemissPageQuery = graphql(`
       id version diarienummer ministry deadline memberInputDeadline status notes referralBodies smakomIsReferralBody
       sourceUrl archivedAt
       owner { id name }
-      document { id designation title inquiry { id name } }
+      document { id designation title inquiry { id name } priorityAreas { id name year } }
       abilities { canEdit canReadNotes canCreateResponse canWriteMemberInput }
       memberInputSummary { text publishedAt }
       inputRequest { id intro publishedAt questions { id text } }
@@ -247,6 +248,7 @@ export default function RemissPage() {
                 <dd><a href={remiss.sourceUrl} rel="noreferrer">Remissen hos regeringen</a></dd>
               </>
             )}
+            <PriorityAreaFacts areas={remiss.document.priorityAreas} editHref={remiss.abilities.canEdit ? `/prioriterade-fragor/taggar?remiss=${remiss.id}` : undefined} />
           </dl>
         </section>
 

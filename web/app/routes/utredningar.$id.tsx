@@ -18,6 +18,7 @@ const InquiryQuery = graphql(`
     inquiry(id: $id) {
       id name committeeDesignation department status reportDueDate summary archivedAt
       priorityAreas { id name year }
+      abilities { canEdit }
       documents {
         id kind designation title subtitle publishedAt
         remisser {
@@ -92,7 +93,7 @@ export default function InquiryPage() {
                 <dd>{formatDate(inquiry.reportDueDate)}{inquiry.status === "ONGOING" && <span className="muted"> ({describeDaysLeft(daysUntil(inquiry.reportDueDate))})</span>}</dd>
               </>
             )}
-            <PriorityAreaFacts areas={inquiry.priorityAreas} />
+            <PriorityAreaFacts areas={inquiry.priorityAreas} editHref={inquiry.abilities.canEdit ? `/prioriterade-fragor/taggar?utredning=${inquiry.id}` : undefined} />
           </dl>
           {inquiry.summary && <p className="prose">{inquiry.summary}</p>}
 
