@@ -1,9 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { resolveEnvironment } from "@remissbanken/schema/env";
-import {
-  DEFAULT_IMPORT_SCHEDULE, DEFAULT_IMPORT_TYPES, DEFAULT_RIKSDAGEN_BASE_URL, isCronExpression, parseImportTypes,
-} from "./import/import-settings.js";
+import { IMPORT_ENV, scheduledImportSettings } from "./import/import-settings.js";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -50,18 +48,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** Where remiss pages are fetched from; the only host "add a remiss from its address" will ask (tests point it at a local server). */
   REGERINGEN_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s):// URL").default("https://www.regeringen.se"),
-  /** The scheduled Riksdagen import in the worker: a five-field cron expression (UTC), or "off". Default: off outside production. */
-  IMPORT_SCHEDULE: z.string().refine((v) => v.trim() === "off" || isCronExpression(v), 'must be a cron expression like "30 4 * * *" or "off"').optional(),
-  /** The doktyps the scheduled import fetches. */
-  IMPORT_TYPES: z.string().default(DEFAULT_IMPORT_TYPES.join(",")).transform((v, ctx) => {
-    try {
-      return parseImportTypes(v);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-      return z.NEVER;
-    }
-  }),
-  RIKSDAGEN_BASE_URL: z.string().url().refine((u) => /^https?:\/\//.test(u), "must be an http(s):// URL").default(DEFAULT_RIKSDAGEN_BASE_URL),
+  ...IMPORT_ENV,
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && !env.SMTP_URL) {
     ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production (invitations, password resets and sign-in links are emailed)" });
@@ -113,18 +100,8 @@ function toConfig(env: z.output<typeof EnvSchema>) {
     // The web app calls the API from this machine and passes on the person's address.
     trustProxy: env.TRUST_PROXY ?? "loopback",
     regeringenBaseUrl: env.REGERINGEN_BASE_URL.replace(/\/+$/, ""),
-    scheduledImport: {
-      /** Null when off. */
-      schedule: importSchedule(env.IMPORT_SCHEDULE, production),
-      types: env.IMPORT_TYPES,
-      riksdagenBaseUrl: env.RIKSDAGEN_BASE_URL,
-    },
+    scheduledImport: scheduledImportSettings(env, production),
   };
-}
-
-function importSchedule(setting: string | undefined, production: boolean): string | null {
-  const schedule = setting?.trim() ?? (production ? DEFAULT_IMPORT_SCHEDULE : "off");
-  return schedule === "off" ? null : schedule;
 }
 
 export class ConfigError extends Error {

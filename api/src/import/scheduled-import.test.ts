@@ -16,16 +16,21 @@ import { rowCounts } from "@remissbanken/test/db";
 import { loadConfig } from "../config.js";
 import { createHttpClient } from "./http-client.js";
 import { STALE_AFTER_MS } from "./import-run.js";
-import { runScheduledImport, scheduledImportCrontab } from "./scheduled-import.js";
+import { runScheduledImport, SCHEDULED_IMPORT_TASK, scheduledImportCrontab } from "./scheduled-import.js";
+import pino from "pino";
+import { runOnce } from "graphile-worker";
+import { jobRunnerOptions } from "../worker/jobs.js";
 
 let ds: DataSource;
+let databaseUrl: string;
 let server: http.Server;
 let base: string;
 let failing = false;
 const asked: URL[] = [];
 
 beforeAll(async () => {
-  ds = createDataSource(await createTestDatabase());
+  databaseUrl = await createTestDatabase();
+  ds = createDataSource(databaseUrl);
   await ds.initialize();
   const lists = JSON.parse(await fs.readFile(path.join(import.meta.dirname, "riksdagen", "fixtures", "dokumentlista-sou-dir-ds-prop.json"), "utf8"));
   // One listing per doktyp, as the service answers `doktyp=…`; texts are not published yet.
@@ -105,6 +110,26 @@ describe("the scheduled import", () => {
       status: ImportRunStatus.FAILED, error: "The run stopped before it finished (the process ended or crashed).",
     });
     expect(await ds.getRepository(ImportRun).findOneByOrFail({ id: alive.id })).toMatchObject({ status: ImportRunStatus.RUNNING });
+  });
+});
+
+describe("the scheduled import in the worker", () => {
+  it("runs as the worker's task when its crontab line comes due, with the worker's settings and clock", async () => {
+    // What graphile-worker's cron does when the line comes due: one job of the task.
+    await ds.query("SELECT graphile_worker.add_job($1, '{}'::json)", [SCHEDULED_IMPORT_TASK]);
+    const now = new Date("2024-05-01T04:30:00Z");
+    const context = {
+      ds, publicUrl: "http://localhost:3000", planners: [], clock: () => now, log: pino({ level: "silent" }),
+      mailer: { send: () => Promise.reject(new Error("the import sends no mail")) },
+      scheduledImport: { types: ["dir" as const], riksdagenBaseUrl: base },
+    };
+    await runOnce(jobRunnerOptions(databaseUrl, context));
+    expect(listings()).toEqual([expect.stringMatching(/^dir from 2024-04-/)]);
+    const [latest] = await ds.getRepository(ImportRun).find({ where: { trigger: ImportTrigger.SCHEDULE }, order: { startedAt: "DESC" }, take: 1 });
+    expect(latest).toMatchObject({ startedAt: now, options: { types: ["dir"] } });
+    expect(latest.status).not.toBe(ImportRunStatus.RUNNING);
+    const [{ count }] = await ds.query("SELECT count(*)::int AS count FROM graphile_worker.jobs");
+    expect(count).toBe(0);
   });
 });
 

@@ -7,10 +7,15 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { planNotifications, SEND_NOTIFICATION } from "../notify/notification-queue.js";
 import { sendNotification, type SenderServices } from "../notify/notification-sender.js";
+import { runScheduledImport, SCHEDULED_IMPORT_TASK } from "../import/scheduled-import.js";
+import type { ScheduledImportSettings } from "../import/import-settings.js";
+import { ImportRunStatus } from "@remissbanken/schema";
 
 /** What every task may use (the sender's services and a log); one per worker process. */
 export interface WorkerContext extends SenderServices {
   log: Logger;
+  /** What the scheduled Riksdagen import fetches (IMPORT_TYPES, RIKSDAGEN_BASE_URL). */
+  scheduledImport?: Pick<ScheduledImportSettings, "types" | "riksdagenBaseUrl">;
 }
 
 export type WorkerTask = (payload: unknown, context: WorkerContext, helpers: JobHelpers) => Promise<void>;
@@ -29,6 +34,15 @@ export const TASKS: Record<string, WorkerTask> = {
     if (result.queued) context.log.info({ queued: result.queued }, "notifications queued");
     // Not thrown: the other planners' mail is queued, and the next run is ten minutes away.
     for (const { kind, error } of result.failed) context.log.error({ err: error, kind }, "a notification planner failed");
+  },
+  /** In CRONTAB only when IMPORT_SCHEDULE is set (see scheduledImportCrontab); the run is recorded for staff to see. */
+  [SCHEDULED_IMPORT_TASK]: async (_payload, context) => {
+    const settings = context.scheduledImport;
+    if (!settings) throw new Error("the scheduled import has no settings in this worker");
+    const run = await runScheduledImport(context.ds, { types: settings.types, baseUrl: settings.riksdagenBaseUrl }, context.clock());
+    const counts = { added: run.added, updated: run.updated, skipped: run.skipped, failed: run.failed };
+    if (run.status === ImportRunStatus.FAILED) context.log.error({ run: run.id, ...counts, error: run.error }, "scheduled import failed");
+    else context.log.info({ run: run.id, ...counts }, "scheduled import done");
   },
 };
 

@@ -11,7 +11,8 @@ import { IndexerEnv, parseProcessEnvironment, startIndexerProcess, stopOnSignals
 import { createLogger } from "../logger.js";
 import { createMailer } from "../auth/mailer.js";
 import { PLANNERS } from "../notify/planners.js";
-import { keepJobRunnerRunning } from "./jobs.js";
+import { CRONTAB, keepJobRunnerRunning } from "./jobs.js";
+import { IMPORT_ENV, scheduledImportCrontab, scheduledImportSettings } from "../import/import-settings.js";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -25,6 +26,7 @@ const WorkerEnv = IndexerEnv.extend({
   MAIL_FROM: z.string().default("Remissbanken <noreply@smakom.example>"),
   /** Where people open the product; links in mail point here. */
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  ...IMPORT_ENV,
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV === "production" && env.WORKER_JOBS && !env.SMTP_URL) {
     ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production to send notification mail (or set WORKER_JOBS=false)" });
@@ -44,10 +46,13 @@ if (env.WORKER_JOBS) {
   const ds = createDataSource(env.DATABASE_URL, { extra: { max: env.WORKER_CONCURRENCY + 2 } });
   await ds.initialize();
   const mailer = await createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, echoToConsole: env.NODE_ENV === "development" }, log);
+  const scheduledImport = scheduledImportSettings(env, env.NODE_ENV === "production");
+  const importLine = scheduledImportCrontab(scheduledImport.schedule);
+  log.info({ schedule: scheduledImport.schedule ?? "off", types: scheduledImport.types }, "scheduled Riksdagen import");
   const runner = keepJobRunnerRunning(
     env.DATABASE_URL,
-    { ds, mailer, publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""), planners: PLANNERS, clock: () => new Date(), log },
-    { concurrency: env.WORKER_CONCURRENCY },
+    { ds, mailer, publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""), planners: PLANNERS, clock: () => new Date(), log, scheduledImport },
+    { concurrency: env.WORKER_CONCURRENCY, crontab: importLine ? [...CRONTAB, importLine] : CRONTAB },
   );
   stopJobs = async () => {
     await runner.stop();
