@@ -1,7 +1,9 @@
 import type { EntityManager } from "typeorm";
-import { Document, Inquiry, MemberInput, Municipality, Remiss, User } from "@remissbanken/schema";
+import { Document, Inquiry, MemberInput, MemberInputStatus, Municipality, Remiss, User } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import type { OutgoingMail } from "../auth/mailer.js";
+import { queueMails } from "../notify/notification-queue.js";
+import { inputArrivedMails } from "../notify/input-arrived.planner.js";
 
 const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
   day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm",
@@ -90,4 +92,17 @@ export async function sendMemberInputReceipt(ctx: Context, input: MemberInput, c
   } catch (err) {
     log.error({ err, memberInputId: input.id }, "could not send the member input receipt");
   }
+}
+
+/**
+ * Sent input: the staff member responsible for the remiss hears of it through the worker's
+ * queue, queued in the same transaction as the input, so it is neither lost nor sent for an
+ * input that was rolled back. The planner (input-arrived.planner.ts) makes the same keys, so
+ * this mail is queued once whichever comes first.
+ */
+export async function queueArrivalMail(manager: EntityManager, ctx: Context, input: MemberInput): Promise<MemberInput> {
+  if (ctx.auth && input.status === MemberInputStatus.SUBMITTED) {
+    await queueMails(manager, await inputArrivedMails(manager, [input], { publicUrl: ctx.auth.publicUrl }));
+  }
+  return input;
 }

@@ -9,7 +9,7 @@ import {
   closedForInput, listMemberInputs, memberInputEditor, memberInputFinalizer, memberInputSubmitter, memberInputWithdrawer,
 } from "./member-input.commands.js";
 import { memberInputVisibility } from "../auth/visibility.js";
-import { sendMemberInputReceipt } from "./member-input.emails.js";
+import { queueArrivalMail, sendMemberInputReceipt } from "./member-input.emails.js";
 
 export const MemberInputConnection = ConnectionType(MemberInput);
 
@@ -42,7 +42,7 @@ export class MemberInputResolver {
   @Mutation(() => MemberInput, { description: "A member writes input for their own municipality (draft, or submit: true)." })
   async createMemberInput(@Arg("input", () => CreateMemberInputInput) input: CreateMemberInputInput, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    const row = await inTransaction(ctx, (m) => memberInputSubmitter(m, actor, input));
+    const row = await inTransaction(ctx, (m) => memberInputSubmitter(m, actor, input).then((row) => queueArrivalMail(m, ctx, row)));
     if (row.status === MemberInputStatus.SUBMITTED) await sendMemberInputReceipt(ctx, row);
     return row;
   }
@@ -50,7 +50,7 @@ export class MemberInputResolver {
   @Mutation(() => MemberInput, { description: "Edits own input until the member deadline." })
   async updateMemberInput(@Arg("input", () => UpdateMemberInputInput) input: UpdateMemberInputInput, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    const row = await inTransaction(ctx, (m) => memberInputEditor(m, actor, input));
+    const row = await inTransaction(ctx, (m) => memberInputEditor(m, actor, input).then((row) => queueArrivalMail(m, ctx, row)));
     // What SmåKom has received changed: the sender gets a receipt of the new text.
     if (row.status === MemberInputStatus.SUBMITTED) await sendMemberInputReceipt(ctx, row, true);
     return row;
@@ -59,7 +59,7 @@ export class MemberInputResolver {
   @Mutation(() => MemberInput, { description: "Submits a draft to SmåKom." })
   async submitMemberInput(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    const row = await inTransaction(ctx, (m) => memberInputFinalizer(m, actor, id));
+    const row = await inTransaction(ctx, (m) => memberInputFinalizer(m, actor, id).then((row) => queueArrivalMail(m, ctx, row)));
     await sendMemberInputReceipt(ctx, row);
     return row;
   }

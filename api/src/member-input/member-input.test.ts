@@ -4,6 +4,7 @@ import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harnes
 import { rowCounts, storedRow, UNKNOWN_ID } from "@remissbanken/test/db";
 import { walkPages } from "@remissbanken/test/paging";
 import { addDays, stockholmDate } from "../common/dates.js";
+import { runDueJobs } from "@remissbanken/test/jobs";
 import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
 
 let api: TestApi;
@@ -380,5 +381,39 @@ describe("receipts by email", () => {
     const open = await openRemiss();
     await api.gql(CREATE, { input: { remissId: open.id, text: "Bara ett utkast" } }, { token: member });
     expect(api.server.mailer.captured.length).toBe(before);
+  });
+});
+
+describe("the responsible staff member is told", () => {
+  const arrivals = (userId: string) =>
+    api.ds.query("SELECT key FROM notification WHERE kind = 'inputArrived' AND user_id = $1", [userId]) as Promise<{ key: string }[]>;
+
+  it("queues the mail with the sent input, in its transaction, and the worker sends it once", async () => {
+    const owner = await buildUserWithToken(api.ds.manager, { role: Role.STAFF });
+    const document = await buildDocument(api.ds.manager, { title: "Tryggare kommuner" });
+    const remiss = await buildRemiss(api.ds.manager, { documentId: document.id, ownerId: owner.user.id, deadline: "2099-06-30", memberInputDeadline: "2099-05-31" });
+    const created = await api.gql(CREATE, { input: { remissId: remiss.id, text: "Hjo ser ett behov av stöd." } }, { token: member });
+    // A draft is not sent to SmåKom: nobody is told yet.
+    expect(await arrivals(owner.user.id)).toEqual([]);
+    const submitted = await api.gql(SUBMIT, { id: created.data.createMemberInput.id }, { token: member });
+    expect(submitted.errors).toBeUndefined();
+    const input = submitted.data.submitMemberInput;
+    expect(await arrivals(owner.user.id)).toEqual([{ key: `inputArrived:${input.id}:${input.version}:${owner.user.id}` }]);
+
+    await runDueJobs(api);
+    const told = api.server.mailer.captured.filter((m) => m.to.includes(owner.user.email));
+    expect(told).toHaveLength(1);
+    expect(told[0].subject).toBe(`Synpunkter från Hjo: Tryggare kommuner (${document.designation})`);
+    expect(told[0].text).toContain("Hjo ser ett behov av stöd.");
+    await runDueJobs(api);
+    expect(api.server.mailer.captured.filter((m) => m.to.includes(owner.user.email))).toHaveLength(1);
+  });
+
+  it("queues nothing for a refused submission", async () => {
+    const owner = await buildUserWithToken(api.ds.manager, { role: Role.STAFF });
+    const remiss = await buildRemiss(api.ds.manager, { ownerId: owner.user.id, deadline: "2099-06-30", memberInputDeadline: addDays(today(), -1) });
+    const draft = await ownDraft(remiss.id);
+    expect(errorCode(await api.gql(SUBMIT, { id: draft.id }, { token: member }))).toBe("BAD_USER_INPUT");
+    expect(await arrivals(owner.user.id)).toEqual([]);
   });
 });
