@@ -44,6 +44,7 @@ function Navigation({ user }: { user: CurrentUser | null }) {
         {user && <li><NavLink to="/remisser">Remisser</NavLink></li>}
         {user && <li><NavLink to="/stallningstaganden">Ställningstaganden</NavLink></li>}
         <li><NavLink to="/utredningar">Utredningar</NavLink></li>
+        {user && <li><NavLink to="/prioriterade-fragor/rapport">Prioriterade frågor</NavLink></li>}
         {staff && <li><NavLink to="/admin">Administration</NavLink></li>}
       </ul>
     </nav>
