@@ -23,6 +23,8 @@ import { NotificationSettingsResolver } from "./notify/notification-settings.res
 import { ThesaurusResolver } from "./thesaurus/thesaurus.resolver.js";
 import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.js";
 import { InputRequestResolver, RemissInputRequestResolver } from "./input-request/input-request.resolver.js";
+import { SavedSearchResolver } from "./saved-search/saved-search.resolver.js";
+import { FollowResolver, InquiryFollowedResolver } from "./follow/follow.resolver.js";
 
 export const RESOLVERS = [
   DocumentResolver,
@@ -52,6 +54,9 @@ export const RESOLVERS = [
   CalendarFeedResolver,
   InputRequestResolver,
   RemissInputRequestResolver,
+  SavedSearchResolver,
+  FollowResolver,
+  InquiryFollowedResolver,
   ...ABILITY_RESOLVERS,
 ] as const;
 

@@ -82,6 +82,16 @@ export enum QuoteSourceType {
   DOCUMENT = "document",
 }
 
+/** How often the owner of a saved search is emailed its new matches. */
+export enum SavedSearchFrequency {
+  /** Each morning (Stockholm time). */
+  DAILY = "daily",
+  /** Monday mornings. */
+  WEEKLY = "weekly",
+  /** Kept for opening by hand; no email. */
+  NEVER = "never",
+}
+
 registerEnumType(Role, { name: "Role" });
 registerEnumType(DocumentKind, { name: "DocumentKind" });
 registerEnumType(InquiryStatus, { name: "InquiryStatus" });
@@ -93,5 +103,6 @@ registerEnumType(MemberInputStatus, { name: "MemberInputStatus" });
 registerEnumType(GoalStatus, { name: "GoalStatus" });
 registerEnumType(ResponseStance, { name: "ResponseStance" });
 registerEnumType(QuoteSourceType, { name: "QuoteSourceType" });
+registerEnumType(SavedSearchFrequency, { name: "SavedSearchFrequency" });
 
 export { SWEDISH_LABELS } from "./labels.js";

@@ -41,4 +41,5 @@ export const SWEDISH_LABELS = {
   importSource: { riksdagen: "Riksdagen", regeringen: "Regeringen.se" },
   importTrigger: { command: "Kommando", schedule: "Schemalagd", web: "Från länk" },
   importRunStatus: { running: "Pågår", succeeded: "Klar", failed: "Misslyckades" },
+  savedSearchFrequency: { daily: "Varje morgon", weekly: "Varje måndag", never: "Aldrig (ingen e-post)" },
 } as const;

@@ -31,4 +31,6 @@ export const LIMITS = {
   synonymPhrasesMin: 2,
   synonymPhrasesMax: 10,
   synonymPhraseLength: 80,
+  /** Saved searches per person: enough for every field one follows, few enough to run each morning. */
+  savedSearchesPerUser: 50,
 } as const;

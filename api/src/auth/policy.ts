@@ -97,6 +97,10 @@ const RULES = {
     /** Members see only names of others; SmåKom's people and the person themselves see addresses. */
     readEmail: (a: Actor, u: Pick<User, "id">) => a.id === u.id || a.role !== Role.MEMBER,
   },
+  /** Saved searches and follows: only their owner reads or changes them. */
+  watch: {
+    own: (a: Actor, w: { userId: string }) => a.id === w.userId,
+  },
   auditLog: {
     read: isStaff,
   },

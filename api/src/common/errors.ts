@@ -40,7 +40,9 @@ export type DomainReason =
   | "UNKNOWN_NOTIFICATION_KIND"
   | "NOTIFICATION_KIND_NOT_FOR_ROLE"
   | "QUESTION_ANSWERED"
-  | "NO_INPUT_REQUEST";
+  | "NO_INPUT_REQUEST"
+  | "TOO_MANY_SAVED_SEARCHES"
+  | "UNKNOWN_FILTER";
 
 export interface FieldProblem {
   field: string;

@@ -6,6 +6,8 @@ import { weeklyDigestPlanner } from "./weekly-digest.planner.js";
 import { inputArrivedPlanner } from "./input-arrived.planner.js";
 import { inputReminderPlanner } from "./input-reminder.planner.js";
 import { inputRequestedPlanner } from "./input-requested.planner.js";
+import { savedSearchPlanner } from "../saved-search/saved-search.planner.js";
+import { followPlanner } from "../follow/follow.planner.js";
 
 let publicUrl: string | undefined;
 /**
@@ -26,4 +28,6 @@ export const PLANNERS: Planner[] = [
   inputArrivedPlanner(fromConfig),
   inputReminderPlanner(fromConfig),
   inputRequestedPlanner(fromConfig),
+  savedSearchPlanner,
+  followPlanner,
 ];

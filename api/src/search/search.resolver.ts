@@ -14,13 +14,14 @@ import {
 
 const MAX_QUERY_LENGTH = 500;
 const MAX_OFFSET = 10_000;
-const STATUSES = new Set<string>([
+/** Every status a search filter may name; saved searches check theirs against it too. */
+export const STATUSES = new Set<string>([
   ...Object.values(InquiryStatus), ...Object.values(RemissStatus), ...Object.values(ResponseStatus), ...Object.values(MemberInputStatus),
 ]);
 const TYPE_LABELS: Record<string, string> = {
   document: "Dokument", inquiry: "Utredning", remiss: "Remiss", response: "Remissvar och ställningstaganden", member_input: "Synpunkt",
 };
-const KIND_LABELS: Record<string, string> = { ...SWEDISH_LABELS.documentKind, response: "Remissvar", position: "Ställningstagande" };
+export const KIND_LABELS: Record<string, string> = { ...SWEDISH_LABELS.documentKind, response: "Remissvar", position: "Ställningstagande" };
 const STATUS_LABELS: Record<string, string> = {
   ...SWEDISH_LABELS.inquiryStatus, ...SWEDISH_LABELS.remissStatus, ...SWEDISH_LABELS.memberInputStatus, ...SWEDISH_LABELS.responseStatus,
 };
@@ -78,8 +79,11 @@ function cleanFilter(filter: SearchFilter | null | undefined): SearchFilter {
   return { ...filter, kinds: clean(filter.kinds), departments: clean(filter.departments), statuses: clean(filter.statuses) };
 }
 
-/** Loads each hit's object through the request's DataLoaders and drops any the caller may not open. */
-async function hydrate(ctx: Context, hits: RawHit[]): Promise<SearchHit[]> {
+/**
+ * Loads each hit's object through the caller's DataLoaders and drops any the caller may not
+ * open. Saved searches' planner hydrates with the owner's loaders the same way.
+ */
+export async function hydrate(ctx: Pick<Context, "actor" | "loaders">, hits: RawHit[]): Promise<SearchHit[]> {
   const nodes = await Promise.all(
     hits.map((hit) => {
       switch (hit.type) {

@@ -24,6 +24,7 @@ export const SearchNode = createUnionType({
 });
 
 @InputType({ description: "Narrows a search; every value is matched as data, never as filter syntax." })
+@ObjectType("SavedSearchFilter", { description: "The filters a saved search runs with, as `search` takes them." })
 export class SearchFilter {
   @Field(() => [SearchHitType], { nullable: true })
   types?: SearchHitType[] | null;

@@ -18,6 +18,7 @@ export * from "./import-run.entity.js";
 export * from "./synonym-group.entity.js";
 export * from "./notification.entity.js";
 export * from "./calendar-feed.entity.js";
+export * from "./watch.entity.js";
 
 import { Municipality } from "./municipality.entity.js";
 import { User } from "./user.entity.js";
@@ -38,6 +39,7 @@ import { ImportRun, RemissPublishedResponse } from "./import-run.entity.js";
 import { SynonymGroup } from "./synonym-group.entity.js";
 import { Notification } from "./notification.entity.js";
 import { CalendarFeed } from "./calendar-feed.entity.js";
+import { InquiryFollow, SavedSearch } from "./watch.entity.js";
 
 export const ENTITIES = [
   Municipality, User, PriorityArea, Goal, Inquiry, Document, DocumentText, Remiss,
@@ -47,4 +49,5 @@ export const ENTITIES = [
   Notification,
   CalendarFeed,
   InputRequest,
+  SavedSearch, InquiryFollow,
 ];

@@ -18,6 +18,7 @@ import { ReanalyseSearchTerms1796200000001 } from "./1796200000001-ReanalyseSear
 import { AddNotification1796113300000 } from "./1796113300000-AddNotification.js";
 import { AddInputRequests1796120000000 } from "./1796120000000-AddInputRequests.js";
 import { AddGoalComment1796113400000 } from "./1796113400000-AddGoalComment.js";
+import { AddSavedSearchesAndFollows1796200000100 } from "./1796200000100-AddSavedSearchesAndFollows.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddInputRequests1796120000000,
   AddThesaurus1796200000000,
   ReanalyseSearchTerms1796200000001,
+  AddSavedSearchesAndFollows1796200000100,
 ];

@@ -27,6 +27,8 @@ export const REASON_MESSAGES: Record<string, string> = {
   NOTIFICATION_KIND_NOT_FOR_ROLE: "Den sortens e-post skickas inte till din roll. Ladda om sidan och välj igen.",
   QUESTION_ANSWERED: "En fråga som medlemmarna redan har svarat på kan inte tas bort. Formulera om den i stället, så följer svaren med.",
   NO_INPUT_REQUEST: "Synpunkterna skrevs som fritext innan kansliet ställde frågor. Ändra dem som fritext.",
+  TOO_MANY_SAVED_SEARCHES: "Du har redan så många sparade sökningar som går. Ta bort någon under Inställningar › Bevakningar först.",
+  UNKNOWN_FILTER: "Sökningen har ett filter som inte finns längre. Ta bort filtret och spara igen.",
 };
 
 export const CODE_MESSAGES: Record<string, string> = {
