@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getNamedType, isObjectType, type GraphQLSchema } from "graphql";
 import {
-  MemberInputStatus, OneTimeTokenPurpose, ResponseStatus, Role, SynonymGroup, User, type MemberInput, type Municipality, type Response,
+  MemberInputStatus, OneTimeTokenPurpose, ResponseStatus, Role, SavedSearch, SynonymGroup, User, type MemberInput, type Municipality, type Response,
 } from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { REGERINGEN_PAGES, startRegeringenServer, type RegeringenServer } from "@remissbanken/test/regeringen-server";
@@ -359,6 +359,28 @@ const CASES: Case[] = [
     operation: "changePassword", gates: [SIGNED_IN],
     query: `mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }`, vars: () => ({ p: PASSWORD }),
   },
+
+  // Saved searches and follows: one's own, for anyone signed in; another person's is as missing (watch.own).
+  { operation: "mySavedSearches", gates: [SIGNED_IN], query: `{ mySavedSearches { id } }` },
+  {
+    operation: "saveSearch", gates: [SIGNED_IN],
+    query: `mutation { saveSearch(input: { name: "Strandskydd", query: "strandskydd", frequency: WEEKLY }) { id } }`,
+  },
+  ...(["updateSavedSearch", "deleteSavedSearch"] as const).map((operation): Case => ({
+    operation, gates: [SIGNED_IN, gate("watch", "own", (_f, actor) => ({ userId: actor.id }))],
+    query: operation === "updateSavedSearch"
+      ? `mutation($id: ID!) { updateSavedSearch(input: { id: $id, frequency: DAILY }) { id } }`
+      : `mutation($id: ID!) { deleteSavedSearch(id: $id) }`,
+    vars: async (f, actor) => ({
+      id: (await m().getRepository(SavedSearch).save({ userId: actor?.id ?? f.users.staff.user.id, name: "Min sökning", query: "kommun", filters: {}, seen: {} })).id,
+    }),
+  })),
+  { operation: "myFollows", gates: [SIGNED_IN], query: `{ myFollows { id inquiry { id } } }` },
+  ...(["followInquiry", "unfollowInquiry"] as const).map((operation): Case => ({
+    operation, gates: [SIGNED_IN, PUBLIC],
+    query: `mutation($id: ID!) { ${operation}(inquiryId: $id) ${operation === "followInquiry" ? "{ id }" : ""} }`,
+    vars: (f) => ({ id: f.inquiryId }),
+  })),
 
   // Signing in: open to anyone.
   {
