@@ -34,3 +34,6 @@ export function plannerQueue(planner: Planner, ds: DataSource): PlannerQueue {
 
 /** A moment given as Stockholm wall-clock time in winter (UTC+1), e.g. stockholmTime("2027-01-04", 8). */
 export const stockholmWinterTime = (date: string, hour: number) => new Date(`${date}T${String(hour - 1).padStart(2, "0")}:00:00Z`);
+
+/** The mails about one subject (a saved search, an inquiry): other tests' rows share the database. */
+export const about = (id: string) => (mails: PlannedMail[]) => mails.filter((mail) => mail.subject?.id === id);

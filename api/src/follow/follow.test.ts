@@ -8,7 +8,7 @@ import { Document, Inquiry, Remiss, Role, User } from "@remissbanken/schema";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { UNKNOWN_ID } from "@remissbanken/test/db";
 import { buildDocument, buildInquiry, buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
-import { plannerQueue } from "@remissbanken/test/planners";
+import { about, plannerQueue } from "@remissbanken/test/planners";
 import { followPlanner } from "./follow.planner.js";
 
 let api: TestApi;
@@ -98,7 +98,7 @@ describe("the follow planner", () => {
     await ok(FOLLOW, { id: inquiry.id }, tokens.anna);
     await ok(FOLLOW, { id: inquiry.id }, tokens.member);
     const queue = plannerQueue(followPlanner, api.ds);
-    const ofInquiry = (mails: { subject?: { id: string } }[]) => mails.filter((mail) => mail.subject?.id === inquiry.id);
+    const ofInquiry = about(inquiry.id);
     expect(ofInquiry(await queue.run(now)), "nothing has happened since following").toEqual([]);
 
     const report = await buildDocument(m(), { inquiryId: inquiry.id, designation: "SOU 2027:3", title: "Starkare kommuner" });
@@ -143,7 +143,7 @@ describe("the follow planner", () => {
     const inquiry = await buildInquiry(m());
     await ok(FOLLOW, { id: inquiry.id }, tokens.bo);
     const queue = plannerQueue(followPlanner, api.ds);
-    const ofInquiry = (mails: { subject?: { id: string } }[]) => mails.filter((mail) => mail.subject?.id === inquiry.id);
+    const ofInquiry = about(inquiry.id);
 
     // Planned, then archived before the sender got to it: not sent, and not news any more.
     const document = await buildDocument(m(), { inquiryId: inquiry.id });

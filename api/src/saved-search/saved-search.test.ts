@@ -10,7 +10,7 @@ import { startIndexer, type RunningIndexer } from "@remissbanken/indexer";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { UNKNOWN_ID } from "@remissbanken/test/db";
 import { buildDocument, buildMemberInput, buildMunicipality, buildPriorityArea, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
-import { plannerQueue, stockholmWinterTime } from "@remissbanken/test/planners";
+import { about, plannerQueue, stockholmWinterTime } from "@remissbanken/test/planners";
 import { savedSearchPlanner } from "./saved-search.planner.js";
 
 let api: TestApi;
@@ -130,7 +130,6 @@ describe("the savedSearch planner", () => {
   // Monday 4 January 2027 and the days after, in Stockholm time.
   const MONDAY = "2027-01-04";
   const at = (date: string, hour: number) => stockholmWinterTime(date, hour);
-  const forSearch = (id: string) => (mails: { subject?: { id: string } }[]) => mails.filter((mail) => mail.subject?.id === id);
 
   it("tells each owner once of new matches they may read, at their frequency, and nothing without news", async () => {
     await buildDocument(m(), { title: "Tjäderspel i fjällen, en äldre rapport", designation: "SOU 2019:90", year: 2019 });
@@ -139,8 +138,8 @@ describe("the savedSearch planner", () => {
     const weekly = await saved(tokens.staff, { name: "Tjäder", query: "tjäderspel", frequency: "WEEKLY" });
     const never = await saved(tokens.memberB, { name: "Tjäder", query: "tjäderspel", frequency: "NEVER" });
     const dailyQueue = plannerQueue(savedSearchPlanner, api.ds);
-    const ofDaily = forSearch(daily.id);
-    const ofWeekly = forSearch(weekly.id);
+    const ofDaily = about(daily.id);
+    const ofWeekly = about(weekly.id);
     expect(ofDaily(await dailyQueue.run(at(MONDAY, 8))), "what matched when it was saved is not news").toEqual([]);
 
     const municipalityB = users.memberB.municipalityId!;
@@ -188,14 +187,14 @@ describe("the savedSearch planner", () => {
     expect(ofWeekly(await weeklyQueue.run(at("2027-01-11", 10)))).toEqual([]);
 
     // Never: kept, never mailed.
-    expect(forSearch(never.id)([...dailyQueue.sent, ...weeklyQueue.sent])).toEqual([]);
+    expect(about(never.id)([...dailyQueue.sent, ...weeklyQueue.sent])).toEqual([]);
   });
 
   it("tells the same story twice under one key, and nothing for a search stopped before sending", async () => {
     const search = await saved(tokens.memberA, { name: "Lodjur", query: "lodjursstammen", frequency: "DAILY" });
     await buildDocument(m(), { title: "Lodjursstammen i Värmland" });
     await indexer.idle({ timeoutMs: 60_000 });
-    const mine = forSearch(search.id);
+    const mine = about(search.id);
     const first = mine(await savedSearchPlanner.plan(api.ds, at("2027-02-01", 8)));
     await buildDocument(m(), { title: "Lodjursstammen i Dalarna" });
     await indexer.idle({ timeoutMs: 60_000 });

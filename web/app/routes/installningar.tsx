@@ -15,13 +15,16 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { digestAreaOptions, EmailSettingsSection } from "~/components/settings-email";
 import { CalendarSettings } from "~/components/settings-calendar";
+import { SettingsWatches } from "~/components/settings-watches";
 import styles from "~/styles/admin.css?url";
 import emailStyles from "~/styles/settings-email.css?url";
 import calendarStyles from "~/styles/calendar.css?url";
+import watchStyles from "~/styles/watch.css?url";
 
 export const meta: MetaFunction = () => [{ title: "Inställningar – Remissbanken" }];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles }, { rel: "stylesheet", href: emailStyles }, { rel: "stylesheet", href: calendarStyles },
+  { rel: "stylesheet", href: watchStyles },
 ];
 // A new API key's secret and the calendar feed address are on this page: no cache may keep it.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -36,6 +39,8 @@ const SettingsQuery = graphql(`
     }
     myApiTokens { id name createdAt expiresAt lastUsedAt revokedAt }
     priorityAreas(first: 100) { nodes { id name year archivedAt } }
+    mySavedSearches { id name query frequency lastNotifiedAt filters { types kinds years departments priorityAreaIds statuses } }
+    myFollows { id createdAt lastNotifiedAt inquiry { id name archivedAt } }
   }
 `);
 
@@ -141,7 +146,7 @@ function tokenState(t: { expiresAt: string; revokedAt?: string | null }): { text
 }
 
 export default function SettingsPage() {
-  const { me, myApiTokens, priorityAreas } = useLoaderData<typeof loader>();
+  const { me, myApiTokens, priorityAreas, mySavedSearches, myFollows } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
@@ -257,6 +262,8 @@ export default function SettingsPage() {
         chosenAreaIds={(me.digestPriorityAreas ?? []).map((a) => a.id)}
         isMember={me.role === "MEMBER"}
       />
+
+      <SettingsWatches savedSearches={mySavedSearches} follows={myFollows} />
 
       <section className="card stack" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Logga ut överallt</h2>

@@ -19,9 +19,12 @@ import {
 } from "~/lib/search";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { Snippet } from "~/components/snippet";
+import { SaveSearchForm } from "~/components/save-search";
+import { useOptionalUser } from "~/root";
 import styles from "~/styles/search.css?url";
+import watchStyles from "~/styles/watch.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: watchStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.state.q ? `”${data.state.q}” – Sök – Remissbanken` : "Sök – Remissbanken" },
@@ -117,6 +120,7 @@ export default function SearchPage() {
   const { state, answer } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/sok";
+  const user = useOptionalUser();
   return (
     <div className="search-page">
       <h1>Sök</h1>
@@ -130,6 +134,12 @@ export default function SearchPage() {
           Sökningen körs just nu i ett enklare läge: sammansatta ord delas inte upp och stavfel rättas inte. Försök gärna igen
           om en stund.
         </p>
+      )}
+      {user && answer.kind === "hits" && (
+        <details className="save-search-panel">
+          <summary>Spara sökningen och få e-post om nya träffar</summary>
+          <SaveSearchForm state={state} />
+        </details>
       )}
       <div aria-busy={searching} className={searching ? "search-results is-searching" : "search-results"}>
         {answer.kind === "start" && <StartHelp />}

@@ -9,14 +9,17 @@ import { daysUntil, describeDaysLeft, formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { PriorityAreaFacts } from "~/components/priority-area-facts";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { FollowButton } from "~/components/follow-button";
+import { useOptionalUser } from "~/root";
 import styles from "~/styles/chain.css?url";
+import watchStyles from "~/styles/watch.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: watchStyles }];
 
 const InquiryQuery = graphql(`
   query InquiryPage($id: ID!) {
     inquiry(id: $id) {
-      id name committeeDesignation department status reportDueDate summary archivedAt
+      id name committeeDesignation department status reportDueDate summary archivedAt followedByMe
       priorityAreas { id name year }
       abilities { canEdit }
       documents {
@@ -57,6 +60,7 @@ type MemberInputData = RemissData["memberInputs"][number];
 
 export default function InquiryPage() {
   const { inquiry } = useLoaderData<typeof loader>();
+  const user = useOptionalUser();
   const steps = chainSteps(inquiry.documents, inquiry.reportDueDate);
   const remisser = inquiry.documents.flatMap((document) => document.remisser);
   const inChain = new Set(remisser.flatMap((remiss) => remiss.responses.map((response) => response.id)));
@@ -79,6 +83,7 @@ export default function InquiryPage() {
       <p className="chain-kind">Utredning</p>
       <h1 id="inquiry-title">{inquiry.name}</h1>
       {inquiry.archivedAt && <p className="badge">Arkiverad {formatDate(inquiry.archivedAt)}</p>}
+      {user && (!inquiry.archivedAt || inquiry.followedByMe) && <FollowButton inquiryId={inquiry.id} followed={inquiry.followedByMe} />}
 
       <div className="layout-two">
         <div>

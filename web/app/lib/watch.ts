@@ -1,0 +1,33 @@
+/**
+ * Saved searches and follows in the web app: a saved search's filters as the search page's
+ * address and back, and where a search is saved. No server
+ * imports: components build their links with these too.
+ */
+import { emptyFilters, searchHref, type SearchState } from "./search";
+
+/** A saved search's filters as the API returns them (enum values in capitals, years as numbers). */
+export interface SavedFilters {
+  types?: readonly string[] | null;
+  kinds?: readonly string[] | null;
+  years?: readonly number[] | null;
+  departments?: readonly string[] | null;
+  priorityAreaIds?: readonly string[] | null;
+  statuses?: readonly string[] | null;
+}
+
+/** The search page's address of a saved search. */
+export function savedSearchHref(query: string, filters: SavedFilters): string {
+  const state: SearchState = { q: query, filters: emptyFilters(), page: 1, document: null };
+  state.filters.types = (filters.types ?? []).map((t) => t.toLowerCase());
+  state.filters.kinds = [...(filters.kinds ?? [])];
+  state.filters.years = (filters.years ?? []).map(String);
+  state.filters.departments = [...(filters.departments ?? [])];
+  state.filters.priorityAreas = [...(filters.priorityAreaIds ?? [])];
+  state.filters.statuses = [...(filters.statuses ?? [])];
+  return searchHref(state);
+}
+
+/** Where a search is saved: the save route with the search in its address, as the search page has it. */
+export function saveSearchAction(state: SearchState): string {
+  return `/sok/spara${searchHref(state).slice("/sok".length)}`;
+}
