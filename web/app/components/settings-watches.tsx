@@ -97,8 +97,8 @@ export function SettingsWatches({ savedSearches, follows }: { savedSearches: Sav
     <section className="card stack" aria-labelledby="bevakningar-title" id="bevakningar">
       <h2 id="bevakningar-title">Bevakningar</h2>
       <p className="muted">
-        Du får e-post om nytt som du har behörighet att läsa: nya eller ändrade träffar för dina sparade sökningar (på morgonen,
-        dagligen eller på måndagar) och nyheter i utredningar som du följer.
+        Du får e-post om sådant som du har behörighet att läsa: nya eller ändrade träffar för dina sparade sökningar (varje morgon
+        eller på måndagsmorgonen, som du väljer) och nya dokument, remisser och ändrade datum i utredningar som du följer.
       </p>
       <h3>Sparade sökningar</h3>
       {savedSearches.length === 0 ? (
