@@ -97,7 +97,7 @@ describe("the follow planner", () => {
     const oldRemiss = await buildRemiss(m(), { documentId: directive.id, deadline: "2027-03-01" });
     await ok(FOLLOW, { id: inquiry.id }, tokens.anna);
     await ok(FOLLOW, { id: inquiry.id }, tokens.member);
-    const queue = plannerQueue(followPlanner, api.ds);
+    const queue = plannerQueue(followPlanner, api.ds, [inquiry.id]);
     const ofInquiry = about(inquiry.id);
     expect(ofInquiry(await queue.run(now)), "nothing has happened since following").toEqual([]);
 
@@ -142,7 +142,7 @@ describe("the follow planner", () => {
   it("tells nothing of an unfollowed or archived inquiry, nor news undone before sending", async () => {
     const inquiry = await buildInquiry(m());
     await ok(FOLLOW, { id: inquiry.id }, tokens.bo);
-    const queue = plannerQueue(followPlanner, api.ds);
+    const queue = plannerQueue(followPlanner, api.ds, [inquiry.id]);
     const ofInquiry = about(inquiry.id);
 
     // Planned, then archived before the sender got to it: not sent, and not news any more.

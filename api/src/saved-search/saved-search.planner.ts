@@ -1,7 +1,8 @@
 /**
  * The `savedSearch` planner: at each saved search's frequency, one mail per period with the
  * matches that are new or changed since the owner was last told, found by running the
- * search as the owner. Nothing when there is no news.
+ * search as the owner. Nothing when there is no news; a period looked at without news is
+ * done with, so each search runs at most once a period however often the worker plans.
  *
  * Exactly-once, with the queue's keys: the first run in a period records what its mail
  * tells (`pendingPeriod`, `pending`); a later run in the same period rebuilds the same
@@ -64,7 +65,11 @@ const asTold = (m: Match): Told => ({
 async function noticeFor(ds: DataSource, saved: SavedSearch, user: User, period: string): Promise<PendingNotice | null> {
   if (saved.pendingPeriod === period && saved.pending) return saved.pending;
   const fresh = news(await currentMatches(ds, toActor(user), saved.query, saved.filters), saved.seen);
-  if (fresh.length === 0) return null;
+  if (fresh.length === 0) {
+    // Looked at, nothing to tell: the search is not run again until the next period.
+    await ds.query(`UPDATE saved_search SET last_period = $2 WHERE id = $1 AND pending_period IS NULL`, [saved.id, period]);
+    return null;
+  }
   const notice: PendingNotice = { matches: Object.fromEntries(fresh.map((m) => [m.key, m.fingerprint])), told: fresh.map(asTold) };
   // Raw SQL: bookkeeping, not an edit, so neither version nor updatedAt moves under the owner's open form.
   // Recorded only if nobody planned this period meanwhile (two workers): the first record wins.

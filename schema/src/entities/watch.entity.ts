@@ -67,7 +67,7 @@ export class SavedSearch extends TrackedEntity {
   @Column({ type: "jsonb", nullable: true })
   pending: PendingNotice | null;
 
-  /** The last period whose mail was sent; nothing more is told in it. */
+  /** The last period done with: its mail sent, or nothing to tell then. Nothing more is told in it. */
   @Column({ type: "text", nullable: true })
   lastPeriod: string | null;
 
