@@ -9,6 +9,7 @@ import type { Actor } from "../auth/policy.js";
 import { createLoaders } from "../loaders.js";
 import { hydrate } from "../search/search.resolver.js";
 import { searchFor } from "../search/search.service.js";
+import type { RawHit } from "../search/search.query.js";
 import type { SearchHit } from "../search/search.types.js";
 
 /** A saved search tells of its best matches only; beyond these, a search is too broad to be news. */
@@ -47,6 +48,14 @@ export async function currentMatches(ds: DataSource, actor: Actor, query: string
     if (answer.hits.length < LIMITS.maxPageSize || offset + answer.hits.length >= answer.totalHits) break;
   }
   return matches;
+}
+
+/** Whether `actor` may still open every one of these objects (rights may change between planning and sending). */
+export async function stillReadable(ds: DataSource, actor: Actor, objects: Array<{ type: string; id: string }>): Promise<boolean> {
+  const hits: RawHit[] = objects.map((o) => ({
+    type: o.type as RecordType, entityId: o.id, ordinal: 0, page: null, section: null, title: "", snippet: "", score: null, pinned: false,
+  }));
+  return (await hydrate({ actor, loaders: createLoaders(ds, actor) }, hits)).length === objects.length;
 }
 
 /** The matches as remembered: key → fingerprint. */

@@ -15,7 +15,7 @@ import { SavedSearch, SavedSearchFrequency, SWEDISH_LABELS, User, type PendingNo
 import { toActor } from "../auth/tokens.js";
 import type { Planner, PlannedMail } from "../notify/planned-mail.js";
 import { hitPath, webLink } from "../notify/web-link.js";
-import { currentMatches, news, type Match } from "./saved-search.matches.js";
+import { currentMatches, news, stillReadable, type Match } from "./saved-search.matches.js";
 import { duePeriod } from "./saved-search.periods.js";
 
 /** A mail lists this many matches; the link to the search shows the rest. */
@@ -112,12 +112,16 @@ export const savedSearchPlanner: Planner = {
     return planned;
   },
 
-  /** Sends only while the search exists and still mails; sending records its matches as told. */
+  /** Sends only while the search exists, still mails and its owner may read all it tells; sending records its matches as told. */
   async stillDue(manager: EntityManager, mail: PlannedMail, now: Date) {
     const id = mail.subject?.id;
     if (!id) return false;
     const saved = await manager.getRepository(SavedSearch).createQueryBuilder("s").setLock("pessimistic_write").where("s.id = :id", { id }).getOne();
     if (!saved?.pending || saved.frequency === SavedSearchFrequency.NEVER || mail.key !== mailKey(saved.id, saved.pendingPeriod ?? "")) return false;
+    // The owner must still be able to read every match told (access may have changed since planning);
+    // if not, the mail is dropped and the next period tells what is still news to them.
+    const owner = await manager.getRepository(User).findOneBy({ id: saved.userId });
+    if (!owner?.active || owner.archivedAt || !(await stillReadable(manager.connection, toActor(owner), saved.pending.told))) return false;
     await manager.query(
       `UPDATE saved_search SET seen = seen || $2::jsonb, last_period = pending_period, last_notified_at = $3, pending_period = NULL, pending = NULL WHERE id = $1`,
       [saved.id, JSON.stringify(saved.pending.matches), now],

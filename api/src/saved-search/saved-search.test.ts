@@ -5,7 +5,7 @@
  * once, at the chosen frequency, and never one its owner may not read.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Document, LIMITS, MemberInputStatus, ResponseStatus, Role, SavedSearch, SavedSearchFrequency, type User } from "@remissbanken/schema";
+import { Document, LIMITS, MemberInputStatus, ResponseStatus, Role, SavedSearch, SavedSearchFrequency, User } from "@remissbanken/schema";
 import { startIndexer, type RunningIndexer } from "@remissbanken/indexer";
 import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harness";
 import { UNKNOWN_ID } from "@remissbanken/test/db";
@@ -193,6 +193,17 @@ describe("the savedSearch planner", { timeout: 120_000 }, () => {
     expect(about(never.id)([...dailyQueue.sent, ...weeklyQueue.sent])).toEqual([]);
   });
 
+  it("does not send what the owner may no longer read when the mail is due", async () => {
+    const search = await saved(tokens.memberA, { name: "Järv", query: "järvstammen", frequency: "DAILY" });
+    const response = await buildResponse(m(), { title: "Remissvar om järvstammen", status: ResponseStatus.APPROVED, approvedAt: new Date() });
+    await indexer.idle({ timeoutMs: 60_000 });
+    const [planned] = about(search.id)(await savedSearchPlanner.plan(api.ds, at("2027-03-01", 8)));
+    expect(planned.mail.text).toContain("Remissvar om järvstammen");
+    // Returned to draft before the sender got to it: members may not read drafts.
+    await api.ds.query(`UPDATE response SET status = 'draft' WHERE id = $1`, [response.id]);
+    expect(await api.ds.transaction((manager) => savedSearchPlanner.stillDue!(manager, planned, at("2027-03-01", 8)))).toBe(false);
+  });
+
   it("tells the same story twice under one key, and nothing for a search stopped before sending", async () => {
     const search = await saved(tokens.memberA, { name: "Lodjur", query: "lodjursstammen", frequency: "DAILY" });
     await buildDocument(m(), { title: "Lodjursstammen i Värmland" });
@@ -206,6 +217,10 @@ describe("the savedSearch planner", { timeout: 120_000 }, () => {
     expect(second).toEqual(first);
     expect(first[0].mail.text).not.toContain("Dalarna");
 
+    // Access taken away before sending: not sent.
+    await m().update(User, users.memberA.id, { active: false });
+    expect(await api.ds.transaction((manager) => savedSearchPlanner.stillDue!(manager, first[0], at("2027-02-01", 9)))).toBe(false);
+    await m().update(User, users.memberA.id, { active: true });
     await ok(UPDATE, { input: { id: search.id, frequency: "NEVER" } }, tokens.memberA);
     expect(await api.ds.transaction((manager) => savedSearchPlanner.stillDue!(manager, first[0], at("2027-02-01", 9)))).toBe(false);
     await ok(UPDATE, { input: { id: search.id, frequency: "DAILY" } }, tokens.memberA);
