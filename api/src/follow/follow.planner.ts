@@ -9,17 +9,18 @@ import { Inquiry, InquiryFollow, User, type Document } from "@remissbanken/schem
 import { can } from "../auth/policy.js";
 import { toActor } from "../auth/tokens.js";
 import type { Planner, PlannedMail } from "../notify/planned-mail.js";
-import { webLink } from "../notify/web-link.js";
+import { isKindEnabled, receivesKind } from "../notify/notification-settings.js";
+import { SIGNATURE, swedishDate as longDate, type MailSettings } from "../notify/mail-text.js";
 import { afterTelling, chainNews, loadChains, type ChainNews } from "./follow.chain.js";
 
 const mailKey = (followId: string, event: string) => `follow:${followId}:${event}`;
 const KEY = /^follow:([0-9a-f-]{36}):(.+)$/;
 
-const longDate = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const swedishDate = (date: string | null) => (date ? longDate.format(new Date(`${date}T12:00:00Z`)) : "inget datum");
+const swedishDate = (date: string | null) => (date ? longDate(date) : "inget datum");
 const named = (d: Document) => (d.designation ? `${d.designation} ${d.title}` : d.title);
 
-function composeMail(user: Pick<User, "name" | "email">, inquiry: Inquiry, news: ChainNews): PlannedMail["mail"] {
+function composeMail(user: Pick<User, "name" | "email">, inquiry: Inquiry, news: ChainNews, { publicUrl }: MailSettings): PlannedMail["mail"] {
+  const webLink = (path: string) => `${publicUrl}${path}`;
   const inquiryLink = webLink(`/utredningar/${inquiry.id}`);
   let subject: string;
   let body: string;
@@ -53,16 +54,17 @@ function composeMail(user: Pick<User, "name" | "email">, inquiry: Inquiry, news:
     subject,
     text:
       `Hej ${user.name}!\n\n${body}\n\nUtredningen som du följer: ${inquiryLink}\n\n` +
-      `Sluta följa utredningen under Bevakningar: ${webLink("/installningar#bevakningar")}`,
+      `Sluta följa utredningen under Bevakningar: ${webLink("/installningar#bevakningar")}\n\n${SIGNATURE}`,
   };
 }
 
-/** The follows whose owner can still be told, with owner and inquiry (archived inquiries have no news). */
+/** The follows whose owner gets these mails, with owner and inquiry (archived inquiries have no news). */
 function activeFollows(m: EntityManager, followId?: string) {
+  const recipient = receivesKind("u", "follow");
   const query = m
     .getRepository(InquiryFollow)
     .createQueryBuilder("f")
-    .innerJoinAndMapOne("f.user", User, "u", "u.id = f.user_id AND u.active AND u.archived_at IS NULL")
+    .innerJoinAndMapOne("f.user", User, "u", `u.id = f.user_id AND ${recipient.sql}`, recipient.params)
     .addSelect("u.email")
     .innerJoinAndMapOne("f.inquiry", Inquiry, "i", "i.id = f.inquiry_id AND i.archived_at IS NULL")
     .orderBy("f.created_at");
@@ -81,32 +83,35 @@ async function newsOf(m: EntityManager, follows: InquiryFollow[]): Promise<Array
   });
 }
 
-export const followPlanner: Planner = {
-  kind: "follow",
+/** News in followed inquiries' chains, one mail per piece of news. */
+export function followPlanner(settings: MailSettings): Planner {
+  return {
+    kind: "follow",
 
-  async plan(ds) {
-    const follows = await activeFollows(ds.manager);
-    return (await newsOf(ds.manager, follows)).map(({ follow, news }) => ({
-      key: mailKey(follow.id, news.event),
-      kind: "follow" as const,
-      userId: follow.userId,
-      subject: { type: "inquiry" as const, id: follow.inquiryId },
-      mail: composeMail(follow.user!, follow.inquiry!, news),
-    }));
-  },
+    async plan(ds) {
+      const follows = await activeFollows(ds.manager);
+      return (await newsOf(ds.manager, follows)).map(({ follow, news }) => ({
+        key: mailKey(follow.id, news.event),
+        kind: "follow" as const,
+        userId: follow.userId,
+        subject: { type: "inquiry" as const, id: follow.inquiryId },
+        mail: composeMail(follow.user!, follow.inquiry!, news, settings),
+      }));
+    },
 
-  /** Still due while followed and still news (a document archived meanwhile is not); sending records it as told. */
-  async stillDue(manager, mail, now) {
-    const [, followId, event] = KEY.exec(mail.key) ?? [];
-    if (!followId) return false;
-    const follows = await activeFollows(manager, followId);
-    const found = (await newsOf(manager, follows)).find((n) => n.news.event === event);
-    if (!found) return false;
-    await manager.query(`UPDATE inquiry_follow SET told = $2, last_notified_at = $3 WHERE id = $1`, [
-      followId,
-      JSON.stringify(afterTelling(found.follow.told, found.news)),
-      now,
-    ]);
-    return true;
-  },
-};
+    /** Still due while followed and still news (a document archived meanwhile is not); sending records it as told. */
+    async stillDue(manager, mail, now) {
+      const [, followId, event] = KEY.exec(mail.key) ?? [];
+      if (!followId || !(await isKindEnabled(manager, mail.userId, "follow"))) return false;
+      const follows = await activeFollows(manager, followId);
+      const found = (await newsOf(manager, follows)).find((n) => n.news.event === event);
+      if (!found) return false;
+      await manager.query(`UPDATE inquiry_follow SET told = $2, last_notified_at = $3 WHERE id = $1`, [
+        followId,
+        JSON.stringify(afterTelling(found.follow.told, found.news)),
+        now,
+      ]);
+      return true;
+    },
+  };
+}

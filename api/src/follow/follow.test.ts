@@ -9,7 +9,9 @@ import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harnes
 import { UNKNOWN_ID } from "@remissbanken/test/db";
 import { buildDocument, buildInquiry, buildRemiss, buildUserWithToken } from "@remissbanken/test/factories";
 import { about, plannerQueue } from "@remissbanken/test/planners";
-import { followPlanner } from "./follow.planner.js";
+import { followPlanner as makeFollowPlanner } from "./follow.planner.js";
+
+const followPlanner = makeFollowPlanner({ publicUrl: "http://remissbanken.test" });
 
 let api: TestApi;
 const tokens = {} as Record<"anna" | "bo" | "member", string>;
@@ -137,6 +139,20 @@ describe("the follow planner", () => {
       "Ny sista svarsdag för remissen av SOU 2027:3",
       "Ny sista svarsdag för remissen av SOU 2027:3",
     ]);
+  });
+
+  it("tells nothing to someone who turned follow mails off, not even what was planned before", async () => {
+    const inquiry = await buildInquiry(m());
+    await ok(FOLLOW, { id: inquiry.id }, tokens.bo);
+    await buildDocument(m(), { inquiryId: inquiry.id });
+    const [planned] = about(inquiry.id)(await followPlanner.plan(api.ds, now));
+    expect(planned.mail.text).toContain(`http://remissbanken.test/utredningar/${inquiry.id}`);
+    const off = `mutation { updateNotificationSettings(settings: [{ kind: "follow", enabled: false }]) { kind enabled } }`;
+    await ok(off, {}, tokens.bo);
+    expect(await api.ds.transaction((manager) => followPlanner.stillDue!(manager, planned, now))).toBe(false);
+    expect(about(inquiry.id)(await followPlanner.plan(api.ds, now))).toEqual([]);
+    await ok(off.replace("false", "true"), {}, tokens.bo);
+    expect(about(inquiry.id)(await followPlanner.plan(api.ds, now))).toHaveLength(1);
   });
 
   it("tells nothing of an unfollowed or archived inquiry, nor news undone before sending", async () => {

@@ -67,7 +67,8 @@ export function isoWeek(date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
   const weekday = d.getUTCDay() || 7;
   d.setUTCDate(d.getUTCDate() + 4 - weekday);
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  // Noon, as `d` is: midnight would add half a day and number some years' weeks one too high.
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1, 12);
   const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }

@@ -307,7 +307,7 @@ describe("weekly digest", () => {
 
 describe("PLANNERS", () => {
   it("has a planner for each kind of this file, linking to the configured web app", async () => {
-    expect(PLANNERS.map((p) => p.kind)).toEqual(["deadlineReminder", "weeklyDigest", "inputArrived", "inputReminder", "inputRequested"]);
+    expect(PLANNERS.map((p) => p.kind)).toEqual(["deadlineReminder", "weeklyDigest", "inputArrived", "inputReminder", "inputRequested", "savedSearch", "follow"]);
     const owner = await buildUser(api.ds.manager, { role: Role.STAFF });
     const remiss = await buildRemiss(api.ds.manager, { ownerId: owner.id, deadline: "2050-01-15", status: RemissStatus.TO_ANSWER });
     const [mail] = about(await PLANNERS[0].plan(api.ds, at("2050-01-14")), remiss);

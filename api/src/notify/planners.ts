@@ -28,6 +28,6 @@ export const PLANNERS: Planner[] = [
   inputArrivedPlanner(fromConfig),
   inputReminderPlanner(fromConfig),
   inputRequestedPlanner(fromConfig),
-  savedSearchPlanner,
-  followPlanner,
+  savedSearchPlanner(fromConfig),
+  followPlanner(fromConfig),
 ];

@@ -5,6 +5,7 @@
  */
 import { SavedSearchFrequency } from "@remissbanken/schema";
 import { TIME_ZONE } from "../common/dates.js";
+import { isoWeek } from "../notify/mail-text.js";
 
 /** Mails go out from this hour (Stockholm) on: read with the morning coffee, not at midnight. */
 export const MORNING_HOUR = 7;
@@ -16,15 +17,6 @@ const parts = new Intl.DateTimeFormat("en-GB", {
 function stockholm(now: Date) {
   const p = Object.fromEntries(parts.formatToParts(now).map((x) => [x.type, x.value]));
   return { date: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour), monday: p.weekday === "Mon" };
-}
-
-/** ISO 8601 week of a calendar date, e.g. "2026-W49". */
-export function isoWeek(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  const weekday = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - weekday + 3); // the Thursday of the week decides its year
-  const week = 1 + Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000 / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
 /** The period whose mail is due at `now`, or null when none is (a NEVER search, before the morning, not a Monday). */

@@ -14,7 +14,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import { SavedSearch, SavedSearchFrequency, SWEDISH_LABELS, User, type PendingNotice } from "@remissbanken/schema";
 import { toActor } from "../auth/tokens.js";
 import type { Planner, PlannedMail } from "../notify/planned-mail.js";
-import { hitPath, webLink } from "../notify/web-link.js";
+import { isKindEnabled, receivesKind } from "../notify/notification-settings.js";
+import { SIGNATURE, type MailSettings } from "../notify/mail-text.js";
 import { currentMatches, news, stillReadable, type Match } from "./saved-search.matches.js";
 import { duePeriod } from "./saved-search.periods.js";
 
@@ -41,7 +42,24 @@ export function savedSearchPath(saved: Pick<SavedSearch, "query" | "filters">): 
 
 type Told = PendingNotice["told"][number];
 
-function composeMail(user: Pick<User, "name" | "email">, saved: SavedSearch, told: Told[]): PlannedMail["mail"] {
+/** The page a match opens, as the web app's search links it. */
+function hitPath(type: string, id: string, node: { remissId?: string | null; inquiryId?: string | null }): string {
+  switch (type) {
+    case "document":
+      return `/dokument/${id}`;
+    case "inquiry":
+      return `/utredningar/${id}`;
+    case "remiss":
+      return `/remisser/${id}`;
+    case "response":
+      return `/remissvar/${id}`;
+    default:
+      return node.remissId ? `/remisser/${node.remissId}` : node.inquiryId ? `/utredningar/${node.inquiryId}` : "/sok";
+  }
+}
+
+function composeMail(user: Pick<User, "name" | "email">, saved: SavedSearch, told: Told[], { publicUrl }: MailSettings): PlannedMail["mail"] {
+  const webLink = (path: string) => `${publicUrl}${path}`;
   const lines = told.slice(0, LISTED).map((t) => `• ${t.title} (${TYPE_NAMES[t.type] ?? t.type})\n  ${webLink(t.path)}`);
   const more = told.length > LISTED ? `\n\n… och ${told.length - LISTED} till.` : "";
   const often = SWEDISH_LABELS.savedSearchFrequency[saved.frequency].toLowerCase();
@@ -52,7 +70,7 @@ function composeMail(user: Pick<User, "name" | "email">, saved: SavedSearch, tol
       `Hej ${user.name}!\n\n` +
       `Det här är nytt eller ändrat sedan sist för din sparade sökning ”${saved.name}”:\n\n${lines.join("\n\n")}${more}\n\n` +
       `Öppna sökningen: ${webLink(savedSearchPath(saved))}\n\n` +
-      `Du får det här ${often} när sökningen har nya träffar. Ändra hur ofta eller ta bort sökningen under Bevakningar: ${webLink("/installningar#bevakningar")}`,
+      `Du får det här ${often} när sökningen har nya träffar. Ändra hur ofta eller ta bort sökningen under Bevakningar: ${webLink("/installningar#bevakningar")}\n\n${SIGNATURE}`,
   };
 }
 
@@ -82,50 +100,55 @@ async function noticeFor(ds: DataSource, saved: SavedSearch, user: User, period:
   return again?.pendingPeriod === period ? again.pending : null;
 }
 
-export const savedSearchPlanner: Planner = {
-  kind: "savedSearch",
+/** Saved searches' news, each morning or on Monday mornings as their owners chose. */
+export function savedSearchPlanner(settings: MailSettings): Planner {
+  return {
+    kind: "savedSearch",
 
-  async plan(ds, now) {
-    const rows = await ds
-      .getRepository(SavedSearch)
-      .createQueryBuilder("s")
-      .innerJoinAndMapOne("s.user", User, "u", "u.id = s.user_id AND u.active AND u.archived_at IS NULL")
-      .addSelect("u.email")
-      .where("s.frequency <> :never", { never: SavedSearchFrequency.NEVER })
-      .orderBy("s.created_at")
-      .getMany();
-    const planned: PlannedMail[] = [];
-    for (const saved of rows) {
-      const period = duePeriod(saved.frequency, now);
-      if (!period || saved.lastPeriod === period) continue;
-      const user = saved.user!;
-      const notice = await noticeFor(ds, saved, user, period);
-      if (!notice) continue;
-      planned.push({
-        key: mailKey(saved.id, period),
-        kind: "savedSearch",
-        userId: user.id,
-        subject: { type: "savedSearch", id: saved.id },
-        mail: composeMail(user, saved, notice.told),
-      });
-    }
-    return planned;
-  },
+    async plan(ds, now) {
+      const recipient = receivesKind("u", "savedSearch");
+      const rows = await ds
+        .getRepository(SavedSearch)
+        .createQueryBuilder("s")
+        .innerJoinAndMapOne("s.user", User, "u", `u.id = s.user_id AND ${recipient.sql}`, recipient.params)
+        .addSelect("u.email")
+        .where("s.frequency <> :never", { never: SavedSearchFrequency.NEVER })
+        .orderBy("s.created_at")
+        .getMany();
+      const planned: PlannedMail[] = [];
+      for (const saved of rows) {
+        const period = duePeriod(saved.frequency, now);
+        if (!period || saved.lastPeriod === period) continue;
+        const user = saved.user!;
+        const notice = await noticeFor(ds, saved, user, period);
+        if (!notice) continue;
+        planned.push({
+          key: mailKey(saved.id, period),
+          kind: "savedSearch",
+          userId: user.id,
+          subject: { type: "savedSearch", id: saved.id },
+          mail: composeMail(user, saved, notice.told, settings),
+        });
+      }
+      return planned;
+    },
 
-  /** Sends only while the search exists, still mails and its owner may read all it tells; sending records its matches as told. */
-  async stillDue(manager: EntityManager, mail: PlannedMail, now: Date) {
-    const id = mail.subject?.id;
-    if (!id) return false;
-    const saved = await manager.getRepository(SavedSearch).createQueryBuilder("s").setLock("pessimistic_write").where("s.id = :id", { id }).getOne();
-    if (!saved?.pending || saved.frequency === SavedSearchFrequency.NEVER || mail.key !== mailKey(saved.id, saved.pendingPeriod ?? "")) return false;
-    // The owner must still be able to read every match told (access may have changed since planning);
-    // if not, the mail is dropped and the next period tells what is still news to them.
-    const owner = await manager.getRepository(User).findOneBy({ id: saved.userId });
-    if (!owner?.active || owner.archivedAt || !(await stillReadable(manager.connection, toActor(owner), saved.pending.told))) return false;
-    await manager.query(
-      `UPDATE saved_search SET seen = seen || $2::jsonb, last_period = pending_period, last_notified_at = $3, pending_period = NULL, pending = NULL WHERE id = $1`,
-      [saved.id, JSON.stringify(saved.pending.matches), now],
-    );
-    return true;
-  },
-};
+    /** Sends only while the search exists, still mails and its owner may read all it tells; sending records its matches as told. */
+    async stillDue(manager: EntityManager, mail: PlannedMail, now: Date) {
+      const id = mail.subject?.id;
+      if (!id) return false;
+      const saved = await manager.getRepository(SavedSearch).createQueryBuilder("s").setLock("pessimistic_write").where("s.id = :id", { id }).getOne();
+      if (!saved?.pending || saved.frequency === SavedSearchFrequency.NEVER || mail.key !== mailKey(saved.id, saved.pendingPeriod ?? "")) return false;
+      // The owner must still be able to read every match told (access may have changed since planning);
+      // if not, the mail is dropped and the next period tells what is still news to them.
+      if (!(await isKindEnabled(manager, saved.userId, "savedSearch"))) return false;
+      const owner = await manager.getRepository(User).findOneByOrFail({ id: saved.userId });
+      if (!(await stillReadable(manager.connection, toActor(owner), saved.pending.told))) return false;
+      await manager.query(
+        `UPDATE saved_search SET seen = seen || $2::jsonb, last_period = pending_period, last_notified_at = $3, pending_period = NULL, pending = NULL WHERE id = $1`,
+        [saved.id, JSON.stringify(saved.pending.matches), now],
+      );
+      return true;
+    },
+  };
+}

@@ -11,7 +11,9 @@ import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harnes
 import { UNKNOWN_ID } from "@remissbanken/test/db";
 import { buildDocument, buildMemberInput, buildMunicipality, buildPriorityArea, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
 import { about, plannerQueue, stockholmWinterTime } from "@remissbanken/test/planners";
-import { savedSearchPlanner } from "./saved-search.planner.js";
+import { savedSearchPlanner as makeSavedSearchPlanner } from "./saved-search.planner.js";
+
+const savedSearchPlanner = makeSavedSearchPlanner({ publicUrl: "http://remissbanken.test" });
 
 let api: TestApi;
 let indexer: RunningIndexer;
