@@ -45,11 +45,11 @@ describe("the worker process", () => {
     const ds = createDataSource(engines.databaseUrl);
     await ds.initialize();
     try {
-      // A kind no planner has yet, so no planner's stillDue judges this made-up mail.
-      const user = await buildUser(ds.manager, { role: Role.MEMBER });
+      // A weekly digest: its planner's last check before sending asks only whether the person still wants it.
+      const user = await buildUser(ds.manager, { role: Role.STAFF });
       await ds.transaction((manager) =>
         queueMails(manager, [
-          { key: `test:${user.id}`, kind: "inputRequested", userId: user.id, mail: { to: user.email, subject: "SmåKom ber om synpunkter", text: "Svara senast på fredag." } },
+          { key: `test:${user.id}`, kind: "weeklyDigest", userId: user.id, mail: { to: user.email, subject: "Veckobrev från Remissbanken", text: "Sista svarsdag på fredag." } },
         ]),
       );
       const mail = await eventually(
