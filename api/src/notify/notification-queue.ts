@@ -5,7 +5,6 @@
  */
 import type { DataSource, EntityManager } from "typeorm";
 import type { Planner, PlannedMail } from "./planned-mail.js";
-import { PLANNERS } from "./planners.js";
 
 export const SEND_NOTIFICATION = "sendNotification";
 /** With graphile-worker's backoff (exp(attempt) seconds) ten attempts span about three hours. */
@@ -51,7 +50,7 @@ export interface PlanningResult {
 }
 
 /** Runs every planner for `now` and queues the mails they return (the worker's ten-minute cron). */
-export async function planNotifications(ds: DataSource, now: Date, planners: Planner[] = PLANNERS): Promise<PlanningResult> {
+export async function planNotifications(ds: DataSource, now: Date, planners: Planner[]): Promise<PlanningResult> {
   const result: PlanningResult = { queued: 0, failed: [] };
   for (const planner of planners) {
     try {

@@ -10,7 +10,7 @@ import { createDataSource } from "@remissbanken/schema";
 import { IndexerEnv, parseProcessEnvironment, startIndexerProcess, stopOnSignals } from "@remissbanken/indexer/process";
 import { createLogger } from "../logger.js";
 import { createMailer } from "../auth/mailer.js";
-import { PLANNERS } from "../notify/planners.js";
+import { plannersFor } from "../notify/planners.js";
 import { CRONTAB, keepJobRunnerRunning } from "./jobs.js";
 import { IMPORT_ENV, scheduledImportCrontab, scheduledImportSettings } from "../import/import-settings.js";
 import { attachSearch, SearchService } from "../search/search.service.js";
@@ -50,12 +50,13 @@ if (env.WORKER_JOBS) {
   const search = new SearchService(ds, { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, index: env.MEILI_INDEX }, log);
   attachSearch(ds, search);
   const mailer = await createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, echoToConsole: env.NODE_ENV === "development" }, log);
+  const publicUrl = env.PUBLIC_URL.replace(/\/+$/, "");
   const scheduledImport = scheduledImportSettings(env, env.NODE_ENV === "production");
   const importLine = scheduledImportCrontab(scheduledImport.schedule);
   log.info({ schedule: scheduledImport.schedule ?? "off", types: scheduledImport.types }, "scheduled Riksdagen import");
   const runner = keepJobRunnerRunning(
     env.DATABASE_URL,
-    { ds, mailer, publicUrl: env.PUBLIC_URL.replace(/\/+$/, ""), planners: PLANNERS, clock: () => new Date(), log, scheduledImport },
+    { ds, mailer, publicUrl, planners: plannersFor({ publicUrl }), clock: () => new Date(), log, scheduledImport },
     { concurrency: env.WORKER_CONCURRENCY, crontab: importLine ? [...CRONTAB, importLine] : CRONTAB },
   );
   stopJobs = async () => {
