@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { Remiss, RemissStatus, SWEDISH_LABELS, type Document, type Inquiry } from "@remissbanken/schema";
+import { Inquiry, InquiryFollow, Remiss, RemissStatus, SWEDISH_LABELS, type Document } from "@remissbanken/schema";
 import { can, type Actor } from "../auth/policy.js";
 import { addDays, stockholmDate } from "../common/dates.js";
 
@@ -120,12 +120,20 @@ export function inquiryReportDueEvent(inquiry: Inquiry & { reportDueDate: string
   };
 }
 
-/**
- * Where a person's feed gets its events, one source a line. HOOK for follows: add the source
- * of followed inquiries' report due dates here (`followedInquiryReportDates`, using
- * `inquiryReportDueEvent`); input requests may add their per-municipality deadlines the same way.
- */
-export const CALENDAR_SOURCES: CalendarSource[] = [remissDeadlines];
+/** The report due dates (redovisas senast) of the inquiries this person follows, while not archived. */
+export const followedInquiryReportDates: CalendarSource = async (manager, actor, scope) => {
+  if (!can(actor, "catalog", "read")) return [];
+  const inquiries = await manager
+    .getRepository(Inquiry)
+    .createQueryBuilder("i")
+    .innerJoin(InquiryFollow, "f", "f.inquiry_id = i.id AND f.user_id = :userId", { userId: actor.id })
+    .where("i.archived_at IS NULL AND i.report_due_date >= :from", { from: scope.from })
+    .getMany();
+  return inquiries.map((inquiry) => inquiryReportDueEvent(inquiry as Inquiry & { reportDueDate: string }, scope));
+};
+
+/** Where a person's feed gets its events, one source a line; input requests use the remiss's member-input deadline. */
+export const CALENDAR_SOURCES: CalendarSource[] = [remissDeadlines, followedInquiryReportDates];
 
 /** Every event of this person's feed, in date order (then by UID, so the feed's text is stable). */
 export async function calendarEventsFor(manager: EntityManager, actor: Actor, scope: CalendarScope): Promise<CalendarEvent[]> {

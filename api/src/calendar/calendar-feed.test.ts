@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CalendarFeed, MemberInputStatus, ResponseStatus, Role } from "@remissbanken/schema";
 import { errorCode, startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { buildDocument, buildMemberInput, buildMunicipality, buildRemiss, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
+import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
 import { fetchFeed } from "@remissbanken/test/calendar";
 import { addDays, stockholmDate } from "../common/dates.js";
 import { hashSecret } from "../auth/secrets.js";
@@ -194,6 +194,24 @@ describe("GET /kalender/<token>.ics", () => {
     expect(uids.filter((uid) => uid.includes(declined.id))).toEqual([`remiss-${declined.id}-deadline@remissbanken`]);
     // Older than a year: history, not a deadline to keep in one's calendar.
     expect(uids.filter((uid) => uid.includes(old.id))).toEqual([]);
+  });
+
+  it("holds the report due dates of the inquiries this person follows, and drops one unfollowed", async () => {
+    const followed = await buildInquiry(api.ds.manager, { name: "Utredningen om glesbygdens skolor", reportDueDate: inDays(60) });
+    const notFollowed = await buildInquiry(api.ds.manager, { reportDueDate: inDays(61) });
+    const follow = await api.gql(`mutation($id: ID!) { followInquiry(inquiryId: $id) { id } }`, { id: followed.id }, { token: staff });
+    expect(follow.errors).toBeUndefined();
+    const { url } = await newFeed(staff);
+    const event = (await fetchFeed(url)).events.get(`inquiry-${followed.id}-report-due@remissbanken`);
+    expect(event).toMatchObject({ date: inDays(60), allDay: true, url: `http://localhost:3000/utredningar/${followed.id}` });
+    expect(event!.summary).toContain("Utredningen redovisas: Utredningen om glesbygdens skolor");
+    expect([...(await fetchFeed(url)).events.keys()].some((uid) => uid.includes(notFollowed.id))).toBe(false);
+    // Another person's follows are not in this feed.
+    const { url: adminFeed } = await newFeed(admin);
+    expect((await fetchFeed(adminFeed)).events.has(`inquiry-${followed.id}-report-due@remissbanken`)).toBe(false);
+
+    await api.gql(`mutation($id: ID!) { unfollowInquiry(inquiryId: $id) }`, { id: followed.id }, { token: staff });
+    expect((await fetchFeed(url)).events.has(`inquiry-${followed.id}-report-due@remissbanken`)).toBe(false);
   });
 
   it("gives a member the deadlines and nothing of notes, unpublished responses or other municipalities' input", async () => {
