@@ -2,18 +2,12 @@
  * What a search asks for and gets back, independent of the engine answering it
  * (Meilisearch, or PostgreSQL in degraded mode).
  */
-import { parseDesignation, type Designation } from "@remissbanken/schema";
+import { parseDesignation, type Designation, type SavedSearchFilterValues } from "@remissbanken/schema";
 import type { RecordType } from "@remissbanken/indexer";
 
-export interface SearchFilterValues {
+/** The filters `search` takes (a saved search stores the same ones), with the record types checked. */
+export interface SearchFilterValues extends Omit<SavedSearchFilterValues, "types"> {
   types?: RecordType[] | null;
-  kinds?: string[] | null;
-  years?: number[] | null;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-  departments?: string[] | null;
-  priorityAreaIds?: string[] | null;
-  statuses?: string[] | null;
 }
 
 export interface SearchRequest {
