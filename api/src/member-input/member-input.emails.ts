@@ -3,6 +3,8 @@ import { Document, Inquiry, MemberInput, MemberInputStatus, Municipality, Remiss
 import type { Context } from "../context.js";
 import type { OutgoingMail } from "../auth/mailer.js";
 import { queueMails } from "../notify/notification-queue.js";
+import { isKindEnabled } from "../notify/notification-settings.js";
+import { notificationFooter } from "../notify/notification-sender.js";
 import { inputArrivedMails } from "../notify/input-arrived.planner.js";
 
 const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
@@ -87,8 +89,10 @@ export async function sendMemberInputReceipt(ctx: Context, input: MemberInput, c
   const { mailer, publicUrl } = ctx.auth;
   const log = ctx.log;
   try {
+    // The sender may have turned receipts off in their settings (E-post).
+    if (!(await isKindEnabled(ctx.ds.manager, ctx.actor.id, "inputReceipt"))) return;
     const mail = await receiptFor(ctx.ds.manager, publicUrl, input, ctx.actor.id, changed);
-    if (mail) await mailer.send(mail);
+    if (mail) await mailer.send({ ...mail, text: `${mail.text}\n\n${notificationFooter(publicUrl)}` });
   } catch (err) {
     log.error({ err, memberInputId: input.id }, "could not send the member input receipt");
   }

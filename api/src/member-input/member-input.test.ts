@@ -351,6 +351,24 @@ describe("receipts by email", () => {
     expect(mail.text).toMatch(/Skickat: \d{1,2} \p{L}+ \d{4} (kl\. )?\d{2}:\d{2}/u);
     expect(mail.text).toContain(`/remisser/${remiss.id}`);
     expect(mail.text).toMatch(/^https?:\/\/[^\s]+\/remisser\//m);
+    expect(mail.text).toMatch(/Ändra vilka mejl du får: https?:\/\/[^\s]+\/installningar#e-post$/);
+  });
+
+  it("sends no receipt to a member who turned receipts off, and again once turned on", async () => {
+    const { remiss } = await receiptRemiss();
+    const setReceipts = (enabled: boolean) =>
+      api.gql(`mutation($s: [NotificationSettingInput!]!) { updateNotificationSettings(settings: $s) { kind enabled } }`, { s: [{ kind: "inputReceipt", enabled }] }, { token: member });
+    expect((await setReceipts(false)).errors).toBeUndefined();
+    const before = mailTo(memberEmail).length;
+    const created = await api.gql(CREATE, { input: { remissId: remiss.id, text: "Utan kvitto", submit: true } }, { token: member });
+    expect(created.data.createMemberInput.status).toBe("SUBMITTED");
+    await api.server.mailer.idle();
+    expect(mailTo(memberEmail)).toHaveLength(before);
+
+    expect((await setReceipts(true)).errors).toBeUndefined();
+    const input = created.data.createMemberInput;
+    await api.gql(UPDATE, { input: { id: input.id, expectedVersion: input.version, text: "Med kvitto" } }, { token: member });
+    await expect.poll(() => mailTo(memberEmail).length).toBe(before + 1);
   });
 
   it("sends a receipt for input submitted at once and for a sent input changed, never another municipality's text", async () => {

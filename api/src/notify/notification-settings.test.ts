@@ -27,7 +27,7 @@ describe("me.notificationSettings", () => {
       [Role.STAFF]: ["deadlineReminder", "weeklyDigest", "inputArrived", "savedSearch", "follow"],
       [Role.ADMIN]: ["deadlineReminder", "weeklyDigest", "inputArrived", "savedSearch", "follow"],
       [Role.BOARD]: ["savedSearch", "follow"],
-      [Role.MEMBER]: ["inputReminder", "inputRequested", "savedSearch", "follow"],
+      [Role.MEMBER]: ["inputReminder", "inputRequested", "inputReceipt", "savedSearch", "follow"],
     };
     for (const role of Object.values(Role)) {
       const { token } = await buildUserWithToken(api.ds.manager, { role });

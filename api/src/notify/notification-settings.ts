@@ -15,7 +15,7 @@ export const KINDS_FOR_ROLE: Record<Role, readonly NotificationKind[]> = {
   // Admins are staff in every rule (isStaff) and may be responsible for remisser.
   [Role.ADMIN]: ["deadlineReminder", "weeklyDigest", "inputArrived", "savedSearch", "follow"],
   [Role.BOARD]: ["savedSearch", "follow"],
-  [Role.MEMBER]: ["inputReminder", "inputRequested", "savedSearch", "follow"],
+  [Role.MEMBER]: ["inputReminder", "inputRequested", "inputReceipt", "savedSearch", "follow"],
 };
 
 export function kindAppliesTo(role: Role, kind: NotificationKind): boolean {

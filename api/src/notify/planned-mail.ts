@@ -18,6 +18,8 @@ export const NOTIFICATION_KINDS = [
   "inputReminder",
   /** Members: SmåKom asks their municipality for input (an input request). */
   "inputRequested",
+  /** Members: the receipt for input they sent or changed; sent by the API at once, not planned. */
+  "inputReceipt",
   /** New or changed matches of a saved search. */
   "savedSearch",
   /** News in a followed inquiry's chain: new document, new remiss, deadline moved. */

@@ -29,7 +29,7 @@ describe("emailSettingsFromForm", () => {
 
 describe("the section's texts and areas", () => {
   it("has a Swedish label and a one-line explanation for every kind of the API", () => {
-    const kinds = ["deadlineReminder", "weeklyDigest", "inputArrived", "inputReminder", "inputRequested", "savedSearch", "follow"];
+    const kinds = ["deadlineReminder", "weeklyDigest", "inputArrived", "inputReminder", "inputRequested", "inputReceipt", "savedSearch", "follow"];
     expect(Object.keys(EMAIL_KINDS).sort()).toEqual([...kinds].sort());
     for (const text of Object.values(EMAIL_KINDS)) expect(text.explanation).toMatch(/^[^\n]+\.$/);
   });

@@ -29,6 +29,10 @@ export const EMAIL_KINDS: Record<string, EmailKindText> = {
     label: "Förfrågningar om synpunkter",
     explanation: "När SmåKoms kansli ber medlemskommunerna om synpunkter på en remiss.",
   },
+  inputReceipt: {
+    label: "Kvitton på skickade synpunkter",
+    explanation: "När du skickar eller ändrar synpunkter till SmåKom: vad som skickades, när och av vem.",
+  },
   savedSearch: {
     label: "Sparade sökningar",
     explanation: "Nya och ändrade träffar i sökningar du har sparat; hur ofta väljer du för varje sökning.",
