@@ -30,7 +30,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 
 /** Every table's row count, to prove a refused request wrote nothing. */
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables: { relname: string }[] = await api.ds.query(`SELECT relname FROM pg_stat_user_tables WHERE relname NOT IN ('sign_in_attempt', 'change_event', 'migrations')`);
+  const tables: { relname: string }[] = await api.ds.query(`SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'public' AND relname NOT IN ('sign_in_attempt', 'change_event', 'migrations')`);
   const counts: Record<string, number> = {};
   for (const { relname } of tables) counts[relname] = Number((await api.ds.query(`SELECT count(*) AS n FROM "${relname}"`))[0].n);
   return counts;
