@@ -66,7 +66,7 @@ describe("imports for the secretariat", () => {
     // The header and the three runs, newest first.
     expect(await rows.count()).toBe(4);
     expect(await rows.nth(1).textContent()).toContain("12 nya, 3 uppdaterade");
-    expect(await rows.nth(1).textContent()).toContain("Schemat (varje natt)");
+    expect(await rows.nth(1).textContent()).toContain("Schemat");
     expect(await rows.nth(3).textContent()).toContain(`${staffName} (från länk)`);
     const failed = rows.nth(2);
     expect(await failed.textContent()).toContain("Misslyckades");

@@ -228,6 +228,19 @@ export function MemberInputArea({
             SmåKom ber {municipality} svara på {asked.questions.length === 1 ? "en fråga" : `${asked.questions.length} frågor`}.
           </p>
           {asked.intro && <p className="summary-text">{asked.intro}</p>}
+          {active.some((input) => !input.answers) && (
+            // Input written as free text before the questions came stays free text: the questions are
+            // shown here so the municipality can answer them in it, or withdraw it and answer per question.
+            <div className="notice" role="note">
+              <p>
+                {municipality} skrev synpunkter som fritext innan frågorna kom. Ni kan ändra texten så att den svarar på
+                frågorna, eller dra tillbaka synpunkterna och svara fråga för fråga.
+              </p>
+              <ol className="input-questions">
+                {asked.questions.map((q) => <li key={q.id}>{q.text}</li>)}
+              </ol>
+            </div>
+          )}
         </div>
       )}
       {!open && (

@@ -8,7 +8,7 @@ const run = (over: Partial<ImportRunSummary>): ImportRunSummary => ({
 describe("how an import run reads", () => {
   it("tells when the latest import ran and what it brought, in Stockholm time", () => {
     expect(describeLatestImport(run({ added: 12, updated: 3 }))).toBe("Senaste import från Riksdagen: 1 december 2026 kl. 04:30 – 12 nya, 3 uppdaterade");
-    expect(describeLatestImport(null)).toBe("Ingen import har körts än.");
+    expect(describeLatestImport(null)).toBe("Ingen import från Riksdagen har körts än.");
   });
 
   it("says a run failed and why, is still running, or found nothing new", () => {

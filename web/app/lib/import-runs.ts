@@ -24,6 +24,6 @@ export function describeOutcome(run: ImportRunSummary): string {
 
 /** "Senaste import från Riksdagen: 1 december 2026 kl. 04:30 – 12 nya, 3 uppdaterade". */
 export function describeLatestImport(run: ImportRunSummary | null | undefined): string {
-  if (!run) return "Ingen import har körts än.";
+  if (!run) return "Ingen import från Riksdagen har körts än.";
   return `Senaste import från Riksdagen: ${formatDateTime(run.startedAt)} – ${describeOutcome(run)}`;
 }

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Who or what started a run: the schedule, a command on the server, or a named staff member. */
 function startedBy(run: Run): string {
   if (run.trigger === "WEB") return run.startedBy ? `${run.startedBy.name} (från länk)` : "Från länk";
-  return run.trigger === "SCHEDULE" ? "Schemat (varje natt)" : "Kommando på servern";
+  return run.trigger === "SCHEDULE" ? "Schemat" : "Kommando på servern";
 }
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
@@ -73,8 +73,9 @@ export default function ImportRuns() {
     <div className="stack">
       <h1>Importer</h1>
       <p>
-        Dokument från Riksdagens öppna data och remisser från regeringen.se. Den schemalagda importen hämtar varje natt det
-        Riksdagen publicerat sedan förra lyckade körningen. De senaste {RUNS_SHOWN} körningarna, nyast först.
+        Dokument från Riksdagens öppna data och remisser från regeringen.se. När den schemalagda importen är påslagen
+        (inställningen IMPORT_SCHEDULE på servern; avstängd om inget annat sägs, utom i drift där den körs varje natt) hämtar den
+        det Riksdagen publicerat sedan förra lyckade körningen. De senaste {RUNS_SHOWN} körningarna, nyast först.
       </p>
       {runs.length === 0 ? (
         <div className="card empty-state"><p>Ingen import har körts än.</p></div>

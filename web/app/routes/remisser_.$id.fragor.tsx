@@ -106,7 +106,7 @@ export default function QuestionsRoute() {
         <p>
           {published
             ? `Frågorna skickades till medlemskommunerna ${formatDate(request!.publishedAt)}. Ändringar syns direkt för dem; svar som redan är skrivna följer med frågan när du formulerar om den.`
-            : "Medlemmarna ser frågorna först när du skickar dem. De får då ett mejl med frågorna och en länk hit."}
+            : "Medlemmarna ser frågorna först när du skickar dem. De får då ett mejl med frågorna och en länk till remissen, där de svarar."}
         </p>
         {published && <p><Link to={`/remisser/${remiss.id}/fragor/svar`}>Se svaren per fråga</Link></p>}
       </section>
@@ -116,7 +116,9 @@ export default function QuestionsRoute() {
           {remiss.archivedAt ? "Remissen är arkiverad." : "Sista dagen för medlemmarnas synpunkter har passerat."} Frågorna kan inte längre ändras.
         </p>
       ) : (
-        <Form method="post" className="card stack narrow" aria-describedby={problems?.formError ? "form-error" : undefined}>
+        // Keyed by the saved version: after a save the rows are built anew from what the API
+        // stored (empty rows dropped, the rest moved up), never left showing what was typed where.
+        <Form key={request?.version ?? "new"} method="post" className="card stack narrow" aria-describedby={problems?.formError ? "form-error" : undefined}>
           <h2>{request ? "Frågorna" : "Nya frågor"}</h2>
           {request && <input type="hidden" name="expectedVersion" value={request.version} />}
           <FormError problems={problems} />
