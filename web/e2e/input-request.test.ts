@@ -43,8 +43,14 @@ describe("an input request from question to answers side by side", { timeout: 18
     await eventually(() => page.getByRole("alert").first().textContent()).toContain("Skriv minst en fråga");
     expect(await page.getByLabel("Inledning (valfri)").inputValue()).toBe("Svara gärna före nämndmötet.");
 
+    // A row left empty in the middle: after saving, the form shows what was stored, moved up.
     await page.getByLabel("Fråga 1", { exact: true }).fill(Q1);
-    await page.getByLabel("Fråga 2", { exact: true }).fill(Q2);
+    await page.getByLabel("Fråga 3", { exact: true }).fill(Q2);
+    await page.getByRole("button", { name: "Spara utkast" }).click();
+    await eventually(() => page.getByRole("status").first().textContent()).toContain("Frågorna är sparade.");
+    await eventually(() => page.getByLabel("Fråga 2", { exact: true }).inputValue()).toBe(Q2);
+    expect(await page.getByLabel("Fråga 1", { exact: true }).inputValue()).toBe(Q1);
+    expect(await page.getByLabel("Fråga 3", { exact: true }).inputValue()).toBe("");
     await page.getByRole("button", { name: "Skicka frågorna till medlemmarna" }).click();
     await page.waitForURL(new RegExp(`/remisser/${remissId}$`));
     await eventually(() => page.getByRole("status").first().textContent()).toContain("Frågorna är skickade till medlemskommunerna");
