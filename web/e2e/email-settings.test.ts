@@ -33,7 +33,7 @@ describe("E-post in /installningar", () => {
     expect(await section.getByRole("checkbox", { name: "Bostadsförsörjning (2021)" }).isChecked()).toBe(true);
     expect(await section.getByRole("checkbox", { name: "Bredbandsutbyggnad (2021)" }).isChecked()).toBe(false);
     await page.context().close();
-  });
+  }, 60_000);
 
   it("works without JavaScript: a member turns off input reminders and on again", async () => {
     const context = await stack.newContext({ javaScriptEnabled: false });
@@ -60,7 +60,7 @@ describe("E-post in /installningar", () => {
     await page.waitForURL((url) => url.pathname === "/installningar");
     expect(await section.getByRole("checkbox", { name: "Påminnelser om synpunkter" }).isChecked()).toBe(true);
     await context.close();
-  });
+  }, 60_000);
 
   it("says in Swedish why nothing was saved when the form names a kind the API refuses", async () => {
     const page = await stack.signedInPage("board");
@@ -75,5 +75,5 @@ describe("E-post in /installningar", () => {
     await page.goto("/installningar");
     expect(await page.getByRole("alert").first().textContent()).toContain("Dina val sparades inte. Den sortens e-post skickas inte till din roll.");
     await page.context().close();
-  });
+  }, 60_000);
 });
