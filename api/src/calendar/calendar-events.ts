@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { Inquiry, InquiryFollow, Remiss, RemissStatus, SWEDISH_LABELS, type Document } from "@remissbanken/schema";
 import { can, type Actor } from "../auth/policy.js";
 import { addDays, stockholmDate } from "../common/dates.js";
+import { swedishDate } from "../notify/mail-text.js";
 
 /** One all-day event of a calendar feed. */
 export interface CalendarEvent {
@@ -34,8 +35,6 @@ export function calendarScope(publicUrl: string, today = stockholmDate()): Calen
   return { publicUrl, from: addDays(today, -FEED_HISTORY_DAYS) };
 }
 
-const longDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-const swedishDate = (date: string) => longDate.format(new Date(`${date}T00:00:00Z`));
 
 /** "Spara i goda tider (Fi2011/4105)": the report's title and the remiss's diarienummer, or the report's designation. */
 function remissName(remiss: Remiss, document: Document): string {

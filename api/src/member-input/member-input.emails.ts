@@ -6,10 +6,7 @@ import { queueMails } from "../notify/notification-queue.js";
 import { isKindEnabled } from "../notify/notification-settings.js";
 import { notificationFooter } from "../notify/notification-sender.js";
 import { inputArrivedMails } from "../notify/input-arrived.planner.js";
-
-const STOCKHOLM_TIME = new Intl.DateTimeFormat("sv-SE", {
-  day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm",
-});
+import { documentTitle, SIGNATURE, swedishDateTime } from "../notify/mail-text.js";
 
 export interface ReceiptFacts {
   to: string;
@@ -39,17 +36,13 @@ export function memberInputReceiptMail(facts: ReceiptFacts): OutgoingMail {
     text:
       `Hej ${facts.authorName}!\n\n` +
       `SmåKom har tagit emot ${what} från ${facts.municipalityName} på ${facts.subjectTitle}${reference}.\n\n` +
-      `${facts.changed ? "Ändrat" : "Skickat"}: ${STOCKHOLM_TIME.format(facts.at)}\n` +
+      `${facts.changed ? "Ändrat" : "Skickat"}: ${swedishDateTime(facts.at)}\n` +
       `Av: ${facts.authorName}\n` +
       `Kommun: ${facts.municipalityName}\n\n` +
       `Det här skickades:\n\n${facts.text}\n\n` +
       `Du kan ändra eller dra tillbaka synpunkterna fram till sista dagen här:\n${facts.url}` +
-      "\n\nRemissbanken – SmåKom, De små kommunernas samverkan",
+      `\n\n${SIGNATURE}`,
   };
-}
-
-function titleOf(document: Document): string {
-  return document.designation ? `${document.title} (${document.designation})` : document.title;
 }
 
 /** The receipt for a sent input, read after commit; null when there is nobody to send it to. */
@@ -65,7 +58,7 @@ async function receiptFor(
   let url: string;
   if (input.remissId) {
     const remiss = await manager.getRepository(Remiss).findOneOrFail({ where: { id: input.remissId } });
-    subjectTitle = titleOf(await manager.getRepository(Document).findOneOrFail({ where: { id: remiss.documentId } }));
+    subjectTitle = documentTitle(await manager.getRepository(Document).findOneOrFail({ where: { id: remiss.documentId } }));
     diarienummer = remiss.diarienummer;
     url = `${publicUrl}/remisser/${remiss.id}`;
   } else {
