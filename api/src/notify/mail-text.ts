@@ -1,5 +1,6 @@
 /** What the planners' Swedish mails share: dates as Swedish readers write them, titles, links. */
 import { RemissStatus, ResponseStatus, type Document } from "@remissbanken/schema";
+import { getISODay, getISOWeek, getISOWeekYear, parseISO } from "date-fns";
 import { TIME_ZONE } from "../common/dates.js";
 
 /** Where links in mails point: the web app (config.publicUrl, without a trailing slash). */
@@ -64,14 +65,10 @@ export const ASKING_FOR_INPUT = [RemissStatus.MONITORING, RemissStatus.TO_ANSWER
 
 /** ISO week of a "YYYY-MM-DD" date, "2026-W49": the digest's key, so it goes out once a week. */
 export function isoWeek(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  const weekday = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - weekday);
-  // Noon, as `d` is: midnight would add half a day and number some years' weeks one too high.
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1, 12);
-  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
+  // parseISO reads a plain date as that day in the process's time zone, which date-fns counts in.
+  const day = parseISO(date);
+  return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, "0")}`;
 }
 
 /** Monday is 1, Sunday 7. */
-export const isoWeekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay() || 7;
+export const isoWeekday = (date: string) => getISODay(parseISO(date));
