@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMeilisearch, type RunningMeilisearch } from "@remissbanken/schema/engines/meilisearch";
@@ -152,13 +153,32 @@ describe("Meilisearch client", () => {
     nowhere.close();
   });
 
-  it("answers searches over a kept-alive socket in well under 10 ms", async () => {
-    await engine.search(index, { q: "strandskydd" });
-    const rounds = 50;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i++) await engine.search(index, { q: "strandskydd", filter: f.eq("kind", "SOU") });
-    const perSearch = (performance.now() - started) / rounds;
-    console.log(`node:http keep-alive search: ${perSearch.toFixed(2)} ms per request`);
-    expect(perSearch).toBeLessThan(10);
+  it("answers one search after another over one kept-alive connection", async () => {
+    // What keeps a search cheap (decision 008) is not opening a connection per request; the
+    // milliseconds themselves are `npm run bench:meili-client`'s to measure, not a test's.
+    let connections = 0;
+    const { hostname, port } = new URL(meili.url);
+    const proxy = net.createServer((client) => {
+      connections++;
+      const upstream = net.connect(Number(port), hostname);
+      client.pipe(upstream).pipe(client);
+      client.on("error", () => upstream.destroy());
+      upstream.on("error", () => client.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const viaProxy = createSearchEngine({ url: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, apiKey: meili.masterKey });
+    try {
+      const rounds = 50;
+      const started = performance.now();
+      for (let i = 0; i < rounds; i++) {
+        const result = await viaProxy.search<Doc>(index, { q: "strandskydd", filter: f.eq("kind", "SOU") });
+        expect(result.hits.map((h) => h.id)).toEqual(["sou"]);
+      }
+      console.log(`node:http keep-alive search: ${((performance.now() - started) / rounds).toFixed(2)} ms per request`);
+      expect(connections).toBe(1);
+    } finally {
+      viaProxy.close();
+      proxy.close();
+    }
   });
 });
