@@ -19,9 +19,9 @@ import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 import { loadConfig } from "@remissbanken/api/config";
 import { createLogger } from "@remissbanken/api/logger";
 import { startServer } from "@remissbanken/api/server";
-import { attachSearch, SearchService } from "@remissbanken/api/search/search.service";
-import { fallbackSearch } from "@remissbanken/api/search/search.fallback";
-import { visibilityFilter } from "@remissbanken/api/search/search.meili";
+import { attachSearch, createSearch } from "@remissbanken/api/search/search.service";
+import { fallbackSearch } from "@remissbanken/indexer/query/fallback";
+import { visibilityFilter } from "@remissbanken/indexer/query/meili";
 
 const PASSAGES = Number(process.env.BENCH_PASSAGES ?? 100_000);
 const PAGES_PER_DOCUMENT = 250;
@@ -115,7 +115,7 @@ try {
   log(`indexed ${records} records in ${indexSeconds.toFixed(1)} s`);
 
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", DATABASE_URL: pg.url, LOG_LEVEL: "silent", MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey });
-  attachSearch(ds, new SearchService(ds, { url: meili.url, apiKey: meili.masterKey }));
+  attachSearch(ds, createSearch(ds, { url: meili.url, apiKey: meili.masterKey }));
   const server = await startServer(config, ds, createLogger("silent"));
   const gql = async (q: string) => {
     const res = await fetch(server.url, {

@@ -6,7 +6,7 @@ import { isPortFree } from "@remissbanken/schema/engines/ports";
 import { startServer, type RunningServer } from "./server.js";
 import { seedDemoData } from "./seed/demo-data.js";
 import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runtime";
-import { attachSearch, SearchService } from "./search/search.service.js";
+import { attachSearch, createSearch } from "./search/search.service.js";
 import { superviseWorker } from "./worker/worker-supervisor.js";
 import { installJobQueue } from "./worker/jobs.js";
 import { superviseMeilisearch } from "./search/meilisearch-supervisor.js";
@@ -94,7 +94,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       meiliMasterKey = meili.masterKey;
       log.info({ url: meiliUrl }, "embedded Meilisearch started");
     }
-    attachSearch(ds, new SearchService(ds, { url: meiliUrl, apiKey: meiliMasterKey, index: config.meiliIndex }, log));
+    attachSearch(ds, createSearch(ds, { url: meiliUrl, apiKey: meiliMasterKey, index: config.meiliIndex }, log));
     // Loads the Swedish dictionary now (about half a second) rather than in the first search.
     analyzeQuery("strandskydd");
 

@@ -4,3 +4,9 @@ export { createSearchEngine, EngineApiError, EngineUnavailableError, type Search
 export { DEFAULT_INDEX, FACETS, filters, groupId, indexSettings, recordId, RECORD_TYPES, type RecordType } from "./search/settings.js";
 export { readableBy, type Visibility } from "./search/visibility.js";
 export type { SearchRecord } from "./search/records.js";
+export { SearchService, isOutage, type SearchEngineConfig, type SearchServiceOptions } from "./query/search.js";
+export { poolRows, type Rows } from "./query/rows.js";
+export {
+  findDesignation, type FacetCounts, type FacetName, type PassageAnswer, type PassageRequest, type RawHit, type SearchAnswer,
+  type SearchFilterValues, type SearchRequest,
+} from "./query/request.js";

@@ -6,7 +6,7 @@ import { createDataSource } from "@remissbanken/schema";
 import { loadConfig } from "@remissbanken/api/config";
 import { createLogger } from "@remissbanken/api/logger";
 import { startServer, type RunningServer } from "@remissbanken/api/server";
-import { attachSearch, SearchService } from "@remissbanken/api/search/search.service";
+import { attachSearch, createSearch } from "@remissbanken/api/search/search.service";
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -76,7 +76,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   });
   await ds.initialize();
   const search = { url: config.meiliUrl!, apiKey: config.meiliMasterKey ?? "", index: config.meiliIndex };
-  attachSearch(ds, new SearchService(ds, search));
+  attachSearch(ds, createSearch(ds, search));
   const server = await startServer(config, ds, createLogger("silent"));
 
   return {

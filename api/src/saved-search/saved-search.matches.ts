@@ -9,7 +9,7 @@ import type { Actor } from "../auth/policy.js";
 import { createLoaders } from "../loaders.js";
 import { hydrate } from "../search/search.resolver.js";
 import { searchFor } from "../search/search.service.js";
-import type { RawHit } from "../search/search.query.js";
+import type { RawHit } from "@remissbanken/indexer";
 import type { SearchHit } from "../search/search.types.js";
 
 /** A saved search tells of its best matches only; beyond these, a search is too broad to be news. */

@@ -9,7 +9,7 @@ import { DocumentKind, ResponseKind, ResponseStatus, Role } from "@remissbanken/
 import { startIndexer, type RunningIndexer } from "@remissbanken/indexer";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { buildDocument, buildMunicipality, buildResponse, buildUserWithToken } from "@remissbanken/test/factories";
-import { attachSearch, SearchService } from "./search.service.js";
+import { attachSearch, createSearch } from "./search.service.js";
 
 let api: TestApi;
 let indexer: RunningIndexer;
@@ -29,11 +29,11 @@ const found = async (q: string, token?: string) => (await search(q, token)).hits
 /** Runs `check` against Meilisearch, then against the PostgreSQL fallback. */
 async function inBothEngines(check: (degraded: boolean) => Promise<void>) {
   await check(false);
-  attachSearch(api.ds, new SearchService(api.ds, { url: "http://127.0.0.1:9", index: api.search.index }));
+  attachSearch(api.ds, createSearch(api.ds, { url: "http://127.0.0.1:9", index: api.search.index }));
   try {
     await check(true);
   } finally {
-    attachSearch(api.ds, new SearchService(api.ds, api.search));
+    attachSearch(api.ds, createSearch(api.ds, api.search));
   }
 }
 

@@ -7,10 +7,10 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentKind } from "@remissbanken/schema";
-import { EngineApiError, EngineUnavailableError, startIndexer, type RunningIndexer } from "@remissbanken/indexer";
+import { EngineApiError, EngineUnavailableError, isOutage, startIndexer, type RunningIndexer } from "@remissbanken/indexer";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
 import { buildDocument } from "@remissbanken/test/factories";
-import { attachSearch, isOutage, SearchService } from "./search.service.js";
+import { attachSearch, createSearch } from "./search.service.js";
 
 let api: TestApi;
 let indexer: RunningIndexer;
@@ -97,7 +97,7 @@ describe("search under faults", () => {
 
   it("while Meilisearch hangs, waits for it once, then answers from PostgreSQL and probes in the background until it is back", async () => {
     const relay = await startRelay(api.search.url);
-    const service = new SearchService(api.ds, { ...api.search, url: relay.url }, undefined, { timeoutMs: 1_500, retryAfterMs: 100 });
+    const service = createSearch(api.ds, { ...api.search, url: relay.url }, undefined, { timeoutMs: 1_500, retryAfterMs: 100 });
     attachSearch(api.ds, service);
     try {
       expect((await search("strandskydd")).degraded).toBe(false);
@@ -124,7 +124,7 @@ describe("search under faults", () => {
     } finally {
       relay.release();
       await service.settled();
-      attachSearch(api.ds, new SearchService(api.ds, api.search));
+      attachSearch(api.ds, createSearch(api.ds, api.search));
       await relay.close();
     }
   });

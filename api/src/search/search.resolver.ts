@@ -7,7 +7,7 @@ import { can } from "../auth/policy.js";
 import { badInput } from "../common/errors.js";
 import { pageSize } from "../common/pagination.js";
 import { searchFor } from "./search.service.js";
-import type { FacetCounts, RawHit } from "./search.query.js";
+import type { FacetCounts, RawHit } from "@remissbanken/indexer";
 import {
   PassageSearchResult, SearchFilter, SearchHit, SearchHitType, SearchResult, type FacetCount,
 } from "./search.types.js";

@@ -1,162 +1,16 @@
+/**
+ * Which search answers a request: the indexer package owns the query side (Meilisearch, and
+ * PostgreSQL when it is down; decision 013); the API attaches one to its DataSource at start.
+ */
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
-import { createSearchEngine, DEFAULT_INDEX, EngineApiError, EngineUnavailableError, type SearchEngine } from "@remissbanken/indexer";
-import type { Actor } from "../auth/policy.js";
-import { fallbackPassages, fallbackSearch } from "./search.fallback.js";
-import { meiliPassages, meiliSearch } from "./search.meili.js";
-import type { PassageAnswer, PassageRequest, SearchAnswer, SearchRequest } from "./search.query.js";
+import { SearchService, type SearchEngineConfig, type SearchServiceOptions } from "@remissbanken/indexer";
 
-export interface SearchEngineConfig {
-  url: string;
-  apiKey?: string;
-  index?: string;
-}
+export { SearchService };
 
-/** After Meilisearch failed, ask PostgreSQL directly for this long before probing the engine again. */
-const RETRY_ENGINE_AFTER_MS = 2_000;
-/** How long the thesaurus read from the database is used before it is read again. */
-const THESAURUS_TTL_MS = 5_000;
-/** A probe of a hanging engine gives up after this long; nobody waits for it. */
-const PROBE_DEADLINE_MS = 1_000;
-
-export interface SearchServiceOptions {
-  /** How long one search may wait for Meilisearch before PostgreSQL answers it. */
-  timeoutMs?: number;
-  /** How long after a failure the engine is left alone before a background probe. */
-  retryAfterMs?: number;
-}
-
-/**
- * Whether a failure says the engine is down (unreachable, hanging, broken, or its index
- * missing) rather than that it refused this one request: only the first sends everyone
- * to PostgreSQL, so a bad query cannot degrade other people's searches.
- */
-export function isOutage(error: EngineUnavailableError | EngineApiError): boolean {
-  if (error instanceof EngineUnavailableError) return true;
-  return error.status >= 500 || error.code === "index_not_found" || error.type === "auth" || error.type === "system";
-}
-
-/**
- * Search for the API: Meilisearch when it answers, PostgreSQL full-text search (degraded)
- * when it does not. Both apply the caller's visibility before ranking and counting. While
- * the engine is down, a background probe with a short deadline finds out when it is back;
- * no person's search waits on a dead or hanging engine for that.
- */
-export class SearchService {
-  private readonly engine: SearchEngine | null;
-  private readonly index: string;
-  private readonly retryAfterMs: number;
-  private engineDown = false;
-  private nextProbeAt = 0;
-  private probe: Promise<void> | null = null;
-  private thesaurusGroups: string[][] = [];
-  private thesaurusReadAt = 0;
-  private thesaurusRead: Promise<void> | null = null;
-
-  constructor(
-    private readonly ds: DataSource,
-    engine: SearchEngineConfig | null,
-    private readonly log?: Logger,
-    options: SearchServiceOptions = {},
-  ) {
-    this.engine = engine ? createSearchEngine({ url: engine.url, apiKey: engine.apiKey, timeoutMs: options.timeoutMs ?? 5_000 }) : null;
-    this.index = engine?.index ?? DEFAULT_INDEX;
-    this.retryAfterMs = options.retryAfterMs ?? RETRY_ENGINE_AFTER_MS;
-  }
-
-  async search(actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
-    const thesaurus = await this.thesaurus();
-    return this.withFallback(
-      (engine) => meiliSearch(engine, this.index, actor, request, thesaurus),
-      () => fallbackSearch(this.ds, actor, request),
-    );
-  }
-
-  passages(actor: Actor | null, request: PassageRequest): Promise<PassageAnswer> {
-    return this.withFallback(
-      (engine) => meiliPassages(engine, this.index, actor, request),
-      () => fallbackPassages(this.ds, actor, request),
-    );
-  }
-
-  /**
-   * The thesaurus's groups, read again at most every few seconds and in the background: a
-   * search waits for the database only the first time, and keeps the last groups it read if
-   * the database is away.
-   */
-  private async thesaurus(): Promise<string[][]> {
-    if (Date.now() - this.thesaurusReadAt > THESAURUS_TTL_MS) {
-      this.thesaurusRead ??= this.ds
-        .query(`SELECT phrases FROM synonym_group ORDER BY code`)
-        .then((rows: Array<{ phrases: string[] }>) => {
-          this.thesaurusGroups = rows.map((row) => row.phrases);
-          this.thesaurusReadAt = Date.now();
-        })
-        .catch((err) => this.log?.warn({ err }, "could not read the thesaurus; searching with the last one read"))
-        .finally(() => (this.thesaurusRead = null));
-      if (!this.thesaurusReadAt) await this.thesaurusRead;
-    }
-    return this.thesaurusGroups;
-  }
-
-  /** Whether Meilisearch answers its health check now (false when none is configured). */
-  async engineAvailable(): Promise<boolean> {
-    if (!this.engine) return false;
-    return this.engine.health().catch(() => false);
-  }
-
-  /** Settles when a background probe of the engine (if one runs) has finished; for tests and shutdown. */
-  async settled(): Promise<void> {
-    await this.probe;
-  }
-
-  close(): void {
-    this.engine?.close();
-  }
-
-  private async withFallback<T>(primary: (engine: SearchEngine) => Promise<T>, fallback: () => Promise<T>): Promise<T> {
-    if (this.engine && !this.engineDown) {
-      try {
-        return await primary(this.engine);
-      } catch (error) {
-        if (!(error instanceof EngineUnavailableError || error instanceof EngineApiError)) throw error;
-        if (isOutage(error)) {
-          this.engineDown = true;
-          this.nextProbeAt = Date.now() + this.retryAfterMs;
-          // Unreachable, or the index is not built yet: expected now and then. Anything else is a bug worth seeing.
-          const expected = error instanceof EngineUnavailableError || error.code === "index_not_found";
-          this.log?.[expected ? "warn" : "error"]({ err: error }, "Meilisearch failed; answering from PostgreSQL (degraded) until it is back");
-        } else {
-          this.log?.warn({ err: error }, "Meilisearch refused this search; PostgreSQL answers it");
-        }
-      }
-    } else if (this.engine) {
-      this.probeInBackground(this.engine);
-    }
-    return fallback();
-  }
-
-  private probeInBackground(engine: SearchEngine): void {
-    if (this.probe || Date.now() < this.nextProbeAt) return;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), PROBE_DEADLINE_MS);
-      timer.unref();
-    });
-    this.probe = Promise.race([engine.health().catch(() => false), deadline])
-      .then((available) => {
-        if (available) {
-          this.engineDown = false;
-          this.log?.info("Meilisearch answers again; searches use it");
-        } else {
-          this.nextProbeAt = Date.now() + this.retryAfterMs;
-        }
-      })
-      .finally(() => {
-        clearTimeout(timer);
-        this.probe = null;
-      });
-  }
+/** The search service of the API's database: PostgreSQL rows through the DataSource, Meilisearch when configured. */
+export function createSearch(ds: DataSource, engine: SearchEngineConfig | null, log?: Logger, options?: SearchServiceOptions): SearchService {
+  return new SearchService(ds, engine, log, options);
 }
 
 const services = new WeakMap<DataSource, SearchService>();
@@ -171,7 +25,7 @@ export function attachSearch(ds: DataSource, service: SearchService): void {
 export function searchFor(ds: DataSource): SearchService {
   let service = services.get(ds);
   if (!service) {
-    service = new SearchService(ds, null);
+    service = createSearch(ds, null);
     services.set(ds, service);
   }
   return service;

@@ -11,7 +11,7 @@ import { startTestApi, errorCode, type TestApi } from "@remissbanken/test/harnes
 import {
   buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildPriorityArea, buildResponse, buildUserWithToken,
 } from "@remissbanken/test/factories";
-import { attachSearch, SearchService } from "./search.service.js";
+import { attachSearch, createSearch } from "./search.service.js";
 import { fixturePath } from "@remissbanken/test/fixtures";
 
 let api: TestApi;
@@ -293,7 +293,7 @@ describe("visibility", () => {
 describe("degraded mode", () => {
   it("answers from PostgreSQL with the same visibility when Meilisearch is unreachable", async () => {
     const designationOnly = await search("sou 2020 8", { first: 100 });
-    attachSearch(api.ds, new SearchService(api.ds, { url: "http://127.0.0.1:9", index: api.search.index }));
+    attachSearch(api.ds, createSearch(api.ds, { url: "http://127.0.0.1:9", index: api.search.index }));
     try {
       await expectVisibility(true);
       const pinned = await search("sou 2020 8");
@@ -309,7 +309,7 @@ describe("degraded mode", () => {
       const injected = await search("strandskydd", { filter: { departments: ['x" OR 1=1 --'] } });
       expect(injected.totalHits).toBe(0);
     } finally {
-      attachSearch(api.ds, new SearchService(api.ds, api.search));
+      attachSearch(api.ds, createSearch(api.ds, api.search));
     }
   });
 });

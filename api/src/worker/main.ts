@@ -13,7 +13,7 @@ import { createMailer } from "../auth/mailer.js";
 import { plannersFor } from "../notify/planners.js";
 import { CRONTAB, keepJobRunnerRunning } from "./jobs.js";
 import { IMPORT_ENV, scheduledImportCrontab, scheduledImportSettings } from "../import/import-settings.js";
-import { attachSearch, SearchService } from "../search/search.service.js";
+import { attachSearch, createSearch } from "../search/search.service.js";
 
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -47,7 +47,7 @@ if (env.WORKER_JOBS) {
   const ds = createDataSource(env.DATABASE_URL, { extra: { max: env.WORKER_CONCURRENCY + 2 } });
   await ds.initialize();
   // Saved searches are run as their owners through the API's own search: Meilisearch, PostgreSQL while it is down.
-  const search = new SearchService(ds, { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, index: env.MEILI_INDEX }, log);
+  const search = createSearch(ds, { url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, index: env.MEILI_INDEX }, log);
   attachSearch(ds, search);
   const mailer = await createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, echoToConsole: env.NODE_ENV === "development" }, log);
   const publicUrl = env.PUBLIC_URL.replace(/\/+$/, "");

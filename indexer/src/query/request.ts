@@ -3,7 +3,7 @@
  * (Meilisearch, or PostgreSQL in degraded mode).
  */
 import { parseDesignation, type Designation, type SavedSearchFilterValues } from "@remissbanken/schema";
-import type { RecordType } from "@remissbanken/indexer";
+import type { RecordType } from "../search/settings.js";
 
 /** The filters `search` takes (a saved search stores the same ones), with the record types checked. */
 export interface SearchFilterValues extends Omit<SavedSearchFilterValues, "types"> {

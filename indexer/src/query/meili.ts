@@ -1,19 +1,17 @@
 /** Search through Meilisearch: the caller's visibility and the user's filters become one escaped filter. */
-import {
-  FACETS, filters as f, groupId, readableBy, type RecordType, type SearchEngine, type SearchRecord,
-} from "@remissbanken/indexer";
-import type { Filter } from "@remissbanken/indexer/engine/filter";
-import type { Hit, SearchQuery } from "@remissbanken/indexer/engine/meili-client";
-import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
-import { understandQuery } from "@remissbanken/indexer/text/question";
-import { MATCHING_STRATEGY } from "@remissbanken/indexer/search/settings";
-import { withShortestPhrases } from "@remissbanken/indexer/search/thesaurus";
-import { escapeHtml, highlight, queryTerms } from "@remissbanken/indexer/text/highlight";
-import type { Actor } from "../auth/policy.js";
+import { FACETS, filters as f, groupId, MATCHING_STRATEGY, type RecordType } from "../search/settings.js";
+import { readableBy, type Reader } from "../search/visibility.js";
+import type { SearchRecord } from "../search/records.js";
+import type { Filter } from "../engine/filter.js";
+import type { Hit, SearchEngine, SearchQuery } from "../engine/meili-client.js";
+import { analyzeQuery } from "../text/swedish.js";
+import { understandQuery } from "../text/question.js";
+import { withShortestPhrases } from "../search/thesaurus.js";
+import { escapeHtml, highlight, queryTerms } from "../text/highlight.js";
 import {
   EMPTY_FACETS, findDesignation, type FacetCounts, type FacetName, type PassageAnswer, type PassageRequest, type RawHit,
   type SearchAnswer, type SearchFilterValues, type SearchRequest,
-} from "./search.query.js";
+} from "./request.js";
 
 const RETRIEVED = [
   "type", "entityId", "ordinal", "page", "section", "title", "heading", "text", "designation", "kind", "year", "department",
@@ -23,8 +21,8 @@ const PRE = "\u0001";
 const POST = "\u0002";
 
 /** The records a caller may see: visibility and own municipality, before anything else. */
-export function visibilityFilter(actor: Actor | null): Filter {
-  const { levels, municipalityId } = readableBy(actor);
+export function visibilityFilter(reader: Reader | null): Filter {
+  const { levels, municipalityId } = readableBy(reader);
   const byLevel = f.in("visibility", levels);
   return municipalityId ? f.or(byLevel, f.eq("municipalityId", municipalityId)) : byLevel;
 }
@@ -54,12 +52,12 @@ const SNIPPETS: Partial<SearchQuery> = {
 
 /** `thesaurus`: the synonym groups, so that a phrase too long for Meilisearch's synonyms is sent short. */
 export async function meiliSearch(
-  engine: SearchEngine, index: string, actor: Actor | null, request: SearchRequest, thesaurus: string[][] = [],
+  engine: SearchEngine, index: string, reader: Reader | null, request: SearchRequest, thesaurus: string[][] = [],
 ): Promise<SearchAnswer> {
   const understood = understandQuery(request.query);
   const sent = withShortestPhrases(understood.text, thesaurus);
   const named = findDesignation(understood.text);
-  const allowed = f.and(visibilityFilter(actor), userFilter(request.filter))!;
+  const allowed = f.and(visibilityFilter(reader), userFilter(request.filter))!;
   const common = SNIPPETS;
 
   if (!named && understood.ownView) return ownViewFirst(engine, index, request, sent, understood.text, allowed);
@@ -157,11 +155,11 @@ async function ownViewFirst(
 }
 
 /** Every matching passage of one object, best first. */
-export async function meiliPassages(engine: SearchEngine, index: string, actor: Actor | null, request: PassageRequest): Promise<PassageAnswer> {
+export async function meiliPassages(engine: SearchEngine, index: string, reader: Reader | null, request: PassageRequest): Promise<PassageAnswer> {
   const text = understandQuery(request.query).text;
   const result = await engine.search<SearchRecord>(index, {
     q: analyzeQuery(text),
-    filter: f.and(visibilityFilter(actor), f.eq("groupId", groupId(request.type, request.entityId))),
+    filter: f.and(visibilityFilter(reader), f.eq("groupId", groupId(request.type, request.entityId))),
     // Passages of one object have distinct ordinals: this turns the index's one-hit-per-object off.
     distinct: "ordinal",
     attributesToSearchOn: ["terms"],

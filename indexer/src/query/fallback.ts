@@ -4,16 +4,16 @@
  * (readableBy) as the index, same filters and facets, one hit per object. No decompounding
  * and no typo tolerance: callers are told with `degraded: true`.
  */
-import type { DataSource } from "typeorm";
-import { readableBy, type RecordType } from "@remissbanken/indexer";
-import { escapeHtml } from "@remissbanken/indexer/text/highlight";
-import { understandQuery } from "@remissbanken/indexer/text/question";
-import { thesaurusMatches } from "@remissbanken/indexer/search/thesaurus";
-import type { Actor } from "../auth/policy.js";
+import type { RecordType } from "../search/settings.js";
+import { readableBy, type Reader } from "../search/visibility.js";
+import { escapeHtml } from "../text/highlight.js";
+import { understandQuery } from "../text/question.js";
+import { thesaurusMatches } from "../search/thesaurus.js";
+import type { Rows } from "./rows.js";
 import {
   EMPTY_FACETS, findDesignation, type FacetCounts, type FacetName, type PassageAnswer, type PassageRequest, type RawHit,
   type SearchAnswer, type SearchRequest,
-} from "./search.query.js";
+} from "./request.js";
 
 const PRE = "\u0001";
 const POST = "\u0002";
@@ -51,8 +51,8 @@ const META = `
  * 'strandskyd':* is what finds them. Operators of websearch syntax are kept. A phrase of the
  * thesaurus becomes its group's phrases as alternatives: "SCB" finds "Statistiska centralbyrån".
  */
-async function textQuery(ds: DataSource, text: string, params: Params): Promise<string> {
-  const groups = text ? ((await ds.query(`SELECT phrases FROM synonym_group ORDER BY code`)) as Array<{ phrases: string[] }>) : [];
+async function textQuery(db: Rows, text: string, params: Params): Promise<string> {
+  const groups = text ? ((await db.query(`SELECT phrases FROM synonym_group ORDER BY code`)) as Array<{ phrases: string[] }>) : [];
   const matches = thesaurusMatches(text, groups.map((g) => g.phrases));
   let rest = "";
   let cursor = 0;
@@ -76,23 +76,23 @@ class Params {
   }
 }
 
-function visibilitySql(actor: Actor | null, params: Params): string {
-  const { levels, municipalityId } = readableBy(actor);
+function visibilitySql(reader: Reader | null, params: Params): string {
+  const { levels, municipalityId } = readableBy(reader);
   const byLevel = `sp.visibility = ANY(${params.add(levels)}::text[])`;
   return municipalityId ? `(${byLevel} OR sp.municipality_id = ${params.add(municipalityId)}::uuid)` : byLevel;
 }
 
-export async function fallbackSearch(ds: DataSource, actor: Actor | null, request: SearchRequest): Promise<SearchAnswer> {
+export async function fallbackSearch(db: Rows, reader: Reader | null, request: SearchRequest): Promise<SearchAnswer> {
   const params = new Params();
   const understood = understandQuery(request.query);
   const named = findDesignation(understood.text);
   // As with Meilisearch: a query that is only a designation also finds texts citing it, not everything.
   const text = named ? named.rest || named.designation.normalized : understood.text.trim();
   const pinnedId = named
-    ? ((await ds.query(`SELECT id FROM document WHERE designation = $1`, [named.designation.normalized]))[0]?.id as string | undefined)
+    ? ((await db.query(`SELECT id FROM document WHERE designation = $1`, [named.designation.normalized]))[0]?.id as string | undefined)
     : undefined;
 
-  const tsquery = await textQuery(ds, text, params);
+  const tsquery = await textQuery(db, text, params);
   // "Vad har vi sagt om …": SmåKom's own responses and positions before everything else found.
   const own = understood.ownView && !named ? `CASE WHEN sp.type = 'response' THEN 100 ELSE 0 END` : "0";
   const pinned = pinnedId ? `(sp.type = 'document' AND sp.entity_id = ${params.add(pinnedId)}::uuid AND sp.ordinal = 0)` : "FALSE";
@@ -110,7 +110,7 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
     filter.statuses?.length && `m.status = ANY(${params.add(filter.statuses)}::text[])`,
   ].filter(Boolean);
 
-  const visible = visibilitySql(actor, params);
+  const visible = visibilitySql(reader, params);
   const base = `
     WITH q AS (SELECT ${tsquery} AS q),
     hits AS (
@@ -130,7 +130,7 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
   const limit = params.add(request.limit);
   const offset = params.add(request.offset);
   const [rows, facetRows] = await Promise.all([
-    ds.query(
+    db.query(
       `${base}
        SELECT f.type, f.entity_id, f.ordinal, f.page, f.section, f.title, f.rank, f.pinned,
               ${text ? `ts_headline('swedish', f.body, (SELECT q FROM q), '${HEADLINE}')` : "left(f.body, 300)"} AS snippet,
@@ -138,7 +138,7 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
        FROM found f ORDER BY f.rank DESC, f.type, f.entity_id LIMIT ${limit} OFFSET ${offset}`,
       params.values,
     ),
-    ds.query(
+    db.query(
       `${base}
        SELECT 'type' AS facet, type AS value, count(*)::int AS count FROM found GROUP BY type
        UNION ALL SELECT 'kind', kind, count(*)::int FROM found WHERE kind IS NOT NULL GROUP BY kind
@@ -156,7 +156,7 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
 
   let totalHits = Number(rows[0]?.total ?? 0);
   if (!rows.length && request.offset > 0) {
-    const [count] = await ds.query(`${base} SELECT count(*)::int AS n FROM found`, params.values.slice(0, -2));
+    const [count] = await db.query(`${base} SELECT count(*)::int AS n FROM found`, params.values.slice(0, -2));
     totalHits = count.n;
   }
   return {
@@ -168,13 +168,13 @@ export async function fallbackSearch(ds: DataSource, actor: Actor | null, reques
   };
 }
 
-export async function fallbackPassages(ds: DataSource, actor: Actor | null, request: PassageRequest): Promise<PassageAnswer> {
+export async function fallbackPassages(db: Rows, reader: Reader | null, request: PassageRequest): Promise<PassageAnswer> {
   const params = new Params();
-  const tsquery = await textQuery(ds, understandQuery(request.query).text.trim(), params);
+  const tsquery = await textQuery(db, understandQuery(request.query).text.trim(), params);
   const type = params.add(request.type);
   const id = params.add(request.entityId);
-  const visible = visibilitySql(actor, params);
-  const rows = await ds.query(
+  const visible = visibilitySql(reader, params);
+  const rows = await db.query(
     `WITH q AS (SELECT ${tsquery} AS q)
      SELECT sp.type, sp.entity_id, sp.ordinal, sp.page, sp.section, '' AS title, false AS pinned,
             ts_rank_cd(sp.tsv, q.q) AS rank,
