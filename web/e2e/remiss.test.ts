@@ -3,7 +3,7 @@
  * the deadline and get a receipt, and nobody sees another municipality's input.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { Municipality, Remiss, RemissStatus, MemberInputStatus } from "@remissbanken/schema";
 import { buildMemberInput, buildRemiss } from "@remissbanken/test/factories";
 import { addDays, stockholmDate } from "@remissbanken/api/common/dates";
@@ -230,6 +230,12 @@ describe("remisser as staff", { timeout: 120_000 }, () => {
 
 });
 
+/** Withdrawing cannot be undone: the first button opens a confirmation that takes the step. */
+async function withdraw(area: Locator) {
+  await area.getByText("Dra tillbaka synpunkterna…", { exact: true }).click();
+  await area.getByRole("button", { name: "Ja, dra tillbaka synpunkterna" }).click();
+}
+
 describe("member input", { timeout: 120_000 }, () => {
   it("writes, saves a draft, edits, sends with a receipt on the page and by email, and withdraws", { timeout: 120_000 }, async () => {
     const page = await stack.signedInPage("member");
@@ -241,7 +247,7 @@ describe("member input", { timeout: 120_000 }, () => {
     expect(await page.content()).not.toContain("Demodata: fråga medlemmarna");
 
     // Forshaga's input from the demo data is withdrawn first, so a new one can be written.
-    await area.getByRole("button", { name: "Dra tillbaka synpunkterna" }).click();
+    await withdraw(area);
     await eventually(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är återkallade");
 
     const text = area.getByLabel("Dina synpunkter");
@@ -292,7 +298,7 @@ describe("member input", { timeout: 120_000 }, () => {
     expect(inputs).toContain("längre remisstider");
     await staff.context().close();
 
-    await area.getByRole("button", { name: "Dra tillbaka synpunkterna" }).click();
+    await withdraw(area);
     await eventually(() => page.getByRole("status").first().textContent()).toContain("Dina synpunkter är återkallade");
     expect(await area.getByLabel("Dina synpunkter").inputValue()).toBe("");
     await page.context().close();

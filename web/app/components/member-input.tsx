@@ -6,6 +6,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { label } from "~/lib/labels";
 import { Deadline } from "./start/deadline";
+import { ConfirmedAction } from "./confirmed-action";
 import { FormError, TextArea, type FormProblemsView } from "./form";
 import { answerField } from "~/lib/member-input";
 import type { AnswerData } from "./remiss-tracking";
@@ -171,13 +172,17 @@ function WithdrawInput({ input, answer }: { input: Input; answer?: AnswerData })
   const problems = problemsFor(answer, "withdrawInput", input.id);
   const busy = useBusy("withdrawInput", input.id);
   return (
-    <Form method="post">
-      <input type="hidden" name="intent" value="withdrawInput" />
-      <input type="hidden" name="inputId" value={input.id} />
+    <div className="stack">
       <FormError problems={problems} />
       <p className="muted">Du kan dra tillbaka synpunkterna fram till sista dagen. SmåKom ser dem då inte längre.</p>
-      <button type="submit" className="button-danger" disabled={busy}>{busy ? "Drar tillbaka…" : "Dra tillbaka synpunkterna"}</button>
-    </Form>
+      <ConfirmedAction
+        label="Dra tillbaka synpunkterna…" confirm="Ja, dra tillbaka synpunkterna" busy={busy} busyLabel="Drar tillbaka…" danger
+        warning="Synpunkterna kan inte skickas igen när de är tillbakadragna: SmåKom ser dem inte längre, och vill du säga något får du skriva nya."
+      >
+        <input type="hidden" name="intent" value="withdrawInput" />
+        <input type="hidden" name="inputId" value={input.id} />
+      </ConfirmedAction>
+    </div>
   );
 }
 

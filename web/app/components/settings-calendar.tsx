@@ -1,6 +1,7 @@
 /** The Kalender section of the settings page: the personal calendar feed and how to subscribe to it. */
 import { useEffect, useState } from "react";
 import { Form, useNavigation } from "@remix-run/react";
+import { ConfirmedAction } from "~/components/confirmed-action";
 import { formatDate, formatDateTime } from "~/lib/format";
 
 const ACTION = "/installningar/kalender";
@@ -30,22 +31,6 @@ function CopyButton({ targetId, text }: { targetId: string; text: string }) {
       <button type="button" className="button-secondary" onClick={copy}>Kopiera länken</button>
       <span role="status" aria-live="polite">{status}</span>
     </>
-  );
-}
-
-/** A step that cannot be undone, behind a confirmation that works without JavaScript. */
-function ConfirmedAction({ intent, label, confirm, warning, busy }: { intent: string; label: string; confirm: string; warning: string; busy: boolean }) {
-  return (
-    <details className="calendar-confirm">
-      <summary className="button button-secondary">{label}</summary>
-      <div className="calendar-confirm-box stack">
-        <p>{warning}</p>
-        <Form method="post" action={ACTION}>
-          <input type="hidden" name="intent" value={intent} />
-          <button type="submit" disabled={busy}>{busy ? "Vänta…" : confirm}</button>
-        </Form>
-      </div>
-    </details>
   );
 }
 
@@ -104,13 +89,17 @@ export function CalendarSettings({ feed, url }: { feed: CalendarFeedInfo | null 
           <p className="muted">Kan någon annan ha fått länken? Skapa en ny, så slutar den gamla att fungera.</p>
           <div className="actions">
             <ConfirmedAction
-              intent="regenerate" label="Skapa ny länk" confirm="Ja, skapa ny länk" busy={busy}
+              action={ACTION} label="Skapa ny länk" confirm="Ja, skapa ny länk" busy={busy}
               warning="Den gamla länken slutar fungera direkt. Kalendrar som prenumererar på den får inga fler uppdateringar – lägg in den nya länken i stället."
-            />
+            >
+              <input type="hidden" name="intent" value="regenerate" />
+            </ConfirmedAction>
             <ConfirmedAction
-              intent="revoke" label="Ta bort kalenderlänken" confirm="Ja, ta bort länken" busy={busy}
+              action={ACTION} label="Ta bort kalenderlänken" confirm="Ja, ta bort länken" busy={busy}
               warning="Länken slutar fungera direkt och kalendrar som prenumererar på den får inga fler uppdateringar."
-            />
+            >
+              <input type="hidden" name="intent" value="revoke" />
+            </ConfirmedAction>
           </div>
         </>
       ) : (
