@@ -22,6 +22,19 @@ describe("sign-in", () => {
     await page.context().close();
   });
 
+  it.each(["admin", "member"] as const)("fits the header on one line at 1280 px for %s", async (role) => {
+    const page = await stack.signedInPage(role);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto("/remisser");
+    const rows = await page.evaluate(() => {
+      // One line: every item of the header starts at the height of the first one.
+      const tops = [".brand", ".main-nav li:last-child", ".user-menu"].map((s) => document.querySelector(s)!.getBoundingClientRect());
+      return tops.map((r) => Math.round(r.top + r.height / 2));
+    });
+    expect(Math.max(...rows) - Math.min(...rows)).toBeLessThan(10);
+    await page.context().close();
+  });
+
   it("says that the password is wrong, keeps the email and forgets the password", async () => {
     const context = await stack.newContext();
     const page = await context.newPage();
