@@ -96,9 +96,39 @@ describe("saved searches and follows", { timeout: 120_000 }, () => {
     await page.goto("/installningar");
     const section = watches(page);
     expect(await section.getByRole("link", { name: "Kommunutredningen" }).getAttribute("href")).toBe("/sok?q=kommunutredningen&typ=document");
+    // The filters are shown, so that searches with the same words can be told apart.
+    expect(await section.getByRole("listitem").filter({ hasText: "Kommunutredningen" }).textContent()).toContain("”kommunutredningen” · Dokument");
     await section.getByRole("button", { name: "Ta bort sökningen Kommunutredningen" }).click();
     await section.getByText("Du har inga sparade sökningar.").waitFor();
     await section.getByRole("button", { name: "Sluta följa Strandskyddsutredningen" }).click();
     await section.getByText("Du följer inga utredningar.").waitFor();
+  });
+
+  it("says when email for saved searches is turned off, and asks anonymous visitors to sign in to follow", async () => {
+    const page = await stack.signedInPage("staff");
+    await page.goto("/sok?q=bredband");
+    await page.getByText("Spara sökningen och få e-post om nya träffar").click();
+    await page.getByRole("form", { name: "Spara sökningen" }).getByRole("button", { name: "Spara sökning" }).click();
+    await flash(page, "Sökningen ”bredband” är sparad.");
+    await page.goto("/installningar");
+    const section = watches(page);
+    await section.getByRole("link", { name: "bredband" }).waitFor();
+    expect(await section.textContent()).not.toContain("är avstängd");
+
+    const email = page.getByRole("region", { name: "E-post" });
+    await email.getByRole("checkbox", { name: "Sparade sökningar" }).uncheck();
+    await email.getByRole("button", { name: "Spara val för e-post" }).click();
+    await flash(page, "Dina val för e-post är sparade.");
+    await expect.poll(() => section.textContent()).toContain("E-post om sparade sökningar är avstängd under E-post");
+    expect(await section.textContent()).not.toContain("E-post om utredningar du följer är avstängd");
+    await expectAccessible(page);
+    await page.context().close();
+
+    const anonymous = await (await stack.newContext()).newPage();
+    await anonymous.goto(`/utredningar/${inquiryId}`);
+    expect(await anonymous.getByRole("button", { name: "Följ utredningen" }).count()).toBe(0);
+    await anonymous.getByRole("link", { name: "Logga in" }).last().click();
+    await anonymous.waitForURL((url) => url.pathname === "/logga-in" && url.searchParams.get("redirectTo") === `/utredningar/${inquiryId}`);
+    await anonymous.context().close();
   });
 });

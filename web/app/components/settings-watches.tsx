@@ -6,7 +6,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { options } from "~/lib/labels";
-import { savedSearchHref, type SavedFilters } from "~/lib/watch";
+import { describeFilters, savedSearchHref, type SavedFilters } from "~/lib/watch";
 
 export const WATCHES_ACTION = "/installningar/bevakningar";
 
@@ -41,6 +41,7 @@ function SavedSearchItem({ search }: { search: SavedSearchRow }) {
         <Link className="watch-name" to={savedSearchHref(search.query, search.filters)}>{search.name}</Link>
         <div className="muted">
           {search.query ? `”${search.query}”` : "Inga sökord"}
+          {describeFilters(search.filters) ? ` · ${describeFilters(search.filters)}` : ""}
           {search.lastNotifiedAt ? ` · senaste e-post ${formatDateTime(search.lastNotifiedAt)}` : ""}
         </div>
       </div>
@@ -92,7 +93,17 @@ function FollowItem({ follow }: { follow: FollowRow }) {
   );
 }
 
-export function SettingsWatches({ savedSearches, follows }: { savedSearches: SavedSearchRow[]; follows: FollowRow[] }) {
+/** Said where the list is when the person turned that kind of email off under E-post: the watch is kept, nothing is sent. */
+function MailOff({ what }: { what: string }) {
+  return <p className="watch-mail-off">E-post om {what} är avstängd under <a href="#e-post">E-post</a>: bevakningen finns kvar, men inget skickas.</p>;
+}
+
+export function SettingsWatches({ savedSearches, follows, mailOff }: {
+  savedSearches: SavedSearchRow[];
+  follows: FollowRow[];
+  /** The kinds of email the person turned off. */
+  mailOff: { savedSearch: boolean; follow: boolean };
+}) {
   return (
     <section className="card stack" aria-labelledby="bevakningar-title" id="bevakningar">
       <h2 id="bevakningar-title">Bevakningar</h2>
@@ -101,6 +112,7 @@ export function SettingsWatches({ savedSearches, follows }: { savedSearches: Sav
         eller på måndagsmorgonen, som du väljer) och nya dokument, remisser och ändrade datum i utredningar som du följer.
       </p>
       <h3>Sparade sökningar</h3>
+      {mailOff.savedSearch && savedSearches.length > 0 && <MailOff what="sparade sökningar" />}
       {savedSearches.length === 0 ? (
         <p>Du har inga sparade sökningar. Sök under <Link to="/sok">Sök</Link> och välj ”Spara sökningen”.</p>
       ) : (
@@ -109,6 +121,7 @@ export function SettingsWatches({ savedSearches, follows }: { savedSearches: Sav
         </ul>
       )}
       <h3>Utredningar du följer</h3>
+      {mailOff.follow && follows.length > 0 && <MailOff what="utredningar du följer" />}
       {follows.length === 0 ? (
         <p>Du följer inga utredningar. Öppna en <Link to="/utredningar">utredning</Link> och välj ”Följ utredningen”.</p>
       ) : (

@@ -170,3 +170,8 @@ export function hitHref(hit: HitTarget): string | null {
       return null;
   }
 }
+
+/** What a search hit (or a saved search's type filter) is, in the search page's words. */
+export const TYPE_LABELS: Record<string, string> = {
+  DOCUMENT: "Dokument", INQUIRY: "Utredning", REMISS: "Remiss", RESPONSE: "Remissvar", MEMBER_INPUT: "Synpunkt",
+};

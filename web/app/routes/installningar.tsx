@@ -145,6 +145,10 @@ function tokenState(t: { expiresAt: string; revokedAt?: string | null }): { text
   return { text: "Gäller", active: true };
 }
 
+function mailTurnedOff(settings: ReadonlyArray<{ kind: string; enabled: boolean }> | null | undefined, kind: string): boolean {
+  return settings?.find((s) => s.kind === kind)?.enabled === false;
+}
+
 export default function SettingsPage() {
   const { me, myApiTokens, priorityAreas, mySavedSearches, myFollows } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -263,7 +267,10 @@ export default function SettingsPage() {
         isMember={me.role === "MEMBER"}
       />
 
-      <SettingsWatches savedSearches={mySavedSearches} follows={myFollows} />
+      <SettingsWatches
+        savedSearches={mySavedSearches} follows={myFollows}
+        mailOff={{ savedSearch: mailTurnedOff(me.notificationSettings, "savedSearch"), follow: mailTurnedOff(me.notificationSettings, "follow") }}
+      />
 
       <section className="card stack" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Logga ut överallt</h2>

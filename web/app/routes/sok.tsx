@@ -15,7 +15,7 @@ import { formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
 import {
   emptyFilters, FACETS, hasFilters, hitHref, isSearch, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, searchArguments, searchHref,
-  searchStateFromUrl, separateWords, toggleFacetHref, withoutFiltersHref, type FacetKey, type SearchState,
+  searchStateFromUrl, separateWords, toggleFacetHref, TYPE_LABELS, withoutFiltersHref, type FacetKey, type SearchState,
 } from "~/lib/search";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { Snippet } from "~/components/snippet";
@@ -257,9 +257,6 @@ function Hits({ state, search }: { state: SearchState; search: SearchData }) {
   );
 }
 
-const TYPE_LABELS: Record<string, string> = {
-  DOCUMENT: "Dokument", INQUIRY: "Utredning", REMISS: "Remiss", RESPONSE: "Remissvar", MEMBER_INPUT: "Synpunkt",
-};
 
 /** The facts shown above a hit's title: kind, designation, department, date, status. */
 function hitFacts(hit: Hit): string[] {

@@ -84,6 +84,12 @@ export default function InquiryPage() {
       <h1 id="inquiry-title">{inquiry.name}</h1>
       {inquiry.archivedAt && <p className="badge">Arkiverad {formatDate(inquiry.archivedAt)}</p>}
       {user && (!inquiry.archivedAt || inquiry.followedByMe) && <FollowButton inquiryId={inquiry.id} followed={inquiry.followedByMe} />}
+      {!user && !inquiry.archivedAt && (
+        <p className="follow muted">
+          <Link to={`/logga-in?redirectTo=${encodeURIComponent(`/utredningar/${inquiry.id}`)}`}>Logga in</Link> för att följa
+          utredningen och få e-post när något nytt händer.
+        </p>
+      )}
 
       <div className="layout-two">
         <div>
