@@ -25,8 +25,11 @@ beforeAll(async () => {
     source: ImportSource.RIKSDAGEN, trigger: ImportTrigger.SCHEDULE, status: ImportRunStatus.FAILED,
     startedAt: at("2026-11-30T03:30:00Z"), heartbeatAt: at("2026-11-30T03:31:00Z"), finishedAt: at("2026-11-30T03:31:00Z"),
     options: { types: ["dir", "sou"], from: "2026-11-28" }, failed: 2,
-    failures: [{ item: "the dir listing", reason: "answered 500 5 times; giving up" }, { item: "the sou listing", reason: "answered 500 5 times; giving up" }],
-    error: "the dir listing: answered 500 5 times; giving up; the sou listing: answered 500 5 times; giving up",
+    failures: [
+      { item: "the dir listing", reason: "https://data.riksdagen.se/dokumentlista/?doktyp=dir answered 500 5 times; giving up." },
+      { item: "the sou listing", reason: "https://data.riksdagen.se/dokumentlista/?doktyp=sou answered 500 5 times; giving up." },
+    ],
+    error: "the dir listing: https://data.riksdagen.se/dokumentlista/?doktyp=dir answered 500 5 times; giving up.; the sou listing: https://data.riksdagen.se/dokumentlista/?doktyp=sou answered 500 5 times; giving up.",
   });
   await runs.save({
     source: ImportSource.RIKSDAGEN, trigger: ImportTrigger.SCHEDULE, status: ImportRunStatus.SUCCEEDED,
@@ -71,7 +74,11 @@ describe("imports for the secretariat", () => {
     const failed = rows.nth(2);
     expect(await failed.textContent()).toContain("Misslyckades");
     await failed.getByText("2 misslyckade poster").click();
-    await expect.poll(() => failed.getByRole("listitem").filter({ hasText: "the sou listing" }).isVisible()).toBe(true);
+    // The importers' reasons are English (as the commands print them): the page says them in Swedish.
+    const sou = failed.getByRole("listitem").filter({ hasText: "Riksdagens lista över sou" });
+    await expect.poll(() => sou.isVisible()).toBe(true);
+    expect(await sou.textContent()).toContain("?doktyp=sou svarade 500 5 gånger; importen gav upp.");
+    expect(await failed.textContent()).not.toContain("giving up");
     await expectAccessible(staff);
     await screenshot(staff, "admin-importer");
   });

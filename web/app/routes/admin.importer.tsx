@@ -5,7 +5,7 @@ import { requireAdminUser } from "~/lib/admin.server";
 import { load } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/format";
 import { label } from "~/lib/labels";
-import { describeOutcome } from "~/lib/import-runs";
+import { describeOutcome, swedishItem, swedishReason } from "~/lib/import-runs";
 import { RouteErrorBoundary } from "~/components/route-error";
 import styles from "~/styles/imports.css?url";
 
@@ -60,7 +60,7 @@ function Failures({ run }: { run: Run }) {
     <details className="import-failures">
       <summary>{run.failed === 1 ? "1 misslyckad post" : `${run.failed} misslyckade poster`}</summary>
       <ul>
-        {run.failures.map((f, i) => <li key={i}><strong>{f.item}</strong>: {f.reason}</li>)}
+        {run.failures.map((f, i) => <li key={i}><strong>{swedishItem(f.item)}</strong>: {swedishReason(f.reason)}</li>)}
       </ul>
       {more > 0 && <p className="muted">… och {more} till (se kommandots utskrift).</p>}
     </details>
@@ -104,7 +104,7 @@ export default function ImportRuns() {
                   <td>{startedBy(run)}</td>
                   <td>
                     <span className={`badge import-run-${run.status.toLowerCase()}`}>{label("importRunStatus", run.status)}</span>
-                    {run.status === "FAILED" && run.error && <div>{run.error}</div>}
+                    {run.status === "FAILED" && run.error && <div>{swedishReason(run.error)}</div>}
                   </td>
                   <td>
                     {run.status === "SUCCEEDED" ? (
@@ -114,7 +114,7 @@ export default function ImportRuns() {
                       </>
                     ) : <span className="muted">–</span>}
                   </td>
-                  <td>{run.failed ? <Failures run={run} /> : <span className="muted">Inga</span>}</td>
+                  <td>{run.failed ? <Failures run={run} /> : <span className="muted">{run.status === "SUCCEEDED" ? "Inga" : "–"}</span>}</td>
                 </tr>
               ))}
             </tbody>
