@@ -5,7 +5,7 @@ import { analyzePhrase } from "@remissbanken/indexer/search/thesaurus";
 import type { Context } from "../context.js";
 import { authorize } from "../auth/policy.js";
 import { loadForUpdate } from "../common/crud.js";
-import { badInput, conflict } from "../common/errors.js";
+import { badInput, DomainError } from "../common/errors.js";
 import { inTransaction } from "../common/transaction.js";
 import { parseInput, v } from "../common/validation.js";
 
@@ -56,7 +56,10 @@ async function refuseTaken(m: import("typeorm").EntityManager, list: string[], e
     if (group.id === exceptId) continue;
     const clash = group.phrases.find((phrase) => wanted.has(analyzePhrase(phrase)));
     if (clash) {
-      throw conflict("DUPLICATE", `"${wanted.get(analyzePhrase(clash))}" is already in the group of "${group.phrases[0]}" (${group.code}).`);
+      const index = list.indexOf(wanted.get(analyzePhrase(clash))!);
+      throw new DomainError("CONFLICT", "DUPLICATE", `"${list[index]}" is already in the group of "${group.phrases[0]}" (${group.code}).`, [
+        { field: `phrases.${index}`, message: `is already in the group of "${group.phrases[0]}"` },
+      ]);
     }
   }
 }

@@ -79,6 +79,8 @@ describe("addSynonymGroup", () => {
     const taken = await api.gql(ADD, { input: { phrases: ["SCB", "centralbyrån"] } }, { token: admin });
     expect(errorCode(taken)).toBe("CONFLICT");
     expect(taken.errors![0].message).toContain("(scb)");
+    // Which phrase clashes with which group, for the web app to say so.
+    expect(taken.errors![0].extensions!.fields).toEqual([{ field: "phrases.0", message: 'is already in the group of "SCB"' }]);
   });
 });
 

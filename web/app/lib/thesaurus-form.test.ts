@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePhrases, PHRASE_FIELDS } from "./thesaurus-form";
+import { DUPLICATE_MESSAGE, duplicateMessage, parsePhrases, PHRASE_FIELDS } from "./thesaurus-form";
 
 describe("parsePhrases", () => {
   it("takes one phrase per line, spaces tidied, empty lines dropped", () => {
@@ -16,5 +16,19 @@ describe("parsePhrases", () => {
   it("maps the API's per-phrase fields to the one textarea", () => {
     expect(PHRASE_FIELDS["phrases.0"]).toBe("phrases");
     expect(PHRASE_FIELDS["phrases.10"]).toBe("phrases");
+  });
+});
+
+describe("duplicateMessage", () => {
+  it("names the phrase and what it clashes with, in this group or another", () => {
+    expect(duplicateMessage(["Äldreboende", "äldreboendet"], { field: "phrases.1", message: 'says the same as "Äldreboende"' }, true))
+      .toBe("”äldreboendet” och ”Äldreboende” är samma ord för sökningen (böjningar räknas som samma ord). Ta bort den ena raden.");
+    expect(duplicateMessage(["centralbyrån", "SCB"], { field: "phrases.1", message: 'is already in the group of "Statistiska centralbyrån"' }, false))
+      .toBe("”SCB” står redan i gruppen ”Statistiska centralbyrån”. Ett ord kan bara stå i en grupp: ta bort det här eller ändra den andra gruppen.");
+  });
+
+  it("falls back to the general message when the API does not say which", () => {
+    expect(duplicateMessage(["a", "b"], undefined, false)).toBe(DUPLICATE_MESSAGE);
+    expect(duplicateMessage(["a", "b"], { field: "phrases.7", message: 'is already in the group of "X"' }, false)).toBe(DUPLICATE_MESSAGE);
   });
 });

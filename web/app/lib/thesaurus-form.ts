@@ -28,7 +28,21 @@ export const PHRASE_FIELDS: Record<string, string> = Object.fromEntries(Array.fr
 export const DUPLICATE_MESSAGE =
   "Ett av orden betyder samma sak som ett annat i gruppen, eller står redan i en annan grupp. Ett ord kan bara stå i en grupp.";
 
+/**
+ * The API's DUPLICATE refusal in Swedish, naming the phrase: it names the phrase's field
+ * ("phrases.2") and quotes the phrase it clashes with, in this group (`inGroup`) or in another.
+ */
+export function duplicateMessage(phrases: string[], field: { field: string; message?: string } | undefined, inGroup: boolean): string {
+  const typed = field && /^phrases\.(\d+)$/.exec(field.field) ? phrases[Number(field.field.split(".")[1])] : undefined;
+  const other = field?.message ? /"(.+)"/.exec(field.message)?.[1] : undefined;
+  if (!typed || !other) return DUPLICATE_MESSAGE;
+  return inGroup
+    ? `”${typed}” och ”${other}” är samma ord för sökningen (böjningar räknas som samma ord). Ta bort den ena raden.`
+    : `”${typed}” står redan i gruppen ”${other}”. Ett ord kan bara stå i en grupp: ta bort det här eller ändra den andra gruppen.`;
+}
+
 /** The problems of a phrases form whose text was refused with `message`. */
 export function phraseProblems(message: string, values: Record<string, string>): FormProblems {
-  return { formError: message, fieldErrors: { phrases: message }, values };
+  // Said once, beside the field; the summary above the form only points to it.
+  return { formError: "Gruppen kunde inte sparas. Se vad som behöver ändras under ”Ord och fraser”.", fieldErrors: { phrases: message }, values };
 }

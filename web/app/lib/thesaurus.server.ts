@@ -2,7 +2,7 @@
 import { ApiError } from "./api.server";
 import { redirectWithFlash } from "./flash.server";
 import { apiProblems, formValues, problems } from "./forms.server";
-import { DUPLICATE_MESSAGE, parsePhrases, PHRASE_FIELDS, phraseProblems } from "./thesaurus-form";
+import { duplicateMessage, parsePhrases, PHRASE_FIELDS, phraseProblems } from "./thesaurus-form";
 
 /**
  * Parses the form's phrases and hands them to `send` (the API call, answering the group's
@@ -20,7 +20,10 @@ export async function submitPhrases(form: FormData, done: string, send: (phrases
       message: `Gruppen ”${saved.join(", ")}” är ${done}. Sökningen använder den inom några sekunder.`,
     });
   } catch (error) {
-    if (error instanceof ApiError && error.reason === "DUPLICATE") return problems(phraseProblems(DUPLICATE_MESSAGE, values), 409);
+    if (error instanceof ApiError && error.reason === "DUPLICATE") {
+      const message = duplicateMessage(parsed.phrases, error.fields.find((f) => f.field.startsWith("phrases.")), error.code !== "CONFLICT");
+      return problems(phraseProblems(message, values), 409);
+    }
     return apiProblems(error, values, PHRASE_FIELDS);
   }
 }

@@ -65,7 +65,6 @@ export default function Thesaurus() {
               <thead>
                 <tr>
                   <th scope="col">Ord och fraser</th>
-                  <th scope="col">Kod</th>
                   <th scope="col"><span className="visually-hidden">Åtgärder</span></th>
                 </tr>
               </thead>
@@ -77,7 +76,6 @@ export default function Thesaurus() {
                         {group.phrases.map((phrase) => <li key={phrase}>{phrase}</li>)}
                       </ul>
                     </td>
-                    <td><code>{group.code}</code></td>
                     <td>
                       <Link to={`/admin/synonymer/${group.id}`}>
                         Ändra<span className="visually-hidden"> {group.phrases.join(", ")}</span>
