@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { startMeilisearch } from "@remissbanken/schema/engines/meilisearch";
-import { createSearchEngine } from "@remissbanken/indexer/engine/meili-client";
+import { createSearchEngine } from "@remissbanken/indexer";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "rb-meili-client-"));

@@ -5,14 +5,13 @@ import type { Config } from "./config.js";
 import { isPortFree } from "@remissbanken/schema/engines/ports";
 import { startServer, type RunningServer } from "./server.js";
 import { seedDemoData } from "./seed/demo-data.js";
-import { removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer/runtime";
+import { analyzeQuery, removeRuntimeFile, writeRuntimeFile } from "@remissbanken/indexer";
 import { attachSearch, createSearch } from "./search/search.service.js";
-import { superviseWorker } from "./worker/worker-supervisor.js";
+import { superviseWorker } from "./processes/worker-supervisor.js";
 import { installJobQueue } from "./worker/jobs.js";
-import { superviseMeilisearch } from "./search/meilisearch-supervisor.js";
+import { superviseMeilisearch } from "./processes/meilisearch-supervisor.js";
 import { superviseWeb, WebStartError } from "./processes/web-supervisor.js";
 import { superviseEmbeddedPostgres } from "./processes/postgres-supervisor.js";
-import { analyzeQuery } from "@remissbanken/indexer/text/swedish";
 
 export interface App {
   url: string;

@@ -4,7 +4,7 @@ import {
   Document, Goal, InputRequest, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
-import { memberInputVisibility, responseVisibility, type SqlFilter } from "./auth/visibility.js";
+import { memberInputReadSql, responseReadSql, type SqlFilter } from "./auth/visibility.js";
 import { documentTextInfo } from "./document/document-text.service.js";
 import { submittedInputMunicipalityCounter } from "./remiss/remiss.service.js";
 
@@ -100,11 +100,11 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     publishedResponsesByRemiss: manyBy(ds, RemissPublishedResponse, "remiss_id", "remissId", "x.organisation"),
     responsesByRemiss: manyBy(ds, Response, "remiss_id", "remissId", "x.created_at", visibleResponses(actor)),
     responsesByInquiry: manyBy(ds, Response, "inquiry_id", "inquiryId", "x.created_at", visibleResponses(actor)),
-    memberInputsByRemiss: manyBy(ds, MemberInput, "remiss_id", "remissId", "x.created_at", memberInputVisibility(actor, "x")),
+    memberInputsByRemiss: manyBy(ds, MemberInput, "remiss_id", "remissId", "x.created_at", memberInputReadSql(actor, "x")),
     submittedInputMunicipalitiesByRemiss: submittedInputMunicipalityCounter(ds, actor),
     /** At most one per remiss (unique remiss_id); callers check `inputRequest.read`. */
     inputRequestsByRemiss: manyBy(ds, InputRequest, "remiss_id", "remissId", "x.created_at"),
-    memberInputsByInquiry: manyBy(ds, MemberInput, "inquiry_id", "inquiryId", "x.created_at", memberInputVisibility(actor, "x")),
+    memberInputsByInquiry: manyBy(ds, MemberInput, "inquiry_id", "inquiryId", "x.created_at", memberInputReadSql(actor, "x")),
     versionsByResponse: manyBy(ds, ResponseVersion, "response_id", "responseId", "x.number"),
     eventsByResponse: manyBy(ds, ResponseEvent, "response_id", "responseId", "x.createdAt"),
     priorityAreasByDocument: manyThrough(ds, PriorityArea, "document_priority_area", "document_id", "priority_area_id", "x.name"),
@@ -115,7 +115,7 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
 }
 
 function visibleResponses(actor: Actor | null): SqlFilter {
-  const visibility = responseVisibility(actor, "x");
+  const visibility = responseReadSql(actor, "x");
   return { sql: `x.archived_at IS NULL AND ${visibility.sql}`, params: visibility.params };
 }
 

@@ -4,3 +4,4 @@ export * from "./designation.js";
 export * from "./limits.js";
 export * from "./scalars.js";
 export { createDataSource } from "./data-source.js";
+export * from "./read-rules.js";

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemberInputStatus, ResponseStatus, Role, type MemberInput, type Response } from "@remissbanken/schema";
+import {
+  mayRead, MemberInput, memberInputVisibility, MemberInputStatus, Response, responseVisibility, ResponseStatus, Role, type Visibility,
+} from "@remissbanken/schema";
 import { startTestApi, type TestApi } from "@remissbanken/test/harness";
-import { readableBy } from "@remissbanken/indexer/search/visibility";
-import { loadObjects, type ObjectRef, type SearchRecord } from "@remissbanken/indexer/search/records";
-import type { Queryable } from "@remissbanken/indexer/search/db";
+import { loadObjects, type ObjectRef, type Queryable } from "@remissbanken/indexer";
 import { buildDocument, buildInquiry, buildMemberInput, buildMunicipality, buildRemiss, buildResponse } from "@remissbanken/test/factories";
 import { can, canTakeStep, type Actor } from "./policy.js";
 import { createDemoUsers, DEMO_USERS } from "./demo-users.js";
+import { memberInputReadSql, responseReadSql, type SqlFilter } from "./visibility.js";
 
 const OWN = "11111111-1111-4111-8111-111111111111";
 const OTHER = "22222222-2222-4222-8222-222222222222";
@@ -58,52 +59,84 @@ describe("the policy, as the issue states it", () => {
   }
 });
 
-describe("search obeys the read rules", () => {
+/**
+ * The read rules are defined once (schema/src/read-rules.ts) and applied in five places: the
+ * policy for one row, the API's SQL for lists, the visibility the indexer writes on each
+ * Meilisearch record, the fallback's filter on it, and the search_passage trigger, which is
+ * SQL in a migration and cannot import the definition. These tests fail when any of them
+ * lets a reader see something another one refuses.
+ */
+describe("every copy of the read rules agrees with the policy", () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
   });
   afterAll(() => api?.stop());
 
-  /** Whether a search (Meilisearch filter or PostgreSQL fallback) lets the reader see the record: the meaning of readableBy. */
-  const searchShows = (a: Actor | null, record: SearchRecord) => {
-    const { levels, municipalityId } = readableBy(a);
-    return levels.includes(record.visibility) || (municipalityId !== null && record.municipalityId === municipalityId);
-  };
-
-  it("shows every kind of record, in every state, to exactly the roles that may read it", async () => {
+  it("for every kind of record in every state and every kind of reader: policy, lists, index records and the fallback's rows", async () => {
     const m = api.ds.manager;
     const own = await buildMunicipality(m);
     const other = await buildMunicipality(m);
     const readers: Record<string, Actor | null> = { ...ACTORS, member: actor(Role.MEMBER, own.id), otherMember: actor(Role.MEMBER, other.id) };
 
-    const cases: { what: string; ref: ObjectRef; mayRead: (a: Actor | null) => boolean }[] = [];
+    interface Case {
+      what: string;
+      ref: ObjectRef;
+      mayRead: (a: Actor | null) => boolean;
+      /** The visibility the read rules give it; null for the catalog's kinds, whose rules have no status. */
+      visibility: Visibility | null;
+      /** The API's SQL for lists of this kind, where it has one. */
+      list?: { entity: typeof Response | typeof MemberInput; sql: (a: Actor | null, alias: string) => SqlFilter };
+    }
+    const cases: Case[] = [];
     const document = await buildDocument(m);
-    cases.push({ what: "document", ref: { type: "document", id: document.id }, mayRead: (a) => can(a, "publicRecord", "read") });
+    cases.push({ what: "document", ref: { type: "document", id: document.id }, mayRead: (a) => can(a, "publicRecord", "read"), visibility: null });
     const inquiry = await buildInquiry(m);
-    cases.push({ what: "inquiry", ref: { type: "inquiry", id: inquiry.id }, mayRead: (a) => can(a, "publicRecord", "read") });
+    cases.push({ what: "inquiry", ref: { type: "inquiry", id: inquiry.id }, mayRead: (a) => can(a, "publicRecord", "read"), visibility: null });
     const remiss = await buildRemiss(m, { notes: "Intern anteckning om strategin" });
-    cases.push({ what: "remiss", ref: { type: "remiss", id: remiss.id }, mayRead: (a) => can(a, "catalog", "read") });
+    cases.push({ what: "remiss", ref: { type: "remiss", id: remiss.id }, mayRead: (a) => can(a, "catalog", "read"), visibility: null });
     for (const status of Object.values(ResponseStatus)) {
       const response = await buildResponse(m, { status });
-      cases.push({ what: `response ${status}`, ref: { type: "response", id: response.id }, mayRead: (a) => can(a, "response", "read", response) });
+      cases.push({
+        what: `response ${status}`, ref: { type: "response", id: response.id }, mayRead: (a) => can(a, "response", "read", response),
+        visibility: responseVisibility(status), list: { entity: Response, sql: responseReadSql },
+      });
     }
     for (const municipality of [own, other]) {
       for (const status of Object.values(MemberInputStatus)) {
         const input = await buildMemberInput(m, { municipalityId: municipality.id, status });
         const whose = municipality === own ? "own" : "other";
-        cases.push({ what: `member input ${status} (${whose})`, ref: { type: "member_input", id: input.id }, mayRead: (a) => can(a, "memberInput", "read", input) });
+        cases.push({
+          what: `member input ${status} (${whose})`, ref: { type: "member_input", id: input.id }, mayRead: (a) => can(a, "memberInput", "read", input),
+          visibility: memberInputVisibility(status), list: { entity: MemberInput, sql: memberInputReadSql },
+        });
       }
     }
 
     const db: Queryable = { query: async (text, values) => ({ rows: await api.ds.query(text, values) }) as never };
     const objects = await loadObjects(db, cases.map((c) => c.ref));
     expect(JSON.stringify(objects)).not.toContain("Intern anteckning");
-    for (const { what, ref, mayRead } of cases) {
+    for (const { what, ref, mayRead: policy, visibility, list } of cases) {
+      // What Meilisearch holds (and filters by readableBy) …
       const records = objects.find((o) => o.type === ref.type && o.entityId === ref.id)!.records;
       expect(records.length, what).toBeGreaterThan(0);
+      // … and what the trigger wrote for the PostgreSQL fallback: the same visibility.
+      const rows: { visibility: Visibility; municipality_id: string | null }[] = await api.ds.query(
+        `SELECT visibility, municipality_id FROM search_passage WHERE type = $1 AND entity_id = $2`, [ref.type, ref.id],
+      );
+      expect(rows.length, what).toBeGreaterThan(0);
+      for (const row of rows) expect({ visibility: row.visibility, municipalityId: row.municipality_id }, `search_passage of ${what}`).toEqual({ visibility: records[0].visibility, municipalityId: records[0].municipalityId });
+      if (visibility) for (const record of records) expect(record.visibility, what).toBe(visibility);
+
       for (const [name, reader] of Object.entries(readers)) {
-        for (const record of records) expect(searchShows(reader, record), `${name} searching ${what}`).toBe(mayRead(reader));
+        const allowed = policy(reader);
+        for (const record of records) expect(mayRead(reader, record), `${name} searching ${what}`).toBe(allowed);
+        for (const row of rows) expect(mayRead(reader, { visibility: row.visibility, municipalityId: row.municipality_id }), `${name} searching ${what} in PostgreSQL`).toBe(allowed);
+        if (list) {
+          const filter = list.sql(reader, "x");
+          const listed = await m.getRepository(list.entity).createQueryBuilder("x").where(filter.sql, filter.params).andWhereInIds([ref.id]).getCount();
+          expect(listed === 1, `${name} listing ${what}`).toBe(allowed);
+        }
       }
     }
   });

@@ -1,4 +1,6 @@
-import { MemberInputStatus, ResponseStatus, Role, type InputRequest, type MemberInput, type Remiss, type Response, type User } from "@remissbanken/schema";
+import {
+  mayRead, memberInputVisibility, responseVisibility, ResponseStatus, Role, type InputRequest, type MemberInput, type Remiss, type Response, type User,
+} from "@remissbanken/schema";
 import { forbidden, unauthenticated } from "../common/errors.js";
 
 /** The signed-in person as the API sees them. */
@@ -20,8 +22,6 @@ export const isOwnMunicipality = (a: Actor, municipalityId: string) =>
 
 /** Admins manage every account; staff manage members' and the board's. */
 const manageUser = (a: Actor, u: Pick<User, "role">) => isAdmin(a) || (isStaff(a) && (u.role === Role.MEMBER || u.role === Role.BOARD));
-
-const PUBLISHED_RESPONSE = new Set([ResponseStatus.APPROVED, ResponseStatus.SUBMITTED]);
 
 /**
  * Every rule in one table: subject → action → predicate. A missing entry means
@@ -50,7 +50,8 @@ const RULES = {
     readNotes: isStaffOrBoard,
   },
   response: {
-    read: (a: Actor, r: Response) => PUBLISHED_RESPONSE.has(r.status) || isStaffOrBoard(a),
+    // Published (approved, submitted) to every signed-in user, the rest to staff and board: schema/src/read-rules.ts.
+    read: (a: Actor, r: Pick<Response, "status">) => mayRead(a, { visibility: responseVisibility(r.status) }),
     readVersions: isStaffOrBoard,
     create: isStaff,
     // Roles only: which state each step starts from is RESPONSE_STEPS below.
@@ -76,8 +77,9 @@ const RULES = {
     readAllMunicipalities: isStaffOrBoard,
   },
   memberInput: {
-    read: (a: Actor, m: MemberInput) =>
-      isOwnMunicipality(a, m.municipalityId) || (isStaffOrBoard(a) && m.status !== MemberInputStatus.DRAFT),
+    // The own municipality's, any status; sent or withdrawn input to staff and board: schema/src/read-rules.ts.
+    read: (a: Actor, m: Pick<MemberInput, "status" | "municipalityId">) =>
+      mayRead(a, { visibility: memberInputVisibility(m.status), municipalityId: m.municipalityId }),
     create: (a: Actor, m: Pick<MemberInput, "municipalityId">) => isOwnMunicipality(a, m.municipalityId),
     edit: (a: Actor, m: MemberInput) => isOwnMunicipality(a, m.municipalityId),
   },

@@ -1,28 +1,40 @@
-import { MemberInputStatus, ResponseStatus } from "@remissbanken/schema";
-import { isStaffOrBoard, type Actor } from "./policy.js";
+import { readableBy, readableMemberInputStatuses, readableResponseStatuses, ResponseStatus } from "@remissbanken/schema";
+import type { Actor } from "./policy.js";
 
 /**
- * SQL forms of the read rules in policy.ts, for lists and loaders, so that a
- * query never returns a row that `can(actor, ..., "read", row)` would refuse.
+ * SQL forms of the read rules (schema/src/read-rules.ts, which policy.ts's rules apply to
+ * one row), for lists and loaders, so that a query never returns a row that
+ * `can(actor, ..., "read", row)` would refuse.
  */
 export interface SqlFilter {
   sql: string;
   params: Record<string, unknown>;
 }
 
-export function responseVisibility(actor: Actor | null, alias: string): SqlFilter {
-  if (actor && isStaffOrBoard(actor)) return { sql: "TRUE", params: {} };
-  if (!actor) return { sql: "FALSE", params: {} };
-  return {
-    sql: `${alias}.status IN (:...publishedResponseStatuses)`,
-    params: { publishedResponseStatuses: [ResponseStatus.APPROVED, ResponseStatus.SUBMITTED] },
-  };
+const ALL: SqlFilter = { sql: "TRUE", params: {} };
+const NONE: SqlFilter = { sql: "FALSE", params: {} };
+
+/** The responses the caller may read, as a condition on `alias` (a response row). */
+export function responseReadSql(actor: Actor | null, alias: string): SqlFilter {
+  const statuses = readableResponseStatuses(actor);
+  if (statuses.length === Object.values(ResponseStatus).length) return ALL;
+  if (statuses.length === 0) return NONE;
+  return { sql: `${alias}.status IN (:...readableResponseStatuses)`, params: { readableResponseStatuses: statuses } };
 }
 
-export function memberInputVisibility(actor: Actor | null, alias: string): SqlFilter {
-  if (!actor) return { sql: "FALSE", params: {} };
-  const own = actor.municipalityId ? `${alias}.municipality_id = :actorMunicipalityId` : "FALSE";
-  const params: Record<string, unknown> = { actorMunicipalityId: actor.municipalityId, draftStatus: MemberInputStatus.DRAFT };
-  if (isStaffOrBoard(actor)) return { sql: `(${alias}.status <> :draftStatus OR ${own})`, params };
-  return { sql: own, params };
+/** The member input the caller may read, as a condition on `alias` (a member_input row). */
+export function memberInputReadSql(actor: Actor | null, alias: string): SqlFilter {
+  const statuses = readableMemberInputStatuses(actor);
+  const { municipalityId } = readableBy(actor);
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (statuses.length > 0) {
+    conditions.push(`${alias}.status IN (:...readableMemberInputStatuses)`);
+    params.readableMemberInputStatuses = statuses;
+  }
+  if (municipalityId) {
+    conditions.push(`${alias}.municipality_id = :actorMunicipalityId`);
+    params.actorMunicipalityId = municipalityId;
+  }
+  return conditions.length ? { sql: `(${conditions.join(" OR ")})`, params } : NONE;
 }

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { connectEngines } from "@remissbanken/indexer/runtime";
+import { connectEngines } from "@remissbanken/indexer";
 import { EngineStartError } from "@remissbanken/schema/engines/postgres";
 import { BackupError, backupFileName, writeBackup } from "../backup/database-backup.js";
 

@@ -9,7 +9,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { createDataSource } from "@remissbanken/schema";
 import { EngineStartError } from "@remissbanken/schema/engines/postgres";
-import { connectEngines } from "@remissbanken/indexer/runtime";
+import { connectEngines } from "@remissbanken/indexer";
 import { ConfigError, loadConfig } from "../config.js";
 import { DomainError } from "../common/errors.js";
 import { AdminExistsError, adminCreator } from "../auth/admin-creator.js";

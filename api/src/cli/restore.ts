@@ -6,8 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { connectEngines } from "@remissbanken/indexer/runtime";
-import { reindexAll } from "@remissbanken/indexer/reindex";
+import { connectEngines, reindexAll } from "@remissbanken/indexer";
 import { EngineStartError } from "@remissbanken/schema/engines/postgres";
 import { BackupError, restoreBackup } from "../backup/database-backup.js";
 

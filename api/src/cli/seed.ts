@@ -5,7 +5,7 @@
  */
 import "reflect-metadata";
 import { createDataSource } from "@remissbanken/schema";
-import { connectEngines } from "@remissbanken/indexer/runtime";
+import { connectEngines } from "@remissbanken/indexer";
 import { ConfigError, loadConfig } from "../config.js";
 import { seedDemoData } from "../seed/demo-data.js";
 

@@ -7,7 +7,7 @@ import "reflect-metadata";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createDataSource } from "@remissbanken/schema";
-import { connectEngines } from "@remissbanken/indexer/runtime";
+import { connectEngines } from "@remissbanken/indexer";
 import { DESIGNATION_EXAMPLES, parseDesignation } from "@remissbanken/schema/designation";
 import { DomainError } from "../common/errors.js";
 import { findDocumentByDesignation } from "./document.service.js";

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Document, DocumentText, LIMITS, type FullTextFormat } from "@remissbanken/schema";
-import { extractPages, type FullText, type PageProgress } from "@remissbanken/indexer/text/extract";
-import { sectionsAtPageStarts } from "@remissbanken/indexer/text/passages";
+import { extractPages, sectionsAtPageStarts, type FullText, type PageProgress } from "@remissbanken/indexer";
 import { badInput } from "../common/errors.js";
 import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
 

@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { createDataSource } from "@remissbanken/schema";
-import { connectEngines } from "@remissbanken/indexer/runtime";
+import { connectEngines } from "@remissbanken/indexer";
 import { describeError } from "./import-writer.js";
 import type { ImportSummary } from "./import-summary.js";
 

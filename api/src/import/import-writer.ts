@@ -5,7 +5,7 @@
  */
 import type { DataSource, EntityManager } from "typeorm";
 import { Document, DocumentText, type DocumentKind } from "@remissbanken/schema";
-import type { FullText } from "@remissbanken/indexer/text/extract";
+import type { FullText } from "@remissbanken/indexer";
 import { currentAuditScope, runInAuditScope } from "../audit/audit-scope.js";
 import { auditTransaction } from "../audit/audit.instrument.js";
 import { AuditSubscriber } from "../audit/audit.subscriber.js";

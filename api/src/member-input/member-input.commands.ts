@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { Inquiry, InquiryStatus, MemberInput, MemberInputStatus, Remiss } from "@remissbanken/schema";
 import { authorize, can, type Actor } from "../auth/policy.js";
-import { memberInputVisibility } from "../auth/visibility.js";
+import { memberInputReadSql } from "../auth/visibility.js";
 import { badInput, DomainError, notFound } from "../common/errors.js";
 import { ensureNotArchived, loadForUpdate } from "../common/crud.js";
 import { stockholmDate } from "../common/dates.js";
@@ -106,7 +106,7 @@ export async function memberInputWithdrawer(manager: EntityManager, actor: Actor
 }
 
 export function listMemberInputs(ds: DataSource, actor: Actor, filter: MemberInputFilter | null | undefined, page: PageArgs) {
-  const visibility = memberInputVisibility(actor, "mi");
+  const visibility = memberInputReadSql(actor, "mi");
   const q = ds.getRepository(MemberInput).createQueryBuilder("mi").where(visibility.sql, visibility.params);
   if (filter?.remissId) q.andWhere("mi.remiss_id = :remissId", { remissId: filter.remissId });
   if (filter?.inquiryId) q.andWhere("mi.inquiry_id = :inquiryId", { inquiryId: filter.inquiryId });

@@ -8,7 +8,7 @@ import { CreateMemberInputInput, MemberInputsArgs, UpdateMemberInputInput } from
 import {
   closedForInput, listMemberInputs, memberInputEditor, memberInputFinalizer, memberInputSubmitter, memberInputWithdrawer,
 } from "./member-input.commands.js";
-import { memberInputVisibility } from "../auth/visibility.js";
+import { memberInputReadSql } from "../auth/visibility.js";
 import { queueArrivalMail, sendMemberInputReceipt } from "./member-input.emails.js";
 
 export const MemberInputConnection = ConnectionType(MemberInput);
@@ -30,7 +30,7 @@ export class MemberInputResolver {
   @Query(() => MemberInput, { nullable: true })
   async memberInput(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     const actor = requireActor(ctx.actor);
-    const visibility = memberInputVisibility(actor, "mi");
+    const visibility = memberInputReadSql(actor, "mi");
     return ctx.ds
       .getRepository(MemberInput)
       .createQueryBuilder("mi")

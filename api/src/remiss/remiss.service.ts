@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { DataSource, EntityManager } from "typeorm";
 import { Document, MemberInputStatus, Remiss, RemissStatus, Role, User } from "@remissbanken/schema";
 import type { Actor } from "../auth/policy.js";
-import { memberInputVisibility } from "../auth/visibility.js";
+import { memberInputReadSql } from "../auth/visibility.js";
 import { badInput, notFound } from "../common/errors.js";
 import { assignDefined, ensureNotArchived, loadForUpdate } from "../common/crud.js";
 import { parseInput } from "../common/validation.js";
@@ -134,7 +134,7 @@ export async function findRemissByDiarienummer(ds: DataSource, raw: string): Pro
  */
 export function submittedInputMunicipalityCounter(ds: DataSource, actor: Actor | null) {
   return new DataLoader<string, number>(async (remissIds) => {
-    const visibility = memberInputVisibility(actor, "mi");
+    const visibility = memberInputReadSql(actor, "mi");
     const rows: { remissId: string; count: string }[] = await ds
       .createQueryBuilder()
       .select("mi.remiss_id", "remissId")

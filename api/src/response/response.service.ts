@@ -1,12 +1,12 @@
 import type { DataSource } from "typeorm";
 import { Response } from "@remissbanken/schema";
 import type { Actor } from "../auth/policy.js";
-import { responseVisibility } from "../auth/visibility.js";
+import { responseReadSql } from "../auth/visibility.js";
 import { byId, byTimestamp, paginate, type PageArgs } from "../common/pagination.js";
 import type { ResponseFilter } from "./response.inputs.js";
 
 export function listResponses(ds: DataSource, actor: Actor | null, filter: ResponseFilter | null | undefined, page: PageArgs) {
-  const visibility = responseVisibility(actor, "r");
+  const visibility = responseReadSql(actor, "r");
   const q = ds.getRepository(Response).createQueryBuilder("r").where(visibility.sql, visibility.params);
   if (!filter?.includeArchived) q.andWhere("r.archived_at IS NULL");
   if (filter?.kind) q.andWhere("r.kind = :kind", { kind: filter.kind });

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from "type-graphql";
 import { z } from "zod";
 import { LIMITS, SynonymGroup } from "@remissbanken/schema";
-import { analyzePhrase } from "@remissbanken/indexer/search/thesaurus";
+import { analyzePhrase } from "@remissbanken/indexer";
 import type { Context } from "../context.js";
 import { authorize } from "../auth/policy.js";
 import { loadForUpdate } from "../common/crud.js";

@@ -7,7 +7,7 @@
 import "reflect-metadata";
 import { z } from "zod";
 import { createDataSource } from "@remissbanken/schema";
-import { IndexerEnv, parseProcessEnvironment, startIndexerProcess, stopOnSignals } from "@remissbanken/indexer/process";
+import { IndexerEnv, parseProcessEnvironment, startIndexerProcess, stopOnSignals } from "@remissbanken/indexer";
 import { createLogger } from "../logger.js";
 import { createMailer } from "../auth/mailer.js";
 import { plannersFor } from "../notify/planners.js";

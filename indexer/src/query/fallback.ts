@@ -5,7 +5,7 @@
  * and no typo tolerance: callers are told with `degraded: true`.
  */
 import type { RecordType } from "../search/settings.js";
-import { readableBy, type Reader } from "../search/visibility.js";
+import { readableBy, type Reader } from "@remissbanken/schema";
 import { escapeHtml } from "../text/highlight.js";
 import { understandQuery } from "../text/question.js";
 import { thesaurusMatches } from "../search/thesaurus.js";

@@ -1,6 +1,6 @@
 /** Search through Meilisearch: the caller's visibility and the user's filters become one escaped filter. */
 import { FACETS, filters as f, groupId, MATCHING_STRATEGY, type RecordType } from "../search/settings.js";
-import { readableBy, type Reader } from "../search/visibility.js";
+import { readableBy, type Reader } from "@remissbanken/schema";
 import type { SearchRecord } from "../search/records.js";
 import type { Filter } from "../engine/filter.js";
 import type { Hit, SearchEngine, SearchQuery } from "../engine/meili-client.js";

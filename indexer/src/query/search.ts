@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { createSearchEngine, EngineApiError, EngineUnavailableError, type SearchEngine } from "../engine/meili-client.js";
 import { DEFAULT_INDEX } from "../search/settings.js";
-import type { Reader } from "../search/visibility.js";
+import type { Reader } from "@remissbanken/schema";
 import type { Rows } from "./rows.js";
 import { fallbackPassages, fallbackSearch } from "./fallback.js";
 import { meiliPassages, meiliSearch } from "./meili.js";

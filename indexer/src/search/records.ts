@@ -9,7 +9,7 @@ import { pagesFromText, type Page } from "../text/extract.js";
 import { splitIntoPassages } from "../text/passages.js";
 import { analyzeForIndex } from "../text/swedish.js";
 import { groupId, recordId, type RecordType } from "./settings.js";
-import { memberInputVisibility, responseVisibility, type Visibility } from "./visibility.js";
+import { memberInputVisibility, RECORD_VISIBILITY, responseVisibility, type Visibility } from "@remissbanken/schema";
 
 export interface SearchRecord {
   id: string;
@@ -174,7 +174,7 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[], budget: Budget)
         department: row.department,
         priorityAreaIds: row.areas,
         status: null,
-        visibility: "public",
+        visibility: RECORD_VISIBILITY.document,
         municipalityId: null,
         version: row.version,
       };
@@ -215,7 +215,7 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[], budget: Budget)
               department: row.department,
               priorityAreaIds: row.areas,
               status: row.status,
-              visibility: "public",
+              visibility: RECORD_VISIBILITY.inquiry,
               municipalityId: null,
               version: row.version,
             },
@@ -251,7 +251,7 @@ const LOADERS: Record<RecordType, (db: Queryable, ids: string[], budget: Budget)
               department: row.ministry,
               priorityAreaIds: [],
               status: row.status,
-              visibility: "signed_in",
+              visibility: RECORD_VISIBILITY.remiss,
               municipalityId: null,
               version: row.version,
             },

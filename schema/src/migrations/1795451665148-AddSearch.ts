@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  *
  * search_passage is maintained by triggers in the same transaction as the data, like the
  * outbox, so the fallback is current even while the indexer or Meilisearch is down. Each
- * row carries the visibility the index records carry (see indexer/src/search/visibility.ts):
+ * row carries the visibility the index records carry (defined in schema/src/read-rules.ts; api/src/auth/policy.test.ts fails when these triggers disagree):
  * documents and inquiries "public", remisser and published responses "signed_in", drafts
  * and submitted member input "staff_board", member-input drafts "own_municipality", and
  * member input its municipality_id. Long texts are cut into pages (form feeds) and pages

@@ -6,7 +6,7 @@
 import { parseDocument } from "htmlparser2";
 import { isTag, type Element } from "domhandler";
 import { getChildren, textContent } from "domutils";
-import type { FullText } from "@remissbanken/indexer/text/extract";
+import type { FullText } from "@remissbanken/indexer";
 import { asList, cleanText } from "../source-text.js";
 import { ImportInputError, IMPORTED_TYPES, isImportedType, readItem, type RiksdagenDocument, type SkippedItem } from "./dokumentlista.js";
 

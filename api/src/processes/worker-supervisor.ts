@@ -1,7 +1,7 @@
 /** Runs the worker (api/src/worker/main.ts: indexer and job runner) under `npm start`'s supervision; events and jobs wait in PostgreSQL meanwhile. */
 import path from "node:path";
 import type { Logger } from "pino";
-import { superviseProcess, type SupervisedProcess } from "../processes/supervise.js";
+import { superviseProcess, type SupervisedProcess } from "./supervise.js";
 
 export interface WorkerProcessOptions {
   databaseUrl: string;
@@ -17,7 +17,7 @@ export interface WorkerProcessOptions {
   log: Logger;
 }
 
-const MAIN = path.resolve(import.meta.dirname, "main.ts");
+const MAIN = path.resolve(import.meta.dirname, "../worker/main.ts");
 
 export function superviseWorker(options: WorkerProcessOptions): SupervisedProcess {
   return superviseProcess({

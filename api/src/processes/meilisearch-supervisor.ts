@@ -6,7 +6,7 @@
  */
 import type { Logger } from "pino";
 import { startMeilisearch, type MeilisearchOptions } from "@remissbanken/schema/engines/meilisearch";
-import { superviseEngine, type SupervisedEngine } from "../processes/engine-supervisor.js";
+import { superviseEngine, type SupervisedEngine } from "./engine-supervisor.js";
 
 export interface SupervisedMeilisearch extends Omit<SupervisedEngine, "failed"> {
   url: string;
