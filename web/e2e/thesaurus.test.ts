@@ -30,20 +30,22 @@ describe("/admin/synonymer", { timeout: 120_000 }, () => {
     const phrases = page.getByLabel("Ord och fraser");
     await phrases.fill("Kvarnstensrådet");
     await page.getByRole("button", { name: "Lägg till" }).click();
-    await poll(() => page.getByRole("alert").textContent()).toContain("Skriv minst 2 ord eller fraser");
+    await poll(() => page.getByRole("alert").textContent()).toContain("Gruppen kunde inte sparas");
+    // The reason is said once, beside the field.
+    expect(await page.getByText("Skriv minst 2 ord eller fraser").count()).toBe(1);
     expect(await phrases.inputValue()).toBe("Kvarnstensrådet");
     expect(await phrases.getAttribute("aria-invalid")).toBe("true");
 
     // A phrase another group already has is refused by the API, in Swedish, the text kept.
     await phrases.fill("Kvarnstensrådet\nSCB");
     await page.getByRole("button", { name: "Lägg till" }).click();
-    await poll(() => page.getByRole("alert").textContent()).toContain("Ett ord kan bara stå i en grupp");
+    await poll(() => page.getByRole("main").textContent()).toContain("”SCB” står redan i gruppen ”SCB, Statistiska centralbyrån”. Ett ord kan bara stå i en grupp");
     expect(await phrases.inputValue()).toBe("Kvarnstensrådet\nSCB");
 
     await phrases.fill("KKV\nKonkurrensverket");
     await page.getByRole("button", { name: "Lägg till" }).click();
     await poll(() => page.getByRole("status").textContent()).toContain("Gruppen ”KKV, Konkurrensverket” är tillagd");
-    expect(await page.getByRole("row", { name: /Konkurrensverket/ }).textContent()).toContain("kkv");
+    expect(await page.getByRole("row", { name: /Konkurrensverket/ }).textContent()).toContain("KKV");
     await screenshot(page, "admin-synonymer");
 
     // A document that names the authority only in full is found by its abbreviation.
@@ -65,7 +67,9 @@ describe("/admin/synonymer", { timeout: 120_000 }, () => {
     await expectAccessible(page);
     await page.getByLabel("Ord och fraser").fill("ensamt");
     await page.getByRole("button", { name: "Lägg till" }).click();
-    await poll(() => page.getByRole("alert").textContent()).toContain("Skriv minst 2 ord eller fraser");
+    await poll(() => page.getByRole("alert").textContent()).toContain("Gruppen kunde inte sparas");
+    // The reason is said once, beside the field.
+    expect(await page.getByText("Skriv minst 2 ord eller fraser").count()).toBe(1);
     await expectAccessible(page);
     await page.getByRole("link", { name: /Ändra fritidshus/ }).click();
     await page.waitForURL(/\/admin\/synonymer\/[0-9a-f-]+$/);

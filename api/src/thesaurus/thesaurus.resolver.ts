@@ -58,7 +58,7 @@ async function refuseTaken(m: import("typeorm").EntityManager, list: string[], e
     if (clash) {
       const index = list.indexOf(wanted.get(analyzePhrase(clash))!);
       throw new DomainError("CONFLICT", "DUPLICATE", `"${list[index]}" is already in the group of "${group.phrases[0]}" (${group.code}).`, [
-        { field: `phrases.${index}`, message: `is already in the group of "${group.phrases[0]}"` },
+        { field: `phrases.${index}`, message: `is already in the group "${group.phrases.join(", ")}"` },
       ]);
     }
   }

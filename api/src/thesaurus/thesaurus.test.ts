@@ -80,7 +80,7 @@ describe("addSynonymGroup", () => {
     expect(errorCode(taken)).toBe("CONFLICT");
     expect(taken.errors![0].message).toContain("(scb)");
     // Which phrase clashes with which group, for the web app to say so.
-    expect(taken.errors![0].extensions!.fields).toEqual([{ field: "phrases.0", message: 'is already in the group of "SCB"' }]);
+    expect(taken.errors![0].extensions!.fields).toEqual([{ field: "phrases.0", message: 'is already in the group "SCB, Statistiska centralbyrån"' }]);
   });
 });
 

@@ -23,12 +23,12 @@ describe("duplicateMessage", () => {
   it("names the phrase and what it clashes with, in this group or another", () => {
     expect(duplicateMessage(["Äldreboende", "äldreboendet"], { field: "phrases.1", message: 'says the same as "Äldreboende"' }, true))
       .toBe("”äldreboendet” och ”Äldreboende” är samma ord för sökningen (böjningar räknas som samma ord). Ta bort den ena raden.");
-    expect(duplicateMessage(["centralbyrån", "SCB"], { field: "phrases.1", message: 'is already in the group of "Statistiska centralbyrån"' }, false))
-      .toBe("”SCB” står redan i gruppen ”Statistiska centralbyrån”. Ett ord kan bara stå i en grupp: ta bort det här eller ändra den andra gruppen.");
+    expect(duplicateMessage(["centralbyrån", "scb"], { field: "phrases.1", message: 'is already in the group "SCB, Statistiska centralbyrån"' }, false))
+      .toBe("”scb” står redan i gruppen ”SCB, Statistiska centralbyrån”. Ett ord kan bara stå i en grupp: ta bort det här eller ändra den andra gruppen.");
   });
 
   it("falls back to the general message when the API does not say which", () => {
     expect(duplicateMessage(["a", "b"], undefined, false)).toBe(DUPLICATE_MESSAGE);
-    expect(duplicateMessage(["a", "b"], { field: "phrases.7", message: 'is already in the group of "X"' }, false)).toBe(DUPLICATE_MESSAGE);
+    expect(duplicateMessage(["a", "b"], { field: "phrases.7", message: 'is already in the group "X"' }, false)).toBe(DUPLICATE_MESSAGE);
   });
 });
