@@ -60,7 +60,7 @@ describe("the yearly priorities report", () => {
     const csv = await fs.readFile((await download.path())!, "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, ...rows] = parseCsv(csv.slice(1));
-    expect(header.slice(0, 5)).toEqual(["År", "Prioriterad fråga", "Följda utredningar", "Skickade remissvar", "Inkomna synpunkter"]);
+    expect(header.slice(0, 5)).toEqual(["År", "Prioriterad fråga", "Aktiva utredningar", "Skickade remissvar", "Inkomna synpunkter"]);
     expect(rows).toHaveLength(6);
     expect(rows.find((r) => r[1] === "Finansiering för tillväxt")!.slice(0, 5)).toEqual([String(YEAR), "Finansiering för tillväxt", "1", "0", "1"]);
     expect(rows.find((r) => r[1] === "Agenda 2030")!.at(-1)).toMatch(/Uppnått \(/);

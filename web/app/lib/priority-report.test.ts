@@ -31,7 +31,7 @@ describe("priorityReportCsv", () => {
     const [header, housing, agenda, ...rest] = parseCsv(csv.slice(1));
     expect(rest).toEqual([]);
     expect(header).toEqual([
-      "År", "Prioriterad fråga", "Följda utredningar", "Skickade remissvar", "Inkomna synpunkter",
+      "År", "Prioriterad fråga", "Aktiva utredningar", "Skickade remissvar", "Inkomna synpunkter",
       "Mål", "Mål: Uppnått", "Mål: Pågår", "Mål: Ej påbörjat", "Mål: Ej uppnått", "Målen och deras status",
     ]);
     expect(housing.slice(0, 10)).toEqual(["2026", "Bostadsförsörjning; strandskydd", "3", "2", "7", "2", "1", "0", "1", "0"]);

@@ -24,7 +24,7 @@ export interface PriorityReportData {
 
 /** The three figures per area, in the order the table, the chart and the CSV show them. */
 export const SERIES = [
-  { key: "inquiriesFollowed", label: "Följda utredningar", color: "#1f5f8b" },
+  { key: "inquiriesFollowed", label: "Aktiva utredningar", color: "#1f5f8b" },
   { key: "responsesSent", label: "Skickade remissvar", color: "#b35806" },
   { key: "memberInputReceived", label: "Inkomna synpunkter", color: "#6a3d9a" },
 ] as const satisfies readonly { key: keyof ReportArea; label: string; color: string }[];

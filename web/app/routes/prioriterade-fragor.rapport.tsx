@@ -75,7 +75,7 @@ export default function PriorityReportPage() {
               <div className="priority-figures">
                 <figure className="priority-chart card">
                   <figcaption id={CHART_CAPTION}>
-                    Stapeldiagram: följda utredningar, skickade remissvar och inkomna synpunkter per prioriterad fråga {year}.
+                    Stapeldiagram: aktiva utredningar, skickade remissvar och inkomna synpunkter per prioriterad fråga {year}.
                     Samma siffror finns i tabellen.
                   </figcaption>
                   {/* Markup from renderPriorityChart: an SVG drawn on the server from escaped text, with no script. */}

@@ -116,7 +116,9 @@ export default function PriorityAreaTags() {
       </nav>
       <h1>Prioriterade frågor för {target.name}</h1>
       <p className="muted">
-        Välj de prioriterade frågor som {target.kind === "inquiry" ? "utredningen" : "remissen"} berör. De räknas i årsrapporten för frågans år.
+        Välj de prioriterade frågor som {target.kind === "inquiry" ? "utredningen" : "remissen"} berör. I årsrapporten för frågans år
+        räknas {target.kind === "inquiry" ? "utredningen om den pågår det året, och remissvar och synpunkter på den" : "remissvar och synpunkter på remissen"} som
+        skickas det året.
         {target.kind === "remiss" && " Valet gäller betänkandet som remissen avser."}
       </p>
       <Form method="post" className="stack card" aria-describedby={p?.formError ? "form-error" : undefined}>
