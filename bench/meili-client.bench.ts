@@ -1,9 +1,11 @@
 /**
  * `npm run bench:meili-client`: decision 008's measurement. Sends the same searches to a
- * real Meilisearch through our client (node:http keep-alive), the official `meilisearch`
- * package with its default fetch, and the official package with custom transports, and
- * prints p50/p95 of each side by side. The clients take turns sample by sample, so load
- * from other processes on the machine falls on all of them alike.
+ * real Meilisearch as plain node:http keep-alive requests (what the hand-written client
+ * did, the floor), through our SearchEngine (the official `meilisearch` package on fetch
+ * with `Accept-Encoding: identity`), the official package with its default fetch, and the
+ * official package with an `httpClient` on node:http; prints p50/p95 of each side by side.
+ * The clients take turns sample by sample, so load from other processes on the machine
+ * falls on all of them alike.
  */
 import fs from "node:fs/promises";
 import http from "node:http";
@@ -88,17 +90,27 @@ try {
   };
 
   const keepAlive = new http.Agent({ keepAlive: true });
+  const post = nodeHttpPost(keepAlive);
+  const headers = { "Content-Type": "application/json", Authorization: `Bearer ${meili.masterKey}` };
   const clients: Client[] = [
     {
-      label: "ours: node:http keep-alive",
+      label: "node:http keep-alive (former client)",
+      page: () => post(`${meili.url}/indexes/${INDEX}/search`, headers, JSON.stringify(pageQuery)),
+      named: () => post(`${meili.url}/multi-search`, headers, JSON.stringify({ queries: namedQueries.map((query) => ({ indexUid: INDEX, ...query })) })),
+      titles: () => post(`${meili.url}/indexes/${INDEX}/search`, headers, JSON.stringify(titleQuery)),
+      close: () => keepAlive.destroy(),
+    },
+    {
+      label: "SearchEngine: fetch + identity",
       page: () => ours.search(INDEX, pageQuery as SearchQuery),
       named: () => ours.multiSearch(namedQueries.map((query) => ({ indexUid: INDEX, ...asOurs(query) }))),
       titles: () => ours.search(INDEX, titleQuery),
       close: () => ours.close(),
     },
     official("meilisearch, default fetch", {}),
-    official("meilisearch, fetch + identity", { requestInit: { headers: { "Accept-Encoding": "identity" } } }),
-    official("meilisearch, httpClient node:http", { httpClient: nodeHttpClient(keepAlive) }, () => keepAlive.destroy()),
+    official("meilisearch, httpClient node:http", {
+      httpClient: (input, init = {}) => post(String(input), Object.fromEntries(new Headers(init.headers)), init.body as string | undefined),
+    }),
   ];
 
   const size = async (run: () => Promise<unknown>) => `${(JSON.stringify(await run()).length / 1024).toFixed(1)} KB`;
@@ -114,14 +126,20 @@ try {
 
   const searches = ["page", "named", "titles"] as const;
   const samples = new Map(clients.map((client) => [client, Object.fromEntries(searches.map((s) => [s, [] as number[]]))]));
+  // This process's CPU time is the client's own cost, whatever else the machine runs.
+  const cpuMicros = new Map(clients.map((client) => [client, 0]));
   for (let round = -20; round < ROUNDS; round++) {
     for (const search of searches) {
       // Rotate who goes first so that no client always follows the same one.
       for (let k = 0; k < clients.length; k++) {
         const client = clients[(k + round + clients.length * 10) % clients.length];
         const start = performance.now();
+        const cpu = process.cpuUsage();
         await client[search]();
-        if (round >= 0) samples.get(client)![search].push(performance.now() - start);
+        if (round < 0) continue;
+        samples.get(client)![search].push(performance.now() - start);
+        const { user, system } = process.cpuUsage(cpu);
+        cpuMicros.set(client, cpuMicros.get(client)! + user + system);
       }
     }
   }
@@ -130,13 +148,14 @@ try {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
   };
-  console.log(`\n| client | ${searches.map((s) => `${s} p50 | ${s} p95`).join(" | ")} |`);
-  console.log(`|---|${searches.map(() => "---:|---:").join("|")}|`);
+  console.log(`\n| client | ${searches.map((s) => `${s} p50 | ${s} p95`).join(" | ")} | client CPU |`);
+  console.log(`|---|${searches.map(() => "---:|---:").join("|")}|---:|`);
   for (const client of clients) {
     const row = searches.map((s) => `${at(samples.get(client)![s], 0.5)} | ${at(samples.get(client)![s], 0.95)}`);
-    console.log(`| ${client.label} | ${row.join(" | ")} |`);
+    const cpu = (cpuMicros.get(client)! / 1000 / (ROUNDS * searches.length)).toFixed(2);
+    console.log(`| ${client.label} | ${row.join(" | ")} | ${cpu} |`);
   }
-  console.log(`\nload after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (ms per request)`);
+  console.log(`\nload after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (ms per request; client CPU: this process's user+system time, averaged over all three searches)`);
   for (const client of clients) client.close();
 } finally {
   await meili.stop();
@@ -144,17 +163,15 @@ try {
 }
 
 /**
- * The official client's `httpClient` hook (deprecated there) on node:http with keep-alive:
- * it receives fetch's arguments and must return the parsed answer and raise errors itself.
+ * A JSON POST on node:http with keep-alive: what the hand-written client did per search, and
+ * what the official client's `httpClient` hook (deprecated there) gets to send; that hook
+ * must return the parsed answer and raise errors itself.
  */
-function nodeHttpClient(agent: http.Agent): NonNullable<Config["httpClient"]> {
-  return (input, init = {}) =>
-    new Promise((resolve, reject) => {
-      const url = new URL(String(input));
-      const body = typeof init.body === "string" ? init.body : undefined;
-      const headers = Object.fromEntries(new Headers(init.headers));
-      if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-      const req = http.request(url, { method: init.method ?? "GET", headers, agent }, (res) => {
+function nodeHttpPost(agent: http.Agent) {
+  return (url: string, headers: Record<string, string>, body?: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      if (body !== undefined) headers = { ...headers, "Content-Length": String(Buffer.byteLength(body)) };
+      const req = http.request(url, { method: "POST", headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
