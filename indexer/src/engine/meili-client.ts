@@ -135,8 +135,9 @@ export interface SearchEngineOptions {
 }
 
 /**
- * Talks to Meilisearch over node:http with keep-alive sockets: measured here, global fetch
- * added about 44 ms per search while a reused socket answers in under a millisecond.
+ * Talks to Meilisearch over node:http with keep-alive sockets and without asking for
+ * compression (a gzipped answer waits ~40 ms for a delayed ACK). Measured against the
+ * official client on fetch, this answers sooner with half the client CPU (decision 008).
  */
 export function createSearchEngine({ url, apiKey, timeoutMs = 30_000 }: SearchEngineOptions): SearchEngine {
   const base = new URL(url);
