@@ -50,29 +50,88 @@ const SNIPPETS: Partial<SearchQuery> = {
   showRankingScore: true,
 };
 
-/** `thesaurus`: the synonym groups, so that a phrase too long for Meilisearch's synonyms is sent short. */
-export async function meiliSearch(
-  engine: SearchEngine, index: string, reader: Reader | null, request: SearchRequest, thesaurus: string[][] = [],
-): Promise<SearchAnswer> {
+/** The engine requests of one search, in one multi-search round trip; `own` adds a second one when needed. */
+export interface SearchPlan {
+  /** understandQuery's text: what snippets mark. */
+  text: string;
+  kind: "plain" | "designation" | "own";
+  designation: string | null;
+  queries: Array<SearchQuery & { indexUid: string }>;
+  /** "own" only: the rest of the list after SmåKom's own responses, given how many own hits the page got and how many there are. */
+  rest?: (ownOnPage: number, ownTotal: number) => SearchQuery & { indexUid: string };
+}
+
+/**
+ * Builds the requests meiliSearch sends for `request`: exported so that the benchmark sends
+ * exactly the same ones straight to Meilisearch. `thesaurus`: the synonym groups, so that a
+ * phrase too long for Meilisearch's synonyms is sent short.
+ */
+export function planSearch(index: string, reader: Reader | null, request: SearchRequest, thesaurus: string[][] = []): SearchPlan {
   const understood = understandQuery(request.query);
   const sent = withShortestPhrases(understood.text, thesaurus);
   const named = findDesignation(understood.text);
   const allowed = f.and(visibilityFilter(reader), userFilter(request.filter))!;
-  const common = SNIPPETS;
+  const page = Math.floor(request.offset / request.limit) + 1;
 
-  if (!named && understood.ownView) return ownViewFirst(engine, index, request, sent, understood.text, allowed);
+  if (!named && understood.ownView) {
+    // "Vad har vi sagt om strandskydd?": SmåKom's own responses and positions first, then the
+    // rest, paged as one list. The same visibility and user filter bound both parts and the
+    // counts, so totals and facets are those of the plain query.
+    const own = f.eq("type", "response");
+    const q = analyzeQuery(sent);
+    return {
+      text: understood.text,
+      kind: "own",
+      designation: null,
+      queries: [
+        { indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, own)!, matchingStrategy: MATCHING_STRATEGY, page, hitsPerPage: request.limit },
+        { indexUid: index, q, filter: allowed, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: MATCHING_STRATEGY },
+      ],
+      rest: (ownOnPage, ownTotal) => ({
+        indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, f.not(own))!, matchingStrategy: MATCHING_STRATEGY,
+        offset: Math.max(0, request.offset - ownTotal), limit: request.limit - ownOnPage,
+      }),
+    };
+  }
   if (!named) {
-    const [main] = await engine.multiSearch<SearchRecord>([{
-      indexUid: index,
-      ...common,
-      q: analyzeQuery(sent),
-      filter: allowed,
-      facets: [...FACETS],
-      page: Math.floor(request.offset / request.limit) + 1,
-      hitsPerPage: request.limit,
-      matchingStrategy: MATCHING_STRATEGY,
-    }]);
-    const terms = queryTerms(understood.text);
+    return {
+      text: understood.text,
+      kind: "plain",
+      designation: null,
+      queries: [{
+        indexUid: index, ...SNIPPETS, q: analyzeQuery(sent), filter: allowed, facets: [...FACETS], page, hitsPerPage: request.limit,
+        matchingStrategy: MATCHING_STRATEGY,
+      }],
+    };
+  }
+  // The named document goes first; the rest are what the words find (e.g. documents citing it).
+  // The list is [pinned, ...found], paged as one: every page holds `limit` hits, so the found
+  // hits are fetched from one before the page (the pinned one shifts them) and cut below.
+  const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
+  const mainFilter = f.and(allowed, f.not(pin))!;
+  const q = analyzeQuery(withShortestPhrases(named.rest, thesaurus) || named.designation.normalized);
+  return {
+    text: understood.text,
+    kind: "designation",
+    designation: named.designation.normalized,
+    queries: [
+      { indexUid: index, ...SNIPPETS, q, filter: mainFilter, offset: Math.max(0, request.offset - 1), limit: request.limit + 1, matchingStrategy: "all" },
+      // Exact totals and facets (offset/limit only estimates them).
+      { indexUid: index, q, filter: mainFilter, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: "all" },
+      { indexUid: index, ...SNIPPETS, q: "", filter: f.and(allowed, pin, f.eq("ordinal", 0)), limit: 1 },
+    ],
+  };
+}
+
+export async function meiliSearch(
+  engine: SearchEngine, index: string, reader: Reader | null, request: SearchRequest, thesaurus: string[][] = [],
+): Promise<SearchAnswer> {
+  const plan = planSearch(index, reader, request, thesaurus);
+  const terms = queryTerms(plan.text);
+  const results = await engine.multiSearch<SearchRecord>(plan.queries);
+
+  if (plan.kind === "plain") {
+    const [main] = results;
     return {
       hits: main.hits.map((hit) => toHit(hit, terms, false)),
       totalHits: main.totalHits ?? 0,
@@ -82,20 +141,25 @@ export async function meiliSearch(
     };
   }
 
-  // The named document goes first; the rest are what the words find (e.g. documents citing it).
-  // The list is [pinned, ...found], paged as one: every page holds `limit` hits, so the found
-  // hits are fetched from one before the page (the pinned one shifts them) and cut below.
-  const pin = f.and(f.eq("type", "document"), f.eq("designation", named.designation.normalized))!;
-  const mainFilter = f.and(allowed, f.not(pin))!;
-  const q = analyzeQuery(withShortestPhrases(named.rest, thesaurus) || named.designation.normalized);
+  if (plan.kind === "own") {
+    // Costs a second round trip only when the page is not filled by own responses.
+    const [ownPage, counts] = results;
+    const found = [...ownPage.hits];
+    if (found.length < request.limit) {
+      const [rest] = await engine.multiSearch<SearchRecord>([plan.rest!(found.length, ownPage.totalHits ?? 0)]);
+      found.push(...rest.hits);
+    }
+    return {
+      hits: found.map((hit) => toHit(hit, terms, false)),
+      totalHits: counts.totalHits ?? 0,
+      facets: facetCounts(counts.facetDistribution),
+      degraded: false,
+      designation: null,
+    };
+  }
+
+  const [main, counts, pinned] = results;
   const from = Math.max(0, request.offset - 1);
-  const [main, counts, pinned] = await engine.multiSearch<SearchRecord>([
-    { indexUid: index, ...common, q, filter: mainFilter, offset: from, limit: request.limit + 1, matchingStrategy: "all" },
-    // Exact totals and facets (offset/limit only estimates them).
-    { indexUid: index, q, filter: mainFilter, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: "all" },
-    { indexUid: index, ...common, q: "", filter: f.and(allowed, pin, f.eq("ordinal", 0)), limit: 1 },
-  ]);
-  const terms = queryTerms(understood.text);
   const facets = facetCounts(counts.facetDistribution);
   const pinnedHit = pinned.hits[0];
   let found = main.hits;
@@ -113,44 +177,7 @@ export async function meiliSearch(
     totalHits: (counts.totalHits ?? 0) + (pinnedHit ? 1 : 0),
     facets,
     degraded: false,
-    designation: named.designation.normalized,
-  };
-}
-
-/**
- * "Vad har vi sagt om strandskydd?": SmåKom's own responses and positions first, then the
- * rest, paged as one list. The same visibility and user filter bound both parts and the
- * counts, so totals and facets are those of the plain query. Costs one more query, and a
- * second round trip only when the page is not filled by own responses.
- */
-async function ownViewFirst(
-  engine: SearchEngine, index: string, request: SearchRequest, sent: string, text: string, allowed: Filter,
-): Promise<SearchAnswer> {
-  const own = f.eq("type", "response");
-  const q = analyzeQuery(sent);
-  const [ownPage, counts] = await engine.multiSearch<SearchRecord>([
-    {
-      indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, own)!, matchingStrategy: MATCHING_STRATEGY,
-      page: Math.floor(request.offset / request.limit) + 1, hitsPerPage: request.limit,
-    },
-    { indexUid: index, q, filter: allowed, facets: [...FACETS], page: 1, hitsPerPage: 0, matchingStrategy: MATCHING_STRATEGY },
-  ]);
-  const found = [...ownPage.hits];
-  const ownTotal = ownPage.totalHits ?? 0;
-  if (found.length < request.limit) {
-    const [rest] = await engine.multiSearch<SearchRecord>([{
-      indexUid: index, ...SNIPPETS, q, filter: f.and(allowed, f.not(own))!, matchingStrategy: MATCHING_STRATEGY,
-      offset: Math.max(0, request.offset - ownTotal), limit: request.limit - found.length,
-    }]);
-    found.push(...rest.hits);
-  }
-  const terms = queryTerms(text);
-  return {
-    hits: found.map((hit) => toHit(hit, terms, false)),
-    totalHits: counts.totalHits ?? 0,
-    facets: facetCounts(counts.facetDistribution),
-    degraded: false,
-    designation: null,
+    designation: plan.designation,
   };
 }
 
