@@ -28,10 +28,17 @@ export function highlight(text: string, terms: Set<string>, { words = 32 } = {})
   const tokens = [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, hit: false }));
   let matched = false;
   if (terms.size) {
+    // A passage repeats its words: each is analysed once.
+    const hits = new Map<string, boolean>();
     for (const token of tokens) {
-      const wordTerms = analyzeForIndex(text.slice(token.start, token.end)).split(" ");
-      token.hit = wordTerms.some((term) => terms.has(term));
-      matched ||= token.hit;
+      const word = text.slice(token.start, token.end).toLowerCase();
+      let hit = hits.get(word);
+      if (hit === undefined) {
+        hit = analyzeForIndex(word).split(" ").some((term) => terms.has(term));
+        hits.set(word, hit);
+      }
+      token.hit = hit;
+      matched ||= hit;
     }
   }
   if (!tokens.length) return { html: escapeHtml(text.slice(0, 300)), matched: false };
