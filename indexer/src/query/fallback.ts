@@ -111,54 +111,49 @@ export async function fallbackSearch(db: Rows, reader: Reader | null, request: S
   ].filter(Boolean);
 
   const visible = visibilitySql(reader, params);
-  const base = `
-    WITH q AS (SELECT ${tsquery} AS q),
+  // One statement: the matches are ranked once for the page, the total and the facets. The
+  // passages' bodies stay out of the sort (at 100,000 matches they made it spill to disk):
+  // only the page's passages are read again, for their headlines.
+  const limit = params.add(request.limit);
+  const offset = params.add(request.offset);
+  const [answer] = await db.query(
+    `WITH q AS (SELECT ${tsquery} AS q),
     hits AS (
-      SELECT DISTINCT ON (sp.type, sp.entity_id) sp.type, sp.entity_id, sp.ordinal, sp.page, sp.section, sp.body,
+      SELECT DISTINCT ON (sp.type, sp.entity_id) sp.type, sp.entity_id, sp.ordinal,
              ts_rank_cd(sp.tsv, q.q) + ${own} + CASE WHEN ${pinned} THEN 1000 ELSE 0 END AS rank,
              ${pinned} AS pinned
       FROM search_passage sp, q
       WHERE (${matches} OR ${pinned}) AND ${visible}
       ORDER BY sp.type, sp.entity_id, rank DESC, sp.ordinal
     ),
-    found AS (
+    found AS MATERIALIZED (
       SELECT h.*, m.title, m.kind, m.year, m.department, m.status, m.areas
       FROM hits h CROSS JOIN LATERAL (${META}) m
       ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
-    )`;
-
-  const limit = params.add(request.limit);
-  const offset = params.add(request.offset);
-  const [rows, facetRows] = await Promise.all([
-    db.query(
-      `${base}
-       SELECT f.type, f.entity_id, f.ordinal, f.page, f.section, f.title, f.rank, f.pinned,
-              ${text ? `ts_headline('swedish', f.body, (SELECT q FROM q), '${HEADLINE}')` : "left(f.body, 300)"} AS snippet,
-              count(*) OVER () AS total
-       FROM found f ORDER BY f.rank DESC, f.type, f.entity_id LIMIT ${limit} OFFSET ${offset}`,
-      params.values,
     ),
-    db.query(
-      `${base}
-       SELECT 'type' AS facet, type AS value, count(*)::int AS count FROM found GROUP BY type
-       UNION ALL SELECT 'kind', kind, count(*)::int FROM found WHERE kind IS NOT NULL GROUP BY kind
-       UNION ALL SELECT 'year', year::text, count(*)::int FROM found WHERE year IS NOT NULL GROUP BY year
-       UNION ALL SELECT 'department', department, count(*)::int FROM found WHERE department IS NOT NULL GROUP BY department
-       UNION ALL SELECT 'status', status, count(*)::int FROM found WHERE status IS NOT NULL GROUP BY status
-       UNION ALL SELECT 'priorityAreaIds', a, count(*)::int FROM found, unnest(areas) a GROUP BY a`,
-      params.values.slice(0, -2),
-    ),
-  ]);
+    page AS (SELECT * FROM found f ORDER BY f.rank DESC, f.type, f.entity_id LIMIT ${limit} OFFSET ${offset}),
+    counts AS (
+      SELECT 'type' AS facet, type AS value, count(*)::int AS count FROM found GROUP BY type
+      UNION ALL SELECT 'kind', kind, count(*)::int FROM found WHERE kind IS NOT NULL GROUP BY kind
+      UNION ALL SELECT 'year', year::text, count(*)::int FROM found WHERE year IS NOT NULL GROUP BY year
+      UNION ALL SELECT 'department', department, count(*)::int FROM found WHERE department IS NOT NULL GROUP BY department
+      UNION ALL SELECT 'status', status, count(*)::int FROM found WHERE status IS NOT NULL GROUP BY status
+      UNION ALL SELECT 'priorityAreaIds', a, count(*)::int FROM found, unnest(areas) a GROUP BY a
+    )
+    SELECT (SELECT count(*)::int FROM found) AS total,
+           (SELECT coalesce(json_agg(c), '[]') FROM counts c) AS facets,
+           (SELECT coalesce(json_agg(hit ORDER BY hit.rank DESC, hit.type, hit.entity_id), '[]') FROM (
+              SELECT p.type, p.entity_id, p.ordinal, sp.page, sp.section, p.title, p.rank, p.pinned,
+                     ${text ? `ts_headline('swedish', sp.body, (SELECT q FROM q), '${HEADLINE}')` : "left(sp.body, 300)"} AS snippet
+              FROM page p JOIN search_passage sp ON (sp.type, sp.entity_id, sp.ordinal) = (p.type, p.entity_id, p.ordinal)) hit) AS hits`,
+    params.values,
+  );
 
   const facets: FacetCounts = EMPTY_FACETS();
-  for (const row of facetRows as Array<{ facet: FacetName; value: string; count: number }>) facets[row.facet].push({ value: row.value, count: row.count });
+  for (const row of answer.facets as Array<{ facet: FacetName; value: string; count: number }>) facets[row.facet].push({ value: row.value, count: row.count });
   for (const list of Object.values(facets)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, "sv"));
-
-  let totalHits = Number(rows[0]?.total ?? 0);
-  if (!rows.length && request.offset > 0) {
-    const [count] = await db.query(`${base} SELECT count(*)::int AS n FROM found`, params.values.slice(0, -2));
-    totalHits = count.n;
-  }
+  const rows = answer.hits as Parameters<typeof toHit>[0][];
+  const totalHits = answer.total as number;
   return {
     hits: rows.map(toHit),
     totalHits,
