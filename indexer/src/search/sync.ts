@@ -18,6 +18,19 @@ export interface SyncOutcome {
   deleted: number;
   /** Objects skipped by the version guard. */
   stale: number;
+  /** Milliseconds spent sending the records, and waiting for Meilisearch to apply them. */
+  sendMs: number;
+  waitMs: number;
+}
+
+/** Records sent to Meilisearch whose tasks are not yet awaited (see sendObjects). */
+export interface PendingWrite {
+  kept: IndexedObject[];
+  tasks: TaskUid[];
+  records: number;
+  deleted: number;
+  stale: number;
+  sendMs: number;
 }
 
 /**
@@ -35,9 +48,24 @@ export async function writeObjects(
   engine: SearchEngine,
   index: string,
   objects: IndexedObject[],
-  { autocommit }: { autocommit?: Queryable } = {},
+  options: { autocommit?: Queryable } = {},
 ): Promise<SyncOutcome> {
-  if (!objects.length) return { objects: 0, records: 0, deleted: 0, stale: 0 };
+  return finishWrites(db, engine, [await sendObjects(db, engine, index, objects, options)]);
+}
+
+/**
+ * The first half of writeObjects: sends the records and deletions and returns without waiting,
+ * so that the caller can analyse the next objects while Meilisearch indexes these. Nothing is
+ * done until finishWrites has waited for the tasks (in the same transaction).
+ */
+export async function sendObjects(
+  db: Queryable,
+  engine: SearchEngine,
+  index: string,
+  objects: IndexedObject[],
+  { autocommit }: { autocommit?: Queryable } = {},
+): Promise<PendingWrite> {
+  if (!objects.length) return { kept: [], tasks: [], records: 0, deleted: 0, stale: 0, sendMs: 0 };
   const { rows } = await db.query(
     `SELECT s.entity, s.entity_id, s.passage_count, s.version
      FROM search_index_state s JOIN unnest($1::text[], $2::uuid[]) AS k(entity, entity_id) USING (entity, entity_id)`,
@@ -76,11 +104,20 @@ export async function writeObjects(
     );
   }
 
+  const sending = performance.now();
   const tasks: TaskUid[] = [];
   for (let i = 0; i < deletions.length; i += 10_000) tasks.push(await engine.deleteDocuments(index, deletions.slice(i, i + 10_000)));
   for (const chunk of chunksOf(additions)) tasks.push(await engine.addDocuments(index, chunk));
-  for (const task of tasks) await engine.waitForTask(task, { timeoutMs: TASK_WAIT_MS });
+  return { kept, tasks, records: additions.length, deleted: deletions.length, stale, sendMs: performance.now() - sending };
+}
 
+/** The second half of writeObjects: waits until Meilisearch has applied what was sent, then records the new counts. */
+export async function finishWrites(db: Queryable, engine: SearchEngine, writes: PendingWrite[]): Promise<SyncOutcome> {
+  const waiting = performance.now();
+  for (const write of writes) for (const task of write.tasks) await engine.waitForTask(task, { timeoutMs: TASK_WAIT_MS });
+  const waitMs = performance.now() - waiting;
+
+  const kept = writes.flatMap((write) => write.kept);
   const present = kept.filter((o) => o.records.length);
   const gone = kept.filter((o) => !o.records.length);
   if (present.length) {
@@ -98,7 +135,8 @@ export async function writeObjects(
       [gone.map((o) => o.type), gone.map((o) => o.entityId)],
     );
   }
-  return { objects: kept.length, records: additions.length, deleted: deletions.length, stale };
+  const sum = (key: "records" | "deleted" | "stale" | "sendMs") => writes.reduce((total, write) => total + write[key], 0);
+  return { objects: kept.length, records: sum("records"), deleted: sum("deleted"), stale: sum("stale"), sendMs: sum("sendMs"), waitMs };
 }
 
 /** Splits records into requests below Meilisearch's payload limit. */
