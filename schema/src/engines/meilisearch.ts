@@ -246,8 +246,11 @@ async function launch({ binary, home, host, port, masterKey, env, log, startTime
   return { url, masterKey, pid: child.pid!, exited: ended, stop };
 }
 
+/** Meilisearch's own resource options, passed through when set (e.g. for the benchmark). */
+const TUNING = new Set(["MEILI_MAX_INDEXING_MEMORY", "MEILI_MAX_INDEXING_THREADS", "MEILI_EXPERIMENTAL_REDUCE_INDEXING_MEMORY_USAGE"]);
+
 function withoutMeiliVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_"))) as NodeJS.ProcessEnv;
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("MEILI_") || TUNING.has(name))) as NodeJS.ProcessEnv;
 }
 
 function assertSupportedPlatform(): void {
