@@ -93,15 +93,16 @@ interface Latency {
 const latency = (label: string, times: number[]): Latency => ({ label, runs: times.length, p50: percentile(times, 50), p95: percentile(times, 95) });
 
 /**
- * Runs each piece of work once per round, one after the other, for `runs` rounds (after 10
- * warm-up rounds): measured side by side, so that load from other processes falls on all alike.
+ * Runs each piece of work once per round, one after the other, for `runs` rounds (after up
+ * to 10 warm-up rounds): measured side by side, so that load from other processes falls on all alike.
  */
 async function interleaved(runs: number, works: Record<string, (i: number) => Promise<unknown>>): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(works).map((name) => [name, []]));
-  for (let i = -10; i < runs; i++) {
+  const warmUp = Math.min(10, Math.ceil(runs / 5));
+  for (let i = -warmUp; i < runs; i++) {
     for (const [name, work] of Object.entries(works)) {
       const started = performance.now();
-      await work(Math.max(i, 0) + (i < 0 ? 10 + i : 0));
+      await work(i < 0 ? warmUp + i : i);
       if (i >= 0) times[name].push(since(started));
     }
   }
