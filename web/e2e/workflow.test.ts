@@ -164,3 +164,56 @@ describe("the version page", () => {
     await page.context().close();
   }, 60_000);
 });
+
+describe("the response's priority areas", () => {
+  const year = new Date().getFullYear();
+  async function sentIn2012() {
+    const [row] = await stack.api.ds.query(`SELECT id FROM response WHERE title = 'Remissvar: Spara i goda tider (SOU 2011:59)'`);
+    return row.id as string;
+  }
+  const areasForm = (page: Page) => page.getByRole("form", { name: "Prioriterade frågor" });
+
+  it("lets staff change them on a response already sent, without JavaScript, and refuses a save over someone else's", async () => {
+    const id = await sentIn2012();
+    const page = await stack.signedInPage("staff", { javaScriptEnabled: false });
+    await page.goto(`/remissvar/${id}`);
+    const form = areasForm(page);
+    // The response's own area of 2021 and this year's areas are offered.
+    expect(await form.getByLabel("Finansiering för tillväxt (2021)").isChecked()).toBe(true);
+    expect(await form.getByLabel(`Bostadsförsörjning (${year})`).isChecked()).toBe(false);
+    await form.getByLabel(`Finansiering för tillväxt (${year})`).check();
+    await form.getByRole("button", { name: "Spara prioriterade frågor" }).click();
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("De prioriterade frågorna är sparade.");
+    expect(await areasForm(page).getByLabel(`Finansiering för tillväxt (${year})`).isChecked()).toBe(true);
+    expect(await main(page)).toContain("Inskickad");
+    await page.context().close();
+
+    // Someone else saves in between: the older form is refused in Swedish and keeps what was ticked.
+    const stale = await stack.signedInPage("staff");
+    await stale.goto(`/remissvar/${id}`);
+    await expectAccessible(stale);
+    const other = await stack.signedInPage("staff", { javaScriptEnabled: false });
+    await other.goto(`/remissvar/${id}`);
+    await areasForm(other).getByLabel("Finansiering för tillväxt (2021)").uncheck();
+    await areasForm(other).getByRole("button", { name: "Spara prioriterade frågor" }).click();
+    await expect.poll(() => other.getByRole("status").textContent()).toContain("De prioriterade frågorna är sparade.");
+    await areasForm(stale).getByLabel(`Bostadsförsörjning (${year})`).check();
+    await areasForm(stale).getByRole("button", { name: "Spara prioriterade frågor" }).click();
+    await stale.getByText("Någon annan har ändrat detta under tiden").waitFor();
+    expect(await areasForm(stale).getByLabel(`Bostadsförsörjning (${year})`).isChecked()).toBe(true);
+    await expectAccessible(stale);
+    const [{ n }] = await stack.api.ds.query(`SELECT count(*)::int AS n FROM response_priority_area WHERE response_id = $1`, [id]);
+    expect(n).toBe(1);
+    await other.context().close();
+    await stale.context().close();
+  }, 120_000);
+
+  it("shows the board the areas as a list, with no form", async () => {
+    const id = await sentIn2012();
+    const board = await stack.signedInPage("board");
+    await board.goto(`/remissvar/${id}`);
+    expect(await areasForm(board).count()).toBe(0);
+    expect(await board.getByRole("complementary").textContent()).toContain(`Finansiering för tillväxt (${year})`);
+    await board.context().close();
+  }, 60_000);
+});

@@ -33,12 +33,19 @@ export function auditMutations(schema: GraphQLSchema): GraphQLSchema {
  * row is written before commit, and the rows of work that fails roll back and no
  * longer count. Outside mutations it just runs the work.
  */
-export async function auditTransaction<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+export async function auditTransaction<T>(
+  manager: EntityManager,
+  work: () => Promise<T>,
+  { onlyIfWritten = false }: { onlyIfWritten?: boolean } = {},
+): Promise<T> {
   const scope = currentAuditScope();
   if (!scope) return work();
   const writtenBefore = scope.written;
   try {
     const result = await work();
+    // An import's item that found nothing to change is no change to record. PostgreSQL assigns
+    // a transaction id at its first write, so none means nothing was written.
+    if (onlyIfWritten && (await manager.query(`SELECT txid_current_if_assigned() AS id`))[0].id === null) return result;
     await writeFallbackRow(manager, result);
     return result;
   } catch (err) {

@@ -293,6 +293,14 @@ const CASES: Case[] = [
     query: `mutation($id: ID!) { saveResponseVersion(input: { responseId: $id, baseVersion: 1, sections: [{ heading: "Sammanfattning", body: "Ny text." }] }) { id } }`,
     vars: async () => ({ id: (await buildResponse(m())).id }),
   },
+  {
+    operation: "setResponsePriorityAreas", gates: [gate("response", "tag")],
+    query: `mutation($id: ID!, $v: Int!, $a: ID!) { setResponsePriorityAreas(input: { id: $id, expectedVersion: $v, priorityAreaIds: [$a] }) { id } }`,
+    vars: async (f) => {
+      const response = await buildResponse(m(), { status: ResponseStatus.SUBMITTED });
+      return { id: response.id, v: response.version, a: f.priorityAreaId };
+    },
+  },
   ...(
     [
       ["requestResponseApproval", "requestApproval", ResponseStatus.DRAFT, `mutation($id: ID!) { requestResponseApproval(id: $id) { id } }`],

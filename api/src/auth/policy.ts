@@ -56,6 +56,8 @@ const RULES = {
     create: isStaff,
     // Roles only: which state each step starts from is RESPONSE_STEPS below.
     edit: isStaff,
+    // Which priority areas a response touches: the secretariat's classification, as for the catalog.
+    tag: isStaff,
     requestApproval: isStaff,
     // The board returns a draft it will not approve (with its reasons); staff may take one back.
     returnToDraft: isStaffOrBoard,
@@ -146,6 +148,8 @@ const RULES = {
  */
 export const RESPONSE_STEPS = {
   edit: [ResponseStatus.DRAFT, ResponseStatus.FOR_APPROVAL, ResponseStatus.APPROVED],
+  // Tagging is not the text the board decided on, so it stays open after approval and submission.
+  tag: Object.values(ResponseStatus),
   requestApproval: [ResponseStatus.DRAFT],
   returnToDraft: [ResponseStatus.FOR_APPROVAL, ResponseStatus.APPROVED],
   approve: [ResponseStatus.FOR_APPROVAL],

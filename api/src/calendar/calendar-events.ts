@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { Inquiry, InquiryFollow, Remiss, RemissStatus, SWEDISH_LABELS, type Document } from "@remissbanken/schema";
-import { can, type Actor } from "../auth/policy.js";
+import { can, isStaffOrBoard, type Actor } from "../auth/policy.js";
 import { addDays, stockholmDate } from "../common/dates.js";
 import { swedishDate } from "../notify/mail-text.js";
 
@@ -87,18 +87,20 @@ function remissEvents(remiss: Remiss, scope: CalendarScope): CalendarEvent[] {
  * (not archived). Remisser are catalog records every signed-in person reads; members are asked
  * for input on every remiss, so their municipality's deadlines are these same member-input
  * deadlines. Only public fields of the remiss and its report go into an event: never notes,
- * responses or anyone's input.
+ * responses or anyone's input. A remiss SmåKom declined is left out of staff's and the board's
+ * feeds, as they will not answer it; members' feeds keep its deadline, which still stands for
+ * a municipality that answers on its own.
  */
 export const remissDeadlines: CalendarSource = async (manager, actor, scope) => {
   if (!can(actor, "catalog", "read")) return [];
-  const remisser = await manager
+  const remisser = manager
     .getRepository(Remiss)
     .createQueryBuilder("r")
     .innerJoinAndSelect("r.document", "d")
     .where("r.archived_at IS NULL")
-    .andWhere("(r.deadline >= :from OR r.member_input_deadline >= :from)", { from: scope.from })
-    .getMany();
-  return remisser.flatMap((remiss) => remissEvents(remiss, scope));
+    .andWhere("(r.deadline >= :from OR r.member_input_deadline >= :from)", { from: scope.from });
+  if (isStaffOrBoard(actor)) remisser.andWhere("r.status <> :declined", { declined: RemissStatus.DECLINED });
+  return (await remisser.getMany()).flatMap((remiss) => remissEvents(remiss, scope));
 };
 
 /**

@@ -178,22 +178,38 @@ describe("GET /kalender/<token>.ics", () => {
     expect((await fetchFeed(url)).events.get(`remiss-${remiss.id}-member-input@remissbanken`)!.date).toBe(inDays(10));
   });
 
-  it("drops the events of an archived remiss, and the member-input deadline of a declined one", async () => {
+  it("drops the events of an archived remiss, and every event of a declined one from staff's and the board's feeds", async () => {
     const archived = await buildRemiss(api.ds.manager, { deadline: inDays(30), memberInputDeadline: inDays(10) });
     const declined = await buildRemiss(api.ds.manager, { deadline: inDays(31), memberInputDeadline: inDays(11) });
     const old = await buildRemiss(api.ds.manager, { deadline: inDays(-400), memberInputDeadline: inDays(-420) });
-    const { url } = await newFeed(staff);
-    expect((await fetchFeed(url)).events.has(`remiss-${archived.id}-deadline@remissbanken`)).toBe(true);
+    const board = (await buildUserWithToken(api.ds.manager, { role: Role.BOARD })).token;
+    const feeds = { staff: (await newFeed(staff)).url, admin: (await newFeed(admin)).url, board: (await newFeed(board)).url };
+    for (const url of Object.values(feeds)) {
+      const uids = [...(await fetchFeed(url)).events.keys()];
+      expect(uids).toContain(`remiss-${archived.id}-deadline@remissbanken`);
+      expect(uids).toContain(`remiss-${declined.id}-deadline@remissbanken`);
+    }
 
     const result = await api.gql(`mutation($id: ID!) { archiveRemiss(id: $id) { id } }`, { id: archived.id }, { token: staff });
     expect(result.errors).toBeUndefined();
     await updateRemiss({ id: declined.id, status: "DECLINED" });
 
+    for (const [who, url] of Object.entries(feeds)) {
+      const uids = [...(await fetchFeed(url)).events.keys()];
+      expect(uids.filter((uid) => uid.includes(archived.id)), who).toEqual([]);
+      // SmåKom will not answer it: nothing of it is left to work towards.
+      expect(uids.filter((uid) => uid.includes(declined.id)), who).toEqual([]);
+      // Older than a year: history, not a deadline to keep in one's calendar.
+      expect(uids.filter((uid) => uid.includes(old.id)), who).toEqual([]);
+    }
+  });
+
+  it("keeps a declined remiss's deadline in a member's feed, without the member-input deadline", async () => {
+    const declined = await buildRemiss(api.ds.manager, { deadline: inDays(33), memberInputDeadline: inDays(13) });
+    await updateRemiss({ id: declined.id, status: "DECLINED" });
+    const { url } = await newFeed(member.token);
     const uids = [...(await fetchFeed(url)).events.keys()];
-    expect(uids.filter((uid) => uid.includes(archived.id))).toEqual([]);
     expect(uids.filter((uid) => uid.includes(declined.id))).toEqual([`remiss-${declined.id}-deadline@remissbanken`]);
-    // Older than a year: history, not a deadline to keep in one's calendar.
-    expect(uids.filter((uid) => uid.includes(old.id))).toEqual([]);
   });
 
   it("holds the report due dates of the inquiries this person follows, and drops one unfollowed", async () => {

@@ -43,7 +43,7 @@ export function inImportTransaction<T>(ds: DataSource, action: string, work: (ma
   // from a link), the staff member who asked is the actor of the audit rows.
   const asked = currentAuditScope();
   return runInAuditScope({ actorId: asked?.actorId ?? null, requestId: asked?.requestId ?? null, action }, () =>
-    ds.transaction((manager) => auditTransaction(manager, () => work(manager))),
+    ds.transaction((manager) => auditTransaction(manager, () => work(manager), { onlyIfWritten: true })),
   );
 }
 

@@ -77,8 +77,9 @@ describe("adding a remiss from its address", () => {
     expect(await rowCounts(api.ds)).toEqual(before);
   });
 
-  it("says why a page cannot be added and writes nothing", async () => {
+  it("says why a page cannot be added and writes nothing but the failed runs", async () => {
     const before = await rowCounts(api.ds);
+    const [{ lastRun }] = await api.ds.query(`SELECT coalesce(max(started_at), '-infinity') AS "lastRun" FROM import_run`);
     const notARemiss = await api.gql(IMPORT, { url: `${regeringen.base}${REGERINGEN_PAGES.notARemiss}` }, { token: staff });
     expect(errorCode(notARemiss)).toBe("BAD_USER_INPUT");
     expect(notARemiss.errors![0].extensions!.reason).toBe("NOT_A_REMISS_PAGE");
@@ -98,7 +99,16 @@ describe("adding a remiss from its address", () => {
     expect(moved.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "SOURCE_NOT_ALLOWED" });
     expect(moved.errors![0].message).toMatch(/redirects to https:\/\/evil\.example, which is not followed/);
     expect(regeringen.requests.length).toBe(asked + 1);
-    expect(await rowCounts(api.ds)).toEqual(before);
+    // Each page was asked for, so each is a run, recorded as failed with its reason for /admin/importer
+    // (README "Import runs"), and audited as the staff member's; nothing else is written.
+    const runs: { status: string; error: string }[] = await api.ds.query(
+      `SELECT status, error FROM import_run WHERE started_at > $1 ORDER BY started_at`, [lastRun],
+    );
+    expect(runs.map((run) => run.status)).toEqual(["failed", "failed", "failed", "failed"]);
+    expect(runs[3].error).toMatch(/redirects to https:\/\/evil\.example/);
+    const audited: { entity_type: string }[] = await api.ds.query(`SELECT DISTINCT entity_type FROM audit_log WHERE action = 'importRemissFromUrl'`);
+    expect(audited).toEqual([{ entity_type: "ImportRun" }]);
+    expect(await rowCounts(api.ds)).toEqual({ ...before, import_run: before.import_run + 4, audit_log: before.audit_log + 4 });
   });
 
   it("is for staff: members are refused and nothing is asked", async () => {

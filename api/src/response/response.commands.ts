@@ -5,10 +5,12 @@ import {
 } from "@remissbanken/schema";
 import { responseStepOpen, type Actor, type ResponseStep } from "../auth/policy.js";
 import { badInput, conflict, DomainError, notFound } from "../common/errors.js";
-import { ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks } from "../common/crud.js";
+import { ensureAllExist, ensureNotArchived, loadForUpdate, replaceLinks, touchVersion } from "../common/crud.js";
+import { writeAuditRow } from "../audit/audit.subscriber.js";
 import { parseInput } from "../common/validation.js";
 import {
-  createResponseSchema, returnToDraftSchema, saveResponseVersionSchema, type CreateResponseInput, type SaveResponseVersionInput,
+  createResponseSchema, returnToDraftSchema, saveResponseVersionSchema, setResponsePriorityAreasSchema,
+  type CreateResponseInput, type SaveResponseVersionInput, type SetResponsePriorityAreasInput,
 } from "./response.inputs.js";
 
 const invalidTransition = (from: ResponseStatus, action: string) =>
@@ -150,6 +152,32 @@ export async function responseVersionSaver(manager: EntityManager, actor: Actor,
   await manager.save(response);
   await writeVersion(manager, response, actor.id, data.comment ?? null);
   await linkResponse(manager, response.id, data.priorityAreaIds, data.documentIds);
+  return response;
+}
+
+/**
+ * Changes which priority areas a response touches, in any status but archived: the tags are the
+ * secretariat's classification, not the text the board decided on, so no new version is written
+ * and an approval stands. The row's version still moves on, so a concurrent tagging is refused.
+ */
+export async function priorityAreaTagger(manager: EntityManager, input: SetResponsePriorityAreasInput): Promise<Response> {
+  const data = parseInput(setResponsePriorityAreasSchema, input);
+  const response = await loadForUpdate(manager, Response, "Response", data.id, data.expectedVersion);
+  ensureStepOpen(response, "tag", "tagged");
+  await ensureAllExist(manager, PriorityArea, "Priority area", data.priorityAreaIds);
+  const before: { priority_area_id: string }[] = await manager.query(
+    `SELECT priority_area_id FROM response_priority_area WHERE response_id = $1 ORDER BY priority_area_id`, [response.id],
+  );
+  // The join table's trigger queues the response for re-indexing (its search record carries priorityAreaIds).
+  await replaceLinks(manager, "response_priority_area", "response_id", response.id, "priority_area_id", data.priorityAreaIds);
+  await touchVersion(manager, Response, response, response.version);
+  // Links are written with SQL, which the audit subscriber does not see: the audit row names them itself.
+  await writeAuditRow(manager, {
+    entityType: Response.name,
+    entityId: response.id,
+    before: { priorityAreaIds: before.map((row) => row.priority_area_id) },
+    after: { priorityAreaIds: [...new Set(data.priorityAreaIds)].sort() },
+  });
   return response;
 }
 

@@ -101,6 +101,18 @@ export class SaveResponseVersionInput extends ResponseLetterFields {
   documentIds?: string[] | null;
 }
 
+@InputType({ description: "Which priority areas a response touches; the list replaces the current one." })
+export class SetResponsePriorityAreasInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: "The response's version when loaded (not currentVersion); CONFLICT if it changed since." })
+  expectedVersion: number;
+
+  @Field(() => [ID], { description: "Every area the response touches; an empty list clears them." })
+  priorityAreaIds: string[];
+}
+
 @InputType()
 export class ResponseFilter {
   @Field(() => ResponseKind, { nullable: true })
@@ -186,8 +198,9 @@ const letterFields = {
   presenter: v.optionalText(LIMITS.shortTextLength),
   letterDate: v.date.nullish(),
 };
+const priorityAreaIds = z.array(v.uuid).max(50);
 const links = {
-  priorityAreaIds: z.array(v.uuid).max(50).nullish(),
+  priorityAreaIds: priorityAreaIds.nullish(),
   documentIds: z.array(v.uuid).max(100).nullish(),
 };
 
@@ -209,6 +222,12 @@ export const saveResponseVersionSchema = z.object({
   comment: v.optionalText(LIMITS.shortTextLength),
   ...letterFields,
   ...links,
+});
+
+export const setResponsePriorityAreasSchema = z.object({
+  id: v.uuid,
+  expectedVersion: z.number().int(),
+  priorityAreaIds,
 });
 
 export const returnToDraftSchema = z.object({

@@ -6,9 +6,9 @@ import type { Context } from "../context.js";
 import { authorize, can, canTakeStep, type ResponseStep } from "../auth/policy.js";
 import { ConnectionType } from "../common/pagination.js";
 import { inTransaction } from "../common/transaction.js";
-import { CreateResponseInput, ResponsesArgs, SaveResponseVersionInput } from "./response.inputs.js";
+import { CreateResponseInput, ResponsesArgs, SaveResponseVersionInput, SetResponsePriorityAreasInput } from "./response.inputs.js";
 import {
-  approvalRequester, draftReturner, responseApprover, responseArchiver, responseCreator, responseVersionSaver, submissionRecorder,
+  approvalRequester, draftReturner, priorityAreaTagger, responseApprover, responseArchiver, responseCreator, responseVersionSaver, submissionRecorder,
 } from "./response.commands.js";
 import { listResponses } from "./response.service.js";
 
@@ -17,6 +17,8 @@ export const ResponseConnection = ConnectionType(Response);
 @ObjectType({ description: "What the caller may do with a response, from the server's policy." })
 class ResponseAbilities {
   @Field(() => Boolean) canEdit: boolean;
+  @Field(() => Boolean, { description: "May change its priority areas (setResponsePriorityAreas); also after approval and submission." })
+  canTag: boolean;
   @Field(() => Boolean) canRequestApproval: boolean;
   @Field(() => Boolean) canReturnToDraft: boolean;
   @Field(() => Boolean) canApprove: boolean;
@@ -51,6 +53,14 @@ export class ResponseResolver {
   async saveResponseVersion(@Arg("input", () => SaveResponseVersionInput) input: SaveResponseVersionInput, @Ctx() ctx: Context) {
     authorize(ctx.actor, "response", "edit");
     return inTransaction(ctx, (m) => responseVersionSaver(m, ctx.actor!, input));
+  }
+
+  @Mutation(() => Response, {
+    description: "Replaces the priority areas a response touches, in any status but archived; no new version of the text. CONFLICT if expectedVersion is stale.",
+  })
+  setResponsePriorityAreas(@Arg("input", () => SetResponsePriorityAreasInput) input: SetResponsePriorityAreasInput, @Ctx() ctx: Context) {
+    authorize(ctx.actor, "response", "tag");
+    return inTransaction(ctx, (m) => priorityAreaTagger(m, input));
   }
 
   @Mutation(() => Response, { description: "Sends a draft to the board for approval." })
@@ -149,6 +159,7 @@ export class ResponseResolver {
     const may = (step: ResponseStep) => canTakeStep(ctx.actor, step, response);
     return {
       canEdit: may("edit"),
+      canTag: may("tag"),
       canRequestApproval: may("requestApproval"),
       canReturnToDraft: may("returnToDraft"),
       canApprove: may("approve"),

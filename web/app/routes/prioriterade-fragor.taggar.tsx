@@ -12,6 +12,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { apiProblems, formValues } from "~/lib/forms.server";
 import { ADMIN_ROLES } from "~/lib/admin.server";
 import { FormError } from "~/components/form";
+import { PriorityAreaChoice, tickedAreas } from "~/components/priority-area-choice";
 import { RouteErrorBoundary } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Prioriterade frågor för ${data?.target.name ?? "…"} – Remissbanken` }];
@@ -103,8 +104,7 @@ export default function PriorityAreaTags() {
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const p = answer?.problems;
-  const ticked = new Set(p ? p.values.priorityAreaIds?.split(",") : target.selected);
-  const years = [...new Set(areas.map((a) => a.year))];
+  const ticked = tickedAreas(p?.values, target.selected);
   return (
     <div className="stack narrow">
       <nav className="breadcrumbs" aria-label="Du är här">
@@ -127,16 +127,7 @@ export default function PriorityAreaTags() {
         {areas.length === 0 ? (
           <p>Det finns inga prioriterade frågor än. <Link to="/admin/prioriterade-fragor">Lägg upp årets frågor.</Link></p>
         ) : (
-          years.map((year) => (
-            <fieldset className="stack" key={year}>
-              <legend>{year}</legend>
-              {areas.filter((a) => a.year === year).map((area) => (
-                <label key={area.id} className="checkbox">
-                  <input type="checkbox" name="priorityAreaIds" value={area.id} defaultChecked={ticked.has(area.id)} /> {area.name} ({area.year})
-                </label>
-              ))}
-            </fieldset>
-          ))
+          <PriorityAreaChoice areas={areas} ticked={ticked} />
         )}
         <div className="actions">
           <button type="submit" disabled={navigation.state === "submitting"}>Spara</button>

@@ -2,19 +2,26 @@
  * A response (remissvar) or position (ställningstagande), read only: the heading names
  * the report, the ministry and diarienummer stand at the top as in the letter itself,
  * then the current version's text section by section. A draft is not shown to those who
- * may not read it: the API answers null and the page is a 404.
+ * may not read it: the API answers null and the page is a 404. Staff change the priority
+ * areas the response touches here (the form posts to this route's action), in any status.
  */
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
-import { load, notFoundResponse } from "~/lib/auth.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { callApi } from "~/lib/api.server";
+import { load, notFoundResponse, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { apiProblems, formValues } from "~/lib/forms.server";
+import { formatDate, formatDateTime, todayInStockholm } from "~/lib/format";
+import { pickedIds } from "~/lib/position-form";
 import { isId } from "~/lib/ids";
 import { label } from "~/lib/labels";
 import { quoteHref } from "~/lib/quotes";
 import { diffVersions, latestReturn } from "~/lib/response-versions";
 import { VersionsQuery } from "~/lib/response-versions.server";
 import { RouteErrorBoundary } from "~/components/route-error";
+import { FormError } from "~/components/form";
+import { PriorityAreaChoice, tickedAreas, type AreaOption } from "~/components/priority-area-choice";
 import { ResponseWorkflow } from "~/components/response-workflow";
 import { VersionDiff } from "~/components/version-diff";
 import { ReportExcerpt } from "~/components/report-outline";
@@ -39,6 +46,7 @@ const ResponseQuery = graphql(`
   query ResponseView($id: ID!) {
     response(id: $id) {
       id
+      version
       title
       kind
       status
@@ -46,7 +54,7 @@ const ResponseQuery = graphql(`
       submittedAt
       currentVersion
       boardReviewedVersion
-      abilities { canEdit canApprove canRequestApproval canReturnToDraft canMarkSubmitted canReadVersions }
+      abilities { canEdit canTag canApprove canRequestApproval canReturnToDraft canMarkSubmitted canReadVersions }
       events { kind version comment createdAt actor { name } }
       approvedBy { name }
       summary signatory presenter letterDate
@@ -61,17 +69,53 @@ const ResponseQuery = graphql(`
 
 type ResponseView = NonNullable<ResultOf<typeof ResponseQuery>["response"]>;
 
+const AreasOfYear = graphql(`
+  query ResponseAreaChoice($year: Int!) { priorityAreas(year: $year, first: 100) { nodes { id name year } } }
+`);
+const TagResponse = graphql(`
+  mutation TagResponse($input: SetResponsePriorityAreasInput!) { setResponsePriorityAreas(input: $input) { id } }
+`);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isId(params.id)) throw notFoundResponse();
   const { response } = await load(request, ResponseQuery, { id: params.id });
   if (!response) throw notFoundResponse();
   // What the report said under each section SmåKom answers, when its full text has the heading.
   const report = response.remiss?.document;
-  const [sinceBoard, sections] = await Promise.all([
+  const [sinceBoard, sections, areaChoice] = await Promise.all([
     changesSinceBoard(request, response),
     report ? reportSections(request, report.id, response.sections) : ({} as Awaited<ReturnType<typeof reportSections>>),
+    areasToChoose(request, response),
   ]);
-  return { response, sinceBoard, reportSections: sections };
+  return { response, sinceBoard, reportSections: sections, areaChoice };
+}
+
+/**
+ * For staff: this year's areas and the ones the response already has (an old response keeps
+ * its own year's areas), newest year first; null for those who may not change them.
+ */
+async function areasToChoose(request: Request, response: ResponseView): Promise<AreaOption[] | null> {
+  if (!response.abilities.canTag) return null;
+  const year = Number(todayInStockholm().slice(0, 4));
+  const { priorityAreas } = await load(request, AreasOfYear, { year });
+  const byId = new Map([...priorityAreas.nodes, ...response.priorityAreas].map((area) => [area.id, area]));
+  return [...byId.values()].sort((a, b) => b.year - a.year || a.name.localeCompare(b.name, "sv"));
+}
+
+/** The priority areas form (staff): replaces the response's areas, checked against the version shown. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUser(request);
+  if (!isId(params.id)) throw notFoundResponse();
+  const form = await request.formData();
+  const expectedVersion = Number(form.get("expectedVersion"));
+  if (form.get("intent") !== "priority-areas" || !Number.isInteger(expectedVersion)) throw new Response("Felaktig förfrågan", { status: 400 });
+  const priorityAreaIds = pickedIds(form.getAll("priorityAreaIds"));
+  try {
+    await callApi(request, TagResponse, { input: { id: params.id, expectedVersion, priorityAreaIds } });
+    return redirectWithFlash(`/remissvar/${params.id}`, { kind: "success", message: "De prioriterade frågorna är sparade." });
+  } catch (error) {
+    return apiProblems(error, { ...formValues(form), priorityAreaIds: priorityAreaIds.join(",") });
+  }
 }
 
 /** What changed since the version the board last decided on; only staff and board see a board's review. */
@@ -86,7 +130,7 @@ async function changesSinceBoard(request: Request, response: ResponseView) {
 }
 
 export default function ResponsePage() {
-  const { response, sinceBoard, reportSections } = useLoaderData<typeof loader>();
+  const { response, sinceBoard, reportSections, areaChoice } = useLoaderData<typeof loader>();
   const report = response.remiss?.document ?? null;
   const ministry = response.remiss?.ministry ?? response.inquiry?.department ?? null;
   return (
@@ -177,7 +221,7 @@ export default function ResponsePage() {
             </section>
           )}
         </section>
-        <Related response={response} />
+        <Related response={response} areaChoice={areaChoice} />
       </div>
     </article>
   );
@@ -214,7 +258,7 @@ function BoardReview({ response, sinceBoard }: { response: ResponseView; sinceBo
   );
 }
 
-function Related({ response }: { response: ResponseView }) {
+function Related({ response, areaChoice }: { response: ResponseView; areaChoice: AreaOption[] | null }) {
   const report = response.remiss?.document;
   const documents = response.documents.filter((d) => d.id !== report?.id);
   return (
@@ -230,7 +274,9 @@ function Related({ response }: { response: ResponseView }) {
         {!response.remiss && !response.inquiry && documents.length === 0 && <li className="muted">Inga remisser eller dokument.</li>}
       </ul>
       <h2 id="areas-title">Prioriterade frågor</h2>
-      {response.priorityAreas.length === 0 ? (
+      {areaChoice ? (
+        <PriorityAreasForm response={response} areas={areaChoice} />
+      ) : response.priorityAreas.length === 0 ? (
         <p className="muted">Inga prioriterade frågor.</p>
       ) : (
         <ul className="related-list" aria-labelledby="areas-title">
@@ -238,6 +284,31 @@ function Related({ response }: { response: ResponseView }) {
         </ul>
       )}
     </aside>
+  );
+}
+
+/** Staff tick the areas the response touches; also after the board decided and the answer was sent. */
+function PriorityAreasForm({ response, areas }: { response: ResponseView; areas: AreaOption[] }) {
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const p = answer?.problems;
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "priority-areas";
+  return (
+    <Form method="post" className="stack" aria-labelledby="areas-title" aria-describedby={p?.formError ? "form-error" : undefined}>
+      <input type="hidden" name="intent" value="priority-areas" />
+      <input type="hidden" name="expectedVersion" value={response.version} />
+      <FormError problems={p} />
+      {areas.length === 0 ? (
+        <p className="muted">Det finns inga prioriterade frågor för i år. <Link to="/admin/prioriterade-fragor">Lägg upp årets frågor.</Link></p>
+      ) : (
+        <>
+          <PriorityAreaChoice areas={areas} ticked={tickedAreas(p?.values, response.priorityAreas.map((a) => a.id))} />
+          <div className="actions">
+            <button type="submit" className="button-secondary" disabled={saving}>{saving ? "Sparar…" : "Spara prioriterade frågor"}</button>
+          </div>
+        </>
+      )}
+    </Form>
   );
 }
 

@@ -69,6 +69,11 @@ async function storePublishedResponses(manager: EntityManager, remissId: string,
   const written: unknown[] = await manager.query(
     `INSERT INTO remiss_published_response (remiss_id, organisation, url)
      SELECT $1, t.organisation, t.url FROM unnest($2::text[], $3::text[]) AS t(organisation, url)
+     -- Rows stored as they are are not offered at all: even a conflict that updates nothing is a
+     -- write to PostgreSQL, and a re-run that changes nothing must leave no audit row.
+     WHERE NOT EXISTS (
+       SELECT 1 FROM remiss_published_response p WHERE p.remiss_id = $1 AND p.url = t.url AND p.organisation = t.organisation
+     )
      ON CONFLICT (remiss_id, url) DO UPDATE SET organisation = EXCLUDED.organisation
        WHERE remiss_published_response.organisation <> EXCLUDED.organisation
      RETURNING id`,
