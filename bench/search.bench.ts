@@ -25,6 +25,7 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import http from "node:http";
+import inspector from "node:inspector/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -129,6 +130,27 @@ function postJson(url: string, body: string): Promise<string> {
     request.on("error", reject);
     request.end(body);
   });
+}
+
+/**
+ * With BENCH_PROFILE=<dir>, a CPU profile of this process (the API and its load) while `work`
+ * runs, written to <dir>/<name>.cpuprofile (open it in Chrome's DevTools or speedscope).
+ */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return work();
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function concurrent(clients: number, total: number, work: (i: number) => Promise<unknown>) {
@@ -390,7 +412,7 @@ try {
     log(`${CLIENTS} concurrent clients (load average ${loadAverage()})`);
     const total = Math.max(QUERIES, 400);
     // Alternated twice, so that a burst of outside load does not fall on one side only.
-    const g1 = await concurrent(CLIENTS, total / 2, (i) => gql(query(i)));
+    const g1 = await profiled("graphql-concurrent", () => concurrent(CLIENTS, total / 2, (i) => gql(query(i))));
     const d1 = await concurrent(CLIENTS, total / 2, (i) => direct(query(i)));
     const d2 = await concurrent(CLIENTS, total / 2, (i) => direct(query(i + 7)));
     const g2 = await concurrent(CLIENTS, total / 2, (i) => gql(query(i + 7)));

@@ -46,6 +46,7 @@ interface CompoundHead {
 let lexicon: HunspellLexicon | undefined;
 let compoundHeads: Map<string, CompoundHead> | undefined;
 const termsCache = new Map<string, string>();
+const stemCache = new Map<string, string>();
 
 function getLexicon(): HunspellLexicon {
   lexicon ??= HunspellLexicon.parse(new TextDecoder().decode(dictionary.aff), new TextDecoder().decode(dictionary.dic));
@@ -65,9 +66,20 @@ function getCompoundHeads(): Map<string, CompoundHead> {
   return compoundHeads;
 }
 
-/** The search term of one word: Snowball stem of its dictionary form (å, ä, ö encoded). */
+/**
+ * The search term of one word: Snowball stem of its dictionary form (å, ä, ö encoded).
+ * Cached: every search compares its words with every phrase of the thesaurus (thesaurusMatches),
+ * which without the cache was a dictionary analysis of some 200 words a search.
+ */
 export function stem(word: string): string {
-  return encode(analyzeWord(word.toLowerCase()).term);
+  const lower = word.toLowerCase();
+  let term = stemCache.get(lower);
+  if (term === undefined) {
+    term = encode(analyzeWord(lower).term);
+    if (stemCache.size >= CACHE_LIMIT) stemCache.clear();
+    stemCache.set(lower, term);
+  }
+  return term;
 }
 
 /**
