@@ -8,7 +8,7 @@ import type { RecordType } from "../search/settings.js";
 import { readableBy, type Reader } from "@remissbanken/schema";
 import { escapeHtml } from "../text/highlight.js";
 import { understandQuery } from "../text/question.js";
-import { thesaurusMatches } from "../search/thesaurus.js";
+import { readThesaurus, thesaurusMatches } from "../search/thesaurus.js";
 import type { Rows } from "./rows.js";
 import {
   EMPTY_FACETS, findDesignation, type FacetCounts, type FacetName, type PassageAnswer, type PassageRequest, type RawHit,
@@ -52,8 +52,7 @@ const META = `
  * thesaurus becomes its group's phrases as alternatives: "SCB" finds "Statistiska centralbyrån".
  */
 async function textQuery(db: Rows, text: string, params: Params): Promise<string> {
-  const groups = text ? ((await db.query(`SELECT phrases FROM synonym_group ORDER BY code`)) as Array<{ phrases: string[] }>) : [];
-  const matches = thesaurusMatches(text, groups.map((g) => g.phrases));
+  const matches = thesaurusMatches(text, text ? await readThesaurus(db) : []);
   let rest = "";
   let cursor = 0;
   for (const match of matches) {

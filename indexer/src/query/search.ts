@@ -3,6 +3,7 @@ import { createSearchEngine, EngineApiError, EngineUnavailableError, type Search
 import { DEFAULT_INDEX } from "../search/settings.js";
 import type { Reader } from "@remissbanken/schema";
 import type { Rows } from "./rows.js";
+import { readThesaurus } from "../search/thesaurus.js";
 import { fallbackPassages, fallbackSearch } from "./fallback.js";
 import { meiliPassages, meiliSearch } from "./meili.js";
 import type { PassageAnswer, PassageRequest, SearchAnswer, SearchRequest } from "./request.js";
@@ -87,10 +88,9 @@ export class SearchService {
    */
   private async thesaurus(): Promise<string[][]> {
     if (Date.now() - this.thesaurusReadAt > THESAURUS_TTL_MS) {
-      this.thesaurusRead ??= this.db
-        .query(`SELECT phrases FROM synonym_group ORDER BY code`)
-        .then((rows: Array<{ phrases: string[] }>) => {
-          this.thesaurusGroups = rows.map((row) => row.phrases);
+      this.thesaurusRead ??= readThesaurus(this.db)
+        .then((groups) => {
+          this.thesaurusGroups = groups;
           this.thesaurusReadAt = Date.now();
         })
         .catch((err) => this.log?.warn({ err }, "could not read the thesaurus; searching with the last one read"))

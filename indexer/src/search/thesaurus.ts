@@ -6,13 +6,21 @@
  */
 import { analyzeForIndex, analyzeQuery, stem } from "../text/swedish.js";
 import type { Queryable } from "./db.js";
+import type { Rows } from "../query/rows.js";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+const THESAURUS_SQL = `SELECT phrases FROM synonym_group ORDER BY code`;
+
 /** Every group's phrases, in a stable order. */
 export async function loadThesaurus(db: Queryable): Promise<string[][]> {
-  const { rows } = await db.query(`SELECT phrases FROM synonym_group ORDER BY code`);
+  const { rows } = await db.query(THESAURUS_SQL);
   return rows.map((row) => row.phrases as string[]);
+}
+
+/** The same, read through the query side's `Rows` (the API's DataSource). */
+export async function readThesaurus(db: Rows): Promise<string[][]> {
+  return (await db.query(THESAURUS_SQL)).map((row: { phrases: string[] }) => row.phrases);
 }
 
 /** A phrase as the index holds it and as analyzeQuery sends it. */
