@@ -314,6 +314,43 @@ describe("degraded mode", () => {
   });
 });
 
+describe("degraded mode, one row per object", () => {
+  const attach = (id: string, content: string) =>
+    api.gql(`mutation($id: ID!, $content: String!) { attachDocumentText(documentId: $id, format: TEXT, content: $content) { id } }`, { id, content }, { token: tokens.staff });
+
+  it("finds, ranks and forgets objects as their texts change, with the snippet from the matching page", async () => {
+    const m = api.ds.manager;
+    // Both mention "ålgräsängar"; only one says so in its title, the other on page 3 of its text, on every line.
+    const titled = (await buildDocument(m, { kind: DocumentKind.SOU, designation: "SOU 2018:1", year: 2018, title: "Ålgräsängar längs kusten" })).id;
+    const body = (await buildDocument(m, { kind: DocumentKind.SOU, designation: "SOU 2024:1", year: 2024, title: "Havsplanering" })).id;
+    expect((await attach(body, `Inledning\fBakgrund\f${"Ålgräsängar och fjärilshåvar. ".repeat(40)}`)).errors).toBeUndefined();
+    attachSearch(api.ds, createSearch(api.ds, { url: "http://127.0.0.1:9", index: api.search.index }));
+    try {
+      const found = await search("ålgräsängar");
+      expect(found.degraded).toBe(true);
+      expect(found.totalHits).toBe(2);
+      expect(hitIds(found)).toEqual([titled, body]);
+      expect(found.hits[1].passage.page).toBe(3);
+      expect(found.hits[1].snippet).toContain("<mark>Ålgräsängar</mark>");
+      // Words on different pages of one object: found, the object counted once.
+      const spread = await search("bakgrund fjärilshåvar");
+      expect(hitIds(spread)).toEqual([body]);
+
+      // A new text without the word: the object is no longer found by it.
+      expect((await attach(body, "Inledning\fBakgrund")).errors).toBeUndefined();
+      expect(hitIds(await search("ålgräsängar"))).toEqual([titled]);
+      expect(hitIds(await search("fjärilshåvar"))).toEqual([]);
+      // Archived: gone from the fallback altogether.
+      const archived = await api.gql(`mutation($id: ID!) { archiveDocument(id: $id) { id } }`, { id: titled }, { token: tokens.staff });
+      expect(archived.errors).toBeUndefined();
+      expect((await search("ålgräsängar")).totalHits).toBe(0);
+      expect(await api.ds.query(`SELECT 1 FROM search_object WHERE entity_id = $1`, [titled])).toEqual([]);
+    } finally {
+      attachSearch(api.ds, createSearch(api.ds, api.search));
+    }
+  });
+});
+
 describe("attachDocumentText", () => {
   const ATTACH = `mutation($id: ID!, $format: FullTextFormat!, $content: String!) { attachDocumentText(documentId: $id, format: $format, content: $content) { fullText { format pageCount } } }`;
 

@@ -19,20 +19,20 @@ const PRE = "\u0001";
 const POST = "\u0002";
 const HEADLINE = `StartSel=${PRE}, StopSel=${POST}, MaxWords=35, MinWords=15, MaxFragments=1`;
 
-/** The metadata of hit `h`, as the indexer puts it on its records (a LATERAL subquery: index lookups only). */
+/** The metadata of object `o`, as the indexer puts it on its records (a LATERAL subquery: index lookups only). */
 const META = `
   SELECT 'document'::text AS type, d.id AS entity_id, d.title, d.designation, d.kind::text AS kind, d.year,
          d.department, NULL::text AS status,
          array(SELECT priority_area_id::text FROM document_priority_area p WHERE p.document_id = d.id) AS areas
-  FROM document d WHERE h.type = 'document' AND d.id = h.entity_id
+  FROM document d WHERE o.type = 'document' AND d.id = o.entity_id
   UNION ALL
   SELECT 'inquiry', i.id, i.name, i.committee_designation, NULL, extract(year FROM i.report_due_date)::int, i.department, i.status::text,
          array(SELECT priority_area_id::text FROM inquiry_priority_area p WHERE p.inquiry_id = i.id)
-  FROM inquiry i WHERE h.type = 'inquiry' AND i.id = h.entity_id
+  FROM inquiry i WHERE o.type = 'inquiry' AND i.id = o.entity_id
   UNION ALL
   SELECT 'remiss', r.id, concat_ws(' ', 'Remiss:', rd.designation, rd.title), rd.designation, rd.kind::text,
          extract(year FROM r.deadline)::int, r.ministry, r.status::text, '{}'::text[]
-  FROM remiss r JOIN document rd ON rd.id = r.document_id WHERE h.type = 'remiss' AND r.id = h.entity_id
+  FROM remiss r JOIN document rd ON rd.id = r.document_id WHERE o.type = 'remiss' AND r.id = o.entity_id
   UNION ALL
   SELECT 'response', s.id, s.title, NULL, s.kind::text, extract(year FROM coalesce(s.submitted_at, s.approved_at, s.created_at))::int,
          -- As the indexer: the remiss's ministry, else the first linked document's department.
@@ -40,10 +40,10 @@ const META = `
                   (SELECT d.department FROM response_document rd JOIN document d ON d.id = rd.document_id
                      WHERE rd.response_id = s.id ORDER BY d.designation LIMIT 1)), s.status::text,
          array(SELECT priority_area_id::text FROM response_priority_area p WHERE p.response_id = s.id)
-  FROM response s WHERE h.type = 'response' AND s.id = h.entity_id
+  FROM response s WHERE o.type = 'response' AND s.id = o.entity_id
   UNION ALL
   SELECT 'member_input', mi.id, 'Synpunkt från ' || mu.name, NULL, NULL, extract(year FROM mi.created_at)::int, NULL, mi.status::text, '{}'::text[]
-  FROM member_input mi JOIN municipality mu ON mu.id = mi.municipality_id WHERE h.type = 'member_input' AND mi.id = h.entity_id`;
+  FROM member_input mi JOIN municipality mu ON mu.id = mi.municipality_id WHERE o.type = 'member_input' AND mi.id = o.entity_id`;
 
 /**
  * The query as prefixes of its stems: PostgreSQL's Swedish stemmer makes "strandskyd" of
@@ -75,10 +75,10 @@ class Params {
   }
 }
 
-function visibilitySql(reader: Reader | null, params: Params): string {
+function visibilitySql(reader: Reader | null, params: Params, alias = "sp"): string {
   const { levels, municipalityId } = readableBy(reader);
-  const byLevel = `sp.visibility = ANY(${params.add(levels)}::text[])`;
-  return municipalityId ? `(${byLevel} OR sp.municipality_id = ${params.add(municipalityId)}::uuid)` : byLevel;
+  const byLevel = `${alias}.visibility = ANY(${params.add(levels)}::text[])`;
+  return municipalityId ? `(${byLevel} OR ${alias}.municipality_id = ${params.add(municipalityId)}::uuid)` : byLevel;
 }
 
 export async function fallbackSearch(db: Rows, reader: Reader | null, request: SearchRequest): Promise<SearchAnswer> {
@@ -93,10 +93,11 @@ export async function fallbackSearch(db: Rows, reader: Reader | null, request: S
 
   const tsquery = await textQuery(db, text, params);
   // "Vad har vi sagt om …": SmåKom's own responses and positions before everything else found.
-  const own = understood.ownView && !named ? `CASE WHEN sp.type = 'response' THEN 100 ELSE 0 END` : "0";
-  const pinned = pinnedId ? `(sp.type = 'document' AND sp.entity_id = ${params.add(pinnedId)}::uuid AND sp.ordinal = 0)` : "FALSE";
-  // Without words, every visible object matches by its header passage.
-  const matches = text ? `sp.tsv @@ q.q` : `sp.ordinal = 0`;
+  const own = understood.ownView && !named ? `CASE WHEN f.type = 'response' THEN 100 ELSE 0 END` : "0";
+  const pinned = pinnedId ? `(o.type = 'document' AND o.entity_id = ${params.add(pinnedId)}::uuid)` : "FALSE";
+  // Without words, every visible object matches.
+  // Object terms have no positions: a phrase (of the thesaurus) matches there as all its words.
+  const matches = text ? `o.terms @@ q.loose` : "TRUE";
   const { filter } = request;
   const conditions = [
     filter.types?.length && `m.type = ANY(${params.add(filter.types)}::text[])`,
@@ -109,28 +110,28 @@ export async function fallbackSearch(db: Rows, reader: Reader | null, request: S
     filter.statuses?.length && `m.status = ANY(${params.add(filter.statuses)}::text[])`,
   ].filter(Boolean);
 
-  const visible = visibilitySql(reader, params);
-  // One statement: the matches are ranked once for the page, the total and the facets. The
-  // passages' bodies stay out of the sort (at 100,000 matches they made it spill to disk):
-  // only the page's passages are read again, for their headlines.
+  const visible = visibilitySql(reader, params, "o");
   const limit = params.add(request.limit);
   const offset = params.add(request.offset);
+  // Objects are found, counted and faceted in search_object (one row each, all its terms), so a
+  // word on most pages costs one row per object, not one per passage. They rank by their header
+  // (title, designation, summary: ordinal 0), then the newest first; only the page's objects
+  // look for their best passage, among their first matching ones, for the snippet.
   const [answer] = await db.query(
-    `WITH q AS (SELECT ${tsquery} AS q),
-    hits AS (
-      SELECT DISTINCT ON (sp.type, sp.entity_id) sp.type, sp.entity_id, sp.ordinal,
-             ts_rank_cd(sp.tsv, q.q) + ${own} + CASE WHEN ${pinned} THEN 1000 ELSE 0 END AS rank,
-             ${pinned} AS pinned
-      FROM search_passage sp, q
-      WHERE (${matches} OR ${pinned}) AND ${visible}
-      ORDER BY sp.type, sp.entity_id, rank DESC, sp.ordinal
-    ),
+    `WITH q AS (SELECT t.q, regexp_replace(t.q::text, '<(\\d+|-)>', '&', 'g')::tsquery AS loose FROM (SELECT ${tsquery} AS q) t),
     found AS MATERIALIZED (
-      SELECT h.*, m.title, m.kind, m.year, m.department, m.status, m.areas
-      FROM hits h CROSS JOIN LATERAL (${META}) m
-      ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
+      SELECT o.type, o.entity_id, o.head, ${pinned} AS pinned, m.title, m.kind, m.year, m.department, m.status, m.areas
+      FROM search_object o CROSS JOIN q CROSS JOIN LATERAL (${META}) m
+      WHERE (${matches} OR ${pinned}) AND ${visible}
+      ${conditions.length ? `AND ${conditions.join(" AND ")}` : ""}
     ),
-    page AS (SELECT * FROM found f ORDER BY f.rank DESC, f.type, f.entity_id LIMIT ${limit} OFFSET ${offset}),
+    ranked AS (
+      SELECT f.*, ${text ? "ts_rank_cd(f.head, q.q)" : "0"} + ${own} + CASE WHEN f.pinned THEN 1000 ELSE 0 END AS rank
+      FROM found f CROSS JOIN q
+    ),
+    page AS (
+      SELECT * FROM ranked r ORDER BY r.rank DESC, r.year DESC NULLS LAST, r.type, r.entity_id LIMIT ${limit} OFFSET ${offset}
+    ),
     counts AS (
       SELECT 'type' AS facet, type AS value, count(*)::int AS count FROM found GROUP BY type
       UNION ALL SELECT 'kind', kind, count(*)::int FROM found WHERE kind IS NOT NULL GROUP BY kind
@@ -141,10 +142,11 @@ export async function fallbackSearch(db: Rows, reader: Reader | null, request: S
     )
     SELECT (SELECT count(*)::int FROM found) AS total,
            (SELECT coalesce(json_agg(c), '[]') FROM counts c) AS facets,
-           (SELECT coalesce(json_agg(hit ORDER BY hit.rank DESC, hit.type, hit.entity_id), '[]') FROM (
-              SELECT p.type, p.entity_id, p.ordinal, sp.page, sp.section, p.title, p.rank, p.pinned,
-                     ${text ? `ts_headline('swedish', sp.body, (SELECT q FROM q), '${HEADLINE}')` : "left(sp.body, 300)"} AS snippet
-              FROM page p JOIN search_passage sp ON (sp.type, sp.entity_id, sp.ordinal) = (p.type, p.entity_id, p.ordinal)) hit) AS hits`,
+           (SELECT coalesce(json_agg(hit ORDER BY hit.rank DESC, hit.year DESC NULLS LAST, hit.type, hit.entity_id), '[]') FROM (
+              SELECT p.type, p.entity_id, p.year, sp.ordinal, sp.page, sp.section, p.title, p.rank, p.pinned,
+                     ${text ? `ts_headline('swedish', sp.body, q.q, '${HEADLINE}')` : "left(sp.body, 300)"} AS snippet
+              FROM page p CROSS JOIN q
+              CROSS JOIN LATERAL (${bestPassage(text ? "q.q" : null)}) sp) hit) AS hits`,
     params.values,
   );
 
@@ -160,6 +162,30 @@ export async function fallbackSearch(db: Rows, reader: Reader | null, request: S
     degraded: true,
     designation: named?.designation.normalized ?? null,
   };
+}
+
+/** How many of an object's matching passages, in order, are ranked for its snippet. */
+const SNIPPET_CANDIDATES = 50;
+
+/**
+ * The passage a page's object `p` shows: for a pinned document or a search without words its
+ * header; else the best of its first matching passages, or the header when its words are
+ * spread over several passages. The candidates are read in ordinal order through the primary
+ * key, never through the word index (a common word matches most of the table: `IS TRUE` keeps
+ * the planner from using it).
+ */
+function bestPassage(q: string | null): string {
+  const header = `SELECT 1 AS choice, head.ordinal, head.page, head.section, head.body FROM search_passage head
+    WHERE (head.type, head.entity_id, head.ordinal) = (p.type, p.entity_id, 0)`;
+  if (!q) return header;
+  return `SELECT * FROM (
+      (SELECT 0 AS choice, c.ordinal, c.page, c.section, c.body FROM (
+        SELECT sp.ordinal, sp.page, sp.section, sp.body, sp.tsv FROM search_passage sp
+        WHERE sp.type = p.type AND sp.entity_id = p.entity_id AND NOT p.pinned AND (sp.tsv @@ ${q}) IS TRUE
+        ORDER BY sp.type, sp.entity_id, sp.ordinal LIMIT ${SNIPPET_CANDIDATES}
+      ) c ORDER BY ts_rank_cd(c.tsv, ${q}) DESC, c.ordinal LIMIT 1)
+      UNION ALL (${header})
+    ) candidates ORDER BY choice LIMIT 1`;
 }
 
 export async function fallbackPassages(db: Rows, reader: Reader | null, request: PassageRequest): Promise<PassageAnswer> {

@@ -19,6 +19,7 @@ import { AddNotification1796113300000 } from "./1796113300000-AddNotification.js
 import { AddInputRequests1796120000000 } from "./1796120000000-AddInputRequests.js";
 import { AddGoalComment1796113400000 } from "./1796113400000-AddGoalComment.js";
 import { AddSavedSearchesAndFollows1796200000100 } from "./1796200000100-AddSavedSearchesAndFollows.js";
+import { AddSearchObject1796300000000 } from "./1796300000000-AddSearchObject.js";
 
 /** In the order they run. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AddThesaurus1796200000000,
   ReanalyseSearchTerms1796200000001,
   AddSavedSearchesAndFollows1796200000100,
+  AddSearchObject1796300000000,
 ];
