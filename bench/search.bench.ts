@@ -18,7 +18,9 @@
  * Above BENCH_FULL_LIMIT passages (default 300,000) the corpus is loaded by reindexAll (the
  * full reindex, timed) instead of the outbox, and the raw-ingestion comparison is skipped:
  * a million passages then fit in well under an hour on 2 vCPU. BENCH_PHASES=… (comma list of
- * indexing,latency,options,concurrency,writes,fallback) runs only some phases.
+ * indexing,latency,options,concurrency,writes,fallback) runs only some phases. `npm run
+ * bench:search` sets NODE_ENV=production, as the compose file and the image run the API
+ * (graphql-js skips its development checks then).
  */
 import "reflect-metadata";
 import { execFileSync } from "node:child_process";
@@ -212,7 +214,8 @@ const log = (line: string) => console.error(`[bench ${new Date().toISOString().s
 const loadAtStart = loadAverage();
 const pgServer = await startEmbeddedPostgres({ dataDir });
 const meili = await startMeilisearch({ dataDir });
-const ds = createDataSource(pgServer.url, { extra: { max: 20 } });
+// The API's own pool size (10), as in production.
+const ds = createDataSource(pgServer.url);
 const pool = new pg.Pool({ connectionString: pgServer.url, max: 4 });
 const engine = createSearchEngine({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 600_000 });
 /** The indexer's warnings and errors, to see why a write took long; its debug lines with BENCH_DEBUG=1. */
@@ -510,7 +513,7 @@ try {
   await indexer.stop();
 
   // ---- The report.
-  out(`## Search benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version})`);
+  out(`## Search benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? "(unset)"})`);
   out();
   out(`Corpus: ${documents} documents × ${PAGES_PER_DOCUMENT} pages of ~${WORDS_PER_PAGE} generated Swedish-like words = ${int(records)} index records (passages + one header per document, + 3 small objects). Load average (1/5/15 min) at start ${loadAtStart}, at end ${loadAtEnd}.`);
   out();

@@ -1,11 +1,11 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import {
-  Document, Goal, InputRequest, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
+  Document, DocumentText, Goal, InputRequest, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputReadSql, responseReadSql, type SqlFilter } from "./auth/visibility.js";
-import { documentTextInfo } from "./document/document-text.service.js";
+import { documentTextInfo as documentTextInfoRows } from "./document/document-text.service.js";
 import { submittedInputMunicipalityCounter } from "./remiss/remiss.service.js";
 
 const ALL: SqlFilter = { sql: "TRUE", params: {} };
@@ -15,6 +15,33 @@ function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: 
   return new DataLoader<string, T | null>(async (ids) => {
     const rows = await ds.getRepository(entity).createQueryBuilder("x").where("x.id IN (:...ids)", { ids }).getMany();
     const map = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/**
+ * Documents by id, each with what `textInfo` would load for it, primed: a page that shows
+ * documents and their full-text facts (search hits, lists) asks PostgreSQL once, not twice.
+ */
+function documentsPrimingTextInfo(ds: DataSource, textInfo: DataLoader<string, DocumentText | null>) {
+  return new DataLoader<string, Document | null>(async (ids) => {
+    const { entities, raw } = await ds
+      .getRepository(Document)
+      .createQueryBuilder("x")
+      .leftJoin(DocumentText, "t", "t.document_id = x.id")
+      .addSelect("t.source_format", "text_format")
+      .addSelect("t.page_count", "text_pages")
+      .addSelect("t.char_count", "text_chars")
+      .addSelect("t.updated_at", "text_updated_at")
+      .where("x.id IN (:...ids)", { ids })
+      .getRawAndEntities();
+    for (const row of raw) {
+      const info = row.text_format == null ? null : Object.assign(new DocumentText(), {
+        documentId: row.x_id, sourceFormat: row.text_format, pageCount: row.text_pages, charCount: row.text_chars, updatedAt: row.text_updated_at,
+      });
+      textInfo.prime(row.x_id, info);
+    }
+    const map = new Map(entities.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
@@ -80,6 +107,7 @@ function visibleUsers(users: DataLoader<string, User | null>, actor: Actor | nul
 
 export function createLoaders(ds: DataSource, actor: Actor | null) {
   const user = byId(ds, User);
+  const documentTextInfo = new DataLoader((ids: readonly string[]) => documentTextInfoRows(ds.manager, ids));
   return {
     municipality: byId(ds, Municipality),
     /** Every user, unfiltered: for the caller's own record and for checks. Fields use `visibleUser`. */
@@ -87,13 +115,13 @@ export function createLoaders(ds: DataSource, actor: Actor | null) {
     visibleUser: visibleUsers(user, actor),
     priorityArea: byId(ds, PriorityArea),
     inquiry: byId(ds, Inquiry),
-    document: byId(ds, Document),
+    document: documentsPrimingTextInfo(ds, documentTextInfo),
     remiss: byId(ds, Remiss),
     response: byId(ds, Response),
     /** Unfiltered: callers check `can(actor, "memberInput", "read", row)` (search hits do). */
     memberInput: byId(ds, MemberInput),
-    /** About each document's full text (not the text itself); null without one. */
-    documentTextInfo: new DataLoader((ids: readonly string[]) => documentTextInfo(ds.manager, ids)),
+    /** About each document's full text (not the text itself); null without one. Primed by `document`. */
+    documentTextInfo,
     goalsByPriorityArea: manyBy(ds, Goal, "priority_area_id", "priorityAreaId", "x.position"),
     documentsByInquiry: manyBy(ds, Document, "inquiry_id", "inquiryId", "x.published_at", { sql: "x.archived_at IS NULL", params: {} }),
     remisserByDocument: manyBy(ds, Remiss, "document_id", "documentId", "x.deadline", { sql: "x.archived_at IS NULL", params: {} }),

@@ -5,7 +5,7 @@ import express from "express";
 import cookieParser from "cookie-parser";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { DataSource } from "typeorm";
 import type { Logger } from "pino";
@@ -108,6 +108,9 @@ export async function startServer(config: Config, ds: DataSource, log: Logger): 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing pages load from Apollo's CDN; our own explorer is served below.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set or read (answers depend on who asks); Apollo's default cache-control
+      // plugin would wrap every field's resolver to collect them, on every request.
+      ApolloServerPluginCacheControlDisabled(),
       // Before the request log, which records the status it set.
       databaseUnavailablePlugin(),
       costLimitPlugin(schema, config.graphqlLimits.maxCost),

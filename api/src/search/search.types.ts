@@ -51,7 +51,9 @@ export class SearchFilter {
   statuses?: string[] | null;
 }
 
-@ObjectType({ description: "Where in its object a passage is." })
+// simpleResolvers: the search answer's fields are plain properties, read by GraphQL's default
+// resolver instead of a per-field wrapper of type-graphql's (an answer has some 600 fields).
+@ObjectType({ description: "Where in its object a passage is.", simpleResolvers: true })
 export class SearchPassageLocation {
   @Field(() => Int, { description: "0 is the object's title and summary; 1… its text, in order." })
   ordinal: number;
@@ -63,7 +65,7 @@ export class SearchPassageLocation {
   section: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchHit {
   @Field(() => SearchHitType)
   type: SearchHitType;
@@ -90,7 +92,7 @@ export class SearchHit {
   node: Document | Inquiry | Remiss | Response | MemberInput;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class FacetCount {
   @Field(() => String)
   value: string;
@@ -102,7 +104,7 @@ export class FacetCount {
   count: number;
 }
 
-@ObjectType({ description: "Counts over everything the search matched that the caller may see." })
+@ObjectType({ description: "Counts over everything the search matched that the caller may see.", simpleResolvers: true })
 export class SearchFacets {
   @Field(() => [FacetCount])
   types: FacetCount[];
@@ -123,7 +125,7 @@ export class SearchFacets {
   statuses: FacetCount[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchResult {
   @Field(() => [SearchHit], { description: "One hit per object, best first." })
   hits: SearchHit[];
@@ -144,7 +146,7 @@ export class SearchResult {
   pageInfo: PageInfo;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PassageSearchResult {
   @Field(() => [SearchHit], { description: "Matching passages of the one object, best first." })
   hits: SearchHit[];

@@ -3,7 +3,7 @@
  * stem or the stem of a compound part) is a term of the query, so "strandskydd" marks
  * "Strandskyddsutredningen". Meilisearch's own highlighter only sees the analyzed `terms`.
  */
-import { analyzeForIndex, analyzeQuery } from "./swedish.js";
+import { analyzeQuery, wordTermList } from "./swedish.js";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -25,31 +25,41 @@ export interface Snippet {
 
 /** The window of about `words` words with the most matches, escaped, matches marked. */
 export function highlight(text: string, terms: Set<string>, { words = 32 } = {}): Snippet {
-  const tokens = [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, hit: false }));
+  // Word boundaries as parallel arrays, and whether each word is a match: a page holds hundreds.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hit: boolean[] = [];
+  // A passage repeats its words: each distinct spelling is analysed once.
+  const seen = new Map<string, boolean>();
   let matched = false;
-  if (terms.size) {
-    // A passage repeats its words: each is analysed once.
-    const hits = new Map<string, boolean>();
-    for (const token of tokens) {
-      const word = text.slice(token.start, token.end).toLowerCase();
-      let hit = hits.get(word);
-      if (hit === undefined) {
-        hit = analyzeForIndex(word).split(" ").some((term) => terms.has(term));
-        hits.set(word, hit);
+  const pattern = new RegExp(WORD.source, "gu");
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const word = m[0];
+    starts.push(m.index);
+    ends.push(m.index + word.length);
+    let isHit = false;
+    if (terms.size) {
+      const known = seen.get(word);
+      if (known === undefined) {
+        isHit = wordTermList(word.toLowerCase()).some((term) => terms.has(term));
+        seen.set(word, isHit);
+      } else {
+        isHit = known;
       }
-      token.hit = hit;
-      matched ||= hit;
     }
+    hit.push(isHit);
+    matched ||= isHit;
   }
-  if (!tokens.length) return { html: escapeHtml(text.slice(0, 300)), matched: false };
+  const count = starts.length;
+  if (!count) return { html: escapeHtml(text.slice(0, 300)), matched: false };
 
-  // Slide a window over the tokens and keep the one with most hits (earliest on ties).
+  // Slide a window over the words and keep the one with most hits (earliest on ties).
   let best = 0;
   let bestHits = -1;
   let hits = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].hit) hits++;
-    if (i >= words && tokens[i - words].hit) hits--;
+  for (let i = 0; i < count; i++) {
+    if (hit[i]) hits++;
+    if (i >= words && hit[i - words]) hits--;
     const start = Math.max(0, i - words + 1);
     if (hits > bestHits) {
       bestHits = hits;
@@ -57,19 +67,24 @@ export function highlight(text: string, terms: Set<string>, { words = 32 } = {})
     }
   }
   // Start a little before the first hit so it has context.
-  const firstHit = tokens.findIndex((t, i) => i >= best && t.hit);
-  if (firstHit > best + 4) best = Math.min(firstHit - 4, Math.max(0, tokens.length - words));
-  const last = Math.min(tokens.length, best + words) - 1;
-  const from = best === 0 ? 0 : tokens[best].start;
-  const to = last === tokens.length - 1 ? text.length : tokens[last].end;
+  let firstHit = -1;
+  for (let i = best; i < count; i++) {
+    if (hit[i]) {
+      firstHit = i;
+      break;
+    }
+  }
+  if (firstHit > best + 4) best = Math.min(firstHit - 4, Math.max(0, count - words));
+  const last = Math.min(count, best + words) - 1;
+  const from = best === 0 ? 0 : starts[best];
+  const to = last === count - 1 ? text.length : ends[last];
 
   let html = best === 0 ? "" : "… ";
   let cursor = from;
   for (let i = best; i <= last; i++) {
-    const token = tokens[i];
-    if (!token.hit) continue;
-    html += escapeHtml(text.slice(cursor, token.start)) + "<mark>" + escapeHtml(text.slice(token.start, token.end)) + "</mark>";
-    cursor = token.end;
+    if (!hit[i]) continue;
+    html += escapeHtml(text.slice(cursor, starts[i])) + "<mark>" + escapeHtml(text.slice(starts[i], ends[i])) + "</mark>";
+    cursor = ends[i];
   }
   html += escapeHtml(text.slice(cursor, to));
   if (to < text.length) html += " …";

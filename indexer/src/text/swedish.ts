@@ -46,6 +46,7 @@ interface CompoundHead {
 let lexicon: HunspellLexicon | undefined;
 let compoundHeads: Map<string, CompoundHead> | undefined;
 const termsCache = new Map<string, string>();
+const termListCache = new Map<string, readonly string[]>();
 const stemCache = new Map<string, string>();
 
 function getLexicon(): HunspellLexicon {
@@ -98,6 +99,20 @@ export function analyzeForIndex(text: string): string {
     if (!STOP.has(lower)) terms.push(wordTerms(lower));
   }
   return terms.join(" ");
+}
+
+/**
+ * The terms analyzeForIndex writes for one lower-case word, as a list: none for a function
+ * word. Cached, for snippets, which look up every word of every passage shown.
+ */
+export function wordTermList(lower: string): readonly string[] {
+  let list = termListCache.get(lower);
+  if (list === undefined) {
+    list = STOP.has(lower) ? [] : wordTerms(lower).split(" ");
+    if (termListCache.size >= CACHE_LIMIT) termListCache.clear();
+    termListCache.set(lower, list);
+  }
+  return list;
 }
 
 /**

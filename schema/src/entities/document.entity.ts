@@ -7,7 +7,8 @@ import type { Inquiry } from "./inquiry.entity.js";
 import type { PriorityArea } from "./priority-area.entity.js";
 
 /** A directive, report (SOU), memorandum (Ds), bill (Prop.) or committee report. */
-@ObjectType()
+// Plain properties: read by GraphQL's default resolver (lists and search answers hold many).
+@ObjectType({ simpleResolvers: true })
 @Entity("document")
 export class Document extends TrackedEntity {
   @Field(() => DocumentKind)
