@@ -79,13 +79,34 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
   }
 }
 
+/**
+ * Costs already computed, per parsed document (Apollo keeps one per query text) and the
+ * variables that can change a cost: numbers (page sizes) and booleans (@include, @skip).
+ * Strings never do, so a search typed anew costs no new walk over its document.
+ */
+const knownCosts = new WeakMap<DocumentNode, Map<string, number>>();
+const KNOWN_COSTS_PER_DOCUMENT = 200;
+
+function cachedOperationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown>): number {
+  const key = `${operationName ?? ""}\u0000${JSON.stringify(variables, (_name, value) => (typeof value === "string" ? undefined : value))}`;
+  let costs = knownCosts.get(document);
+  if (!costs) knownCosts.set(document, (costs = new Map()));
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operationName, variables);
+    if (costs.size >= KNOWN_COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses operations whose estimated cost exceeds `maxCost`, before anything runs. */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
-          const cost = operationCost(schema, document, operationName, request.variables ?? {});
+          const cost = cachedOperationCost(schema, document, operationName, request.variables ?? {});
           if (cost > maxCost) throw limitError(`The query is too expensive (cost ${cost}, at most ${maxCost}). Ask for fewer items or fields.`);
         },
       };

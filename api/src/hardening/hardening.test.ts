@@ -67,6 +67,18 @@ describe("query limits", () => {
     expect(result.errors![0].extensions!.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
+  it("costs the same document anew when a page size or an @include changes, not when a text does", async () => {
+    // `after` is a String: a cursor nobody has is refused in the resolver, after the cost is checked.
+    const query = `query($n: Int, $deep: Boolean!, $after: String) { documents(first: $n, after: $after) { nodes { id remisser @include(if: $deep) { responses { documents { remisser { id } } } } } } }`;
+    const ask = (variables: Record<string, unknown>) => api.gql(query, variables, { token: staff });
+    const tooExpensive = (result: Awaited<ReturnType<typeof ask>>) => /too expensive/.test(result.errors?.[0]?.message ?? "");
+    expect(tooExpensive(await ask({ n: 1, deep: true, after: null }))).toBe(false);
+    expect(tooExpensive(await ask({ n: 100, deep: true, after: null }))).toBe(true);
+    expect(tooExpensive(await ask({ n: 100, deep: false, after: null }))).toBe(false);
+    expect(tooExpensive(await ask({ n: 100, deep: true, after: "x" }))).toBe(true);
+    expect(tooExpensive(await ask({ n: 1, deep: true, after: "y" }))).toBe(false);
+  });
+
   it("refuses huge pages with a clear message", async () => {
     for (const first of [101, 100_000, -1, 0]) {
       const result = await api.gql(`query($n: Int) { documents(first: $n) { totalCount } }`, { n: first }, { token: staff });

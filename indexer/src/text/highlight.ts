@@ -23,20 +23,33 @@ export interface Snippet {
   matched: boolean;
 }
 
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Per code point below 0x10000: 0 not yet known, 1 part of a word (as WORD says), 2 not. */
+const wordUnits = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter or a digit, as WORD's character class says. */
+function isWordCharacter(code: number): boolean {
+  if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
+  let known = wordUnits[code];
+  if (!known) {
+    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
+    wordUnits[code] = known;
+  }
+  return known === 1;
+}
+
 /** The window of about `words` words with the most matches, escaped, matches marked. */
 export function highlight(text: string, terms: Set<string>, { words = 32 } = {}): Snippet {
-  // Word boundaries as parallel arrays, and whether each word is a match: a page holds hundreds.
+  // Word boundaries as parallel arrays, and whether each word is a match: a page holds hundreds
+  // of words, and a search shows twenty passages, so words are found without a regex's match objects.
   const starts: number[] = [];
   const ends: number[] = [];
   const hit: boolean[] = [];
   // A passage repeats its words: each distinct spelling is analysed once.
   const seen = new Map<string, boolean>();
   let matched = false;
-  const pattern = new RegExp(WORD.source, "gu");
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const word = m[0];
-    starts.push(m.index);
-    ends.push(m.index + word.length);
+  const endWord = (start: number, end: number) => {
+    const word = text.slice(start, end);
     let isHit = false;
     if (terms.size) {
       const known = seen.get(word);
@@ -47,9 +60,23 @@ export function highlight(text: string, terms: Set<string>, { words = 32 } = {})
         isHit = known;
       }
     }
+    starts.push(start);
+    ends.push(end);
     hit.push(isHit);
     matched ||= isHit;
+  };
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    if (isWordCharacter(code)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      endWord(start, i);
+      start = -1;
+    }
+    i += code > 0xffff ? 2 : 1;
   }
+  if (start >= 0) endWord(start, text.length);
   const count = starts.length;
   if (!count) return { html: escapeHtml(text.slice(0, 300)), matched: false };
 
