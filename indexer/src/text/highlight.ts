@@ -4,6 +4,7 @@
  * "Strandskyddsutredningen". Meilisearch's own highlighter only sees the analyzed `terms`.
  */
 import { analyzeQuery, wordTermList } from "./swedish.js";
+import { eachWord } from "./words.js";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -23,25 +24,10 @@ export interface Snippet {
   matched: boolean;
 }
 
-const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
-/** Per code point below 0x10000: 0 not yet known, 1 part of a word (as WORD says), 2 not. */
-const wordUnits = new Uint8Array(0x10000);
-
-/** Whether a code point is a letter or a digit, as WORD's character class says. */
-function isWordCharacter(code: number): boolean {
-  if (code > 0xffff) return WORD_CHARACTER.test(String.fromCodePoint(code));
-  let known = wordUnits[code];
-  if (!known) {
-    known = WORD_CHARACTER.test(String.fromCharCode(code)) ? 1 : 2;
-    wordUnits[code] = known;
-  }
-  return known === 1;
-}
-
 /** The window of about `words` words with the most matches, escaped, matches marked. */
 export function highlight(text: string, terms: Set<string>, { words = 32 } = {}): Snippet {
   // Word boundaries as parallel arrays, and whether each word is a match: a page holds hundreds
-  // of words, and a search shows twenty passages, so words are found without a regex's match objects.
+  // of words, and a search shows twenty passages.
   const starts: number[] = [];
   const ends: number[] = [];
   const hit: boolean[] = [];
@@ -65,18 +51,7 @@ export function highlight(text: string, terms: Set<string>, { words = 32 } = {})
     hit.push(isHit);
     matched ||= isHit;
   };
-  let start = -1;
-  for (let i = 0; i < text.length; ) {
-    const code = text.codePointAt(i)!;
-    if (isWordCharacter(code)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      endWord(start, i);
-      start = -1;
-    }
-    i += code > 0xffff ? 2 : 1;
-  }
-  if (start >= 0) endWord(start, text.length);
+  eachWord(text, endWord);
   const count = starts.length;
   if (!count) return { html: escapeHtml(text.slice(0, 300)), matched: false };
 

@@ -1,4 +1,8 @@
 import type { Page } from "./extract.js";
+// Words counted as the analysis (text/swedish.ts) and Meilisearch split them: "a,b,c" is three
+// words, each a position of its own. Counting whitespace-separated words instead let 70,000
+// comma-separated tokens into one passage, past the positions Meilisearch indexes.
+import { countWords } from "./words.js";
 
 export interface Passage {
   /** Position in the document, from 0. */
@@ -17,12 +21,6 @@ export interface Passage {
 export const MAX_PASSAGE_WORDS = 1_000;
 /** Also a cap on characters, for text with few separators (tables, base64, long tokens). */
 export const MAX_PASSAGE_CHARS = 12_000;
-/**
- * Words counted as the analysis (text/swedish.ts) and Meilisearch split them: "a,b,c" is three
- * words, each a position of its own. Counting whitespace-separated words instead let 70,000
- * comma-separated tokens into one passage, past the positions Meilisearch indexes.
- */
-const TOKEN = /[\p{L}\p{N}]+/gu;
 const DEFAULT_PASSAGE_WORDS = 300;
 
 /**
@@ -158,6 +156,3 @@ function splitWord(word: string): string[] {
     .flatMap((part) => Array.from({ length: Math.ceil(part.length / MAX_PASSAGE_CHARS) }, (_, i) => part.slice(i * MAX_PASSAGE_CHARS, (i + 1) * MAX_PASSAGE_CHARS)));
 }
 
-function countWords(text: string): number {
-  return text.match(TOKEN)?.length ?? 0;
-}

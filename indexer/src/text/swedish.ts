@@ -10,6 +10,7 @@
 import { stemmer } from "@orama/stemmers/swedish";
 import dictionary from "dictionary-sv";
 import { HunspellLexicon } from "./hunspell.js";
+import { eachWord } from "./words.js";
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -47,6 +48,8 @@ let lexicon: HunspellLexicon | undefined;
 let compoundHeads: Map<string, CompoundHead> | undefined;
 const termsCache = new Map<string, string>();
 const termListCache = new Map<string, readonly string[]>();
+/** A word as written (any case) → what analyzeForIndex writes for it; "" for a function word. */
+const indexTermsCache = new Map<string, string>();
 const stemCache = new Map<string, string>();
 
 function getLexicon(): HunspellLexicon {
@@ -93,12 +96,19 @@ export function decompound(word: string): string[] {
 
 /** The value of the `terms` attribute for a text. */
 export function analyzeForIndex(text: string): string {
-  const terms: string[] = [];
-  for (const [word] of text.matchAll(WORD)) {
-    const lower = word.toLowerCase();
-    if (!STOP.has(lower)) terms.push(wordTerms(lower));
-  }
-  return terms.join(" ");
+  let terms = "";
+  eachWord(text, (start, end) => {
+    const word = text.slice(start, end);
+    let written = indexTermsCache.get(word);
+    if (written === undefined) {
+      const lower = word.toLowerCase();
+      written = STOP.has(lower) ? "" : wordTerms(lower);
+      if (indexTermsCache.size >= CACHE_LIMIT) indexTermsCache.clear();
+      indexTermsCache.set(word, written);
+    }
+    if (written) terms = terms ? `${terms} ${written}` : written;
+  });
+  return terms;
 }
 
 /**
