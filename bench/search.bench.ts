@@ -197,6 +197,11 @@ function pss(pid: number): number {
   visit(pid);
   return total;
 }
+/** CPU seconds a process has used (user + system). */
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const peakRss = (pid: number) => Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 const diskBytes = (dir: string) => Number(execFileSync("du", ["-sb", dir], { encoding: "utf8" }).split("\t")[0]);
 /** Load average and what else ran, to say under what load the figures were measured. */
@@ -269,6 +274,9 @@ try {
   // ---- Indexing: Meilisearch's raw ingestion of the built records, then the indexer, then a full reindex.
   let indexSeconds = 0;
   let rawSeconds = 0;
+  let rawMeiliCpu = 0;
+  let indexMeiliCpu = 0;
+  let indexerCpu = 0;
   let buildSeconds = 0;
   let readSeconds = 0;
   let reindexSeconds = 0;
@@ -293,11 +301,13 @@ try {
     buildSeconds = since(started) / 1000;
     log(`read texts in ${readSeconds.toFixed(1)} s; read + split + analysed into records in ${buildSeconds.toFixed(1)} s`);
     await engine.ensureIndex(RAW_INDEX, { primaryKey: "id", settings });
+    const rawCpuFrom = cpuSeconds(meili.pid);
     started = performance.now();
     const tasks = [];
     for (const chunk of chunks) tasks.push(await engine.addDocuments(RAW_INDEX, chunk));
     for (const task of tasks) await engine.waitForTask(task, { timeoutMs: 3_600_000 });
     rawSeconds = since(started) / 1000;
+    rawMeiliCpu = cpuSeconds(meili.pid) - rawCpuFrom;
     chunks.length = 0;
     log(`raw ingestion: ${documents * (PAGES_PER_DOCUMENT + 1)} records in ${rawSeconds.toFixed(1)} s`);
   }
@@ -311,9 +321,14 @@ try {
   };
   if (FULL) {
     const started = performance.now();
+    const cpuFrom = cpuSeconds(meili.pid);
+    const ownCpuFrom = process.cpuUsage();
     indexer = await startIndexer({ databaseUrl: pgServer.url, meiliUrl: meili.url, apiKey: meili.masterKey, pollMs: 100, log: indexerLog });
     await indexer.idle({ timeoutMs: 3_600_000 });
     indexSeconds = since(started) / 1000;
+    indexMeiliCpu = cpuSeconds(meili.pid) - cpuFrom;
+    const own = process.cpuUsage(ownCpuFrom);
+    indexerCpu = (own.user + own.system) / 1e6;
     indexerStats = { ...indexer.stats, profile: { ...indexer.stats.profile } };
     log(`indexer: ${indexer.stats.records} records in ${indexSeconds.toFixed(1)} s`);
     if (PHASES.has("indexing")) await reindex();
@@ -554,6 +569,7 @@ try {
     out(`- Meilisearch's raw ingestion of the same records (built beforehand, pushed to a fresh index with the same settings, all tasks queued at once): ${rawSeconds.toFixed(1)} s = **${int(records / rawSeconds)} passages/s**.`);
     out(`- Where the indexer's time goes: reading the ${documents} texts from PostgreSQL alone takes ${readSeconds.toFixed(1)} s; reading, splitting and analysing them into records (loadObjects) ${buildSeconds.toFixed(1)} s (${int(records / buildSeconds)} records/s on one core).` +
       (indexerStats?.profile ? ` Inside the indexer: ${Object.entries(indexerStats.profile).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(", ")}.` : ""));
+    out(`- CPU: Meilisearch used ${rawMeiliCpu.toFixed(1)} s of CPU for the raw ingestion (${(rawMeiliCpu / rawSeconds).toFixed(2)} cores) and ${indexMeiliCpu.toFixed(1)} s for the indexer's (${(indexMeiliCpu / indexSeconds).toFixed(2)} cores); the indexer itself (this process) ${indexerCpu.toFixed(1)} s.`);
   }
   if (reindexSeconds) out(`- Full reindex (reindexAll: snapshot, analysis, a fresh index, swap): ${reindexSeconds.toFixed(1)} s = ${int(records / reindexSeconds)} passages/s.`);
   out(`- Loading the corpus into PostgreSQL, including the fallback's search_passage triggers: ${loadSeconds.toFixed(1)} s.`);

@@ -51,9 +51,15 @@ export interface IndexerOptions {
   index?: string;
   /** Events claimed per batch. */
   batchSize?: number;
-  /** Stop loading objects into a batch once this many records are built (default 20,000). */
+  /**
+   * Stop loading objects into a batch once this many records are built (default 60,000). Only
+   * a part (SEND_RECORDS) is held in memory at a time; the bound is on what Meilisearch must
+   * index before the batch commits. Fewer, larger batches cost Meilisearch less: each of its own
+   * batches has a fixed cost that grows with the index (with 20,000 it used 28 % more CPU than
+   * for the same records queued at once, 11 % with 60,000).
+   */
   maxBatchRecords?: number;
-  /** … or once the records weigh this much (default 80 MB, as recordBytes estimates them). */
+  /** … or once the records weigh this much (default 300 MB, as recordBytes estimates them). */
   maxBatchBytes?: number;
   /** Polling interval besides LISTEN/NOTIFY. */
   pollMs?: number;
@@ -102,7 +108,7 @@ const THESAURUS = "synonym_group";
 /** Starts the indexer loop in this process; `indexer/src/main.ts` runs it as its own process. */
 export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
   const {
-    databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, maxBatchRecords = 20_000, maxBatchBytes = 80_000_000,
+    databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, maxBatchRecords = 60_000, maxBatchBytes = 300_000_000,
     pollMs = 1_000, maxBackoffMs = 60_000, keepProcessedMs = 7 * 24 * 3_600_000, log = SILENT,
   } = options;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });

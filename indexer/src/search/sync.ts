@@ -23,9 +23,17 @@ export interface SyncOutcome {
   waitMs: number;
 }
 
+/** What finishWrites records of an object sent: its records themselves are not kept (a batch sends up to 60,000). */
+interface SentObject {
+  type: IndexedObject["type"];
+  entityId: string;
+  version: number;
+  recordCount: number;
+}
+
 /** Records sent to Meilisearch whose tasks are not yet awaited (see sendObjects). */
 export interface PendingWrite {
-  kept: IndexedObject[];
+  kept: SentObject[];
   tasks: TaskUid[];
   records: number;
   deleted: number;
@@ -75,7 +83,7 @@ export async function sendObjects(
 
   const additions: SearchRecord[] = [];
   const deletions: string[] = [];
-  const kept: IndexedObject[] = [];
+  const kept: SentObject[] = [];
   let stale = 0;
   for (const object of objects) {
     const before = previous.get(`${object.type}/${object.entityId}`);
@@ -86,21 +94,21 @@ export async function sendObjects(
       stale++;
       continue;
     }
-    kept.push(object);
+    kept.push({ type: object.type, entityId: object.entityId, version: object.version, recordCount: object.records.length });
     additions.push(...object.records);
     for (let ordinal = object.records.length; ordinal < (before?.passage_count ?? 0); ordinal++) {
       deletions.push(recordId(object.type, object.entityId, ordinal));
     }
   }
 
-  const growing = kept.filter((o) => o.records.length > (previous.get(`${o.type}/${o.entityId}`)?.passage_count ?? 0));
+  const growing = kept.filter((o) => o.recordCount > (previous.get(`${o.type}/${o.entityId}`)?.passage_count ?? 0));
   if (autocommit && growing.length) {
     // High-water mark: version 0 so that the version guard never refuses the real write.
     await autocommit.query(
       `INSERT INTO search_index_state (entity, entity_id, passage_count, version, indexed_at)
        SELECT *, 0, now() FROM unnest($1::text[], $2::uuid[], $3::int[])
        ON CONFLICT (entity, entity_id) DO UPDATE SET passage_count = GREATEST(search_index_state.passage_count, EXCLUDED.passage_count)`,
-      [growing.map((o) => o.type), growing.map((o) => o.entityId), growing.map((o) => o.records.length)],
+      [growing.map((o) => o.type), growing.map((o) => o.entityId), growing.map((o) => o.recordCount)],
     );
   }
 
@@ -118,14 +126,14 @@ export async function finishWrites(db: Queryable, engine: SearchEngine, writes: 
   const waitMs = performance.now() - waiting;
 
   const kept = writes.flatMap((write) => write.kept);
-  const present = kept.filter((o) => o.records.length);
-  const gone = kept.filter((o) => !o.records.length);
+  const present = kept.filter((o) => o.recordCount);
+  const gone = kept.filter((o) => !o.recordCount);
   if (present.length) {
     await db.query(
       `INSERT INTO search_index_state (entity, entity_id, passage_count, version, indexed_at)
        SELECT * , now() FROM unnest($1::text[], $2::uuid[], $3::int[], $4::int[])
        ON CONFLICT (entity, entity_id) DO UPDATE SET passage_count = EXCLUDED.passage_count, version = EXCLUDED.version, indexed_at = now()`,
-      [present.map((o) => o.type), present.map((o) => o.entityId), present.map((o) => o.records.length), present.map((o) => o.version)],
+      [present.map((o) => o.type), present.map((o) => o.entityId), present.map((o) => o.recordCount), present.map((o) => o.version)],
     );
   }
   if (gone.length) {
