@@ -49,7 +49,7 @@ export interface IndexerOptions {
   meiliUrl: string;
   apiKey?: string;
   index?: string;
-  /** Events claimed per batch. */
+  /** Events claimed per batch (default 1,000; a document and its text are two events of one object). */
   batchSize?: number;
   /**
    * Stop loading objects into a batch once this many records are built (default 60,000). Only
@@ -108,7 +108,7 @@ const THESAURUS = "synonym_group";
 /** Starts the indexer loop in this process; `indexer/src/main.ts` runs it as its own process. */
 export async function startIndexer(options: IndexerOptions): Promise<RunningIndexer> {
   const {
-    databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 200, maxBatchRecords = 60_000, maxBatchBytes = 300_000_000,
+    databaseUrl, meiliUrl, apiKey, index = DEFAULT_INDEX, batchSize = 1_000, maxBatchRecords = 60_000, maxBatchBytes = 300_000_000,
     pollMs = 1_000, maxBackoffMs = 60_000, keepProcessedMs = 7 * 24 * 3_600_000, log = SILENT,
   } = options;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
