@@ -20,7 +20,8 @@
  * a million passages then fit in well under an hour on 2 vCPU. BENCH_PHASES=… (comma list of
  * indexing,latency,options,concurrency,writes,fallback) runs only some phases. `npm run
  * bench:search` sets NODE_ENV=production, as the compose file and the image run the API
- * (graphql-js skips its development checks then).
+ * (graphql-js skips its development checks then), and the API's young generation of 64 MB
+ * (`--max-semi-space-size`, as `npm start`, the image and the compose file start it).
  */
 import "reflect-metadata";
 import { execFileSync } from "node:child_process";
@@ -528,7 +529,7 @@ try {
   await indexer.stop();
 
   // ---- The report.
-  out(`## Search benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? "(unset)"})`);
+  out(`## Search benchmark (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? "(unset)"}, NODE_OPTIONS=${process.env.NODE_OPTIONS || "(none)"})`);
   out();
   out(`Corpus: ${documents} documents × ${PAGES_PER_DOCUMENT} pages of ~${WORDS_PER_PAGE} generated Swedish-like words = ${int(records)} index records (passages + one header per document, + 3 small objects). Load average (1/5/15 min) at start ${loadAtStart}, at end ${loadAtEnd}.`);
   out();
