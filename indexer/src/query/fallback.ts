@@ -1,8 +1,9 @@
 /**
- * Degraded search: PostgreSQL full-text search (Swedish configuration) over search_passage,
- * which triggers keep current in the same transaction as the data. Same visibility rules
- * (readableBy) as the index, same filters and facets, one hit per object. No decompounding
- * and no typo tolerance: callers are told with `degraded: true`.
+ * Degraded search: PostgreSQL full-text search (Swedish configuration) over search_object
+ * (one row per object: finding, counting, facets; decision 014) and search_passage (the
+ * page's snippets), which triggers keep current in the same transaction as the data. Same
+ * visibility rules (readableBy) as the index, same filters and facets, one hit per object.
+ * No decompounding and no typo tolerance: callers are told with `degraded: true`.
  */
 import type { RecordType } from "../search/settings.js";
 import { readableBy, type Reader } from "@remissbanken/schema";
