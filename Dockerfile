@@ -42,4 +42,4 @@ COPY web web
 COPY --from=build /app/web/build web/build
 USER node
 EXPOSE 4000 3000
-CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "api/src/start.ts"]
+CMD ["node", "--import", "tsx", "--max-semi-space-size=64", "api/src/start.ts"]
