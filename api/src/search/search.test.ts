@@ -4,6 +4,7 @@
  * and the PostgreSQL fallback when Meilisearch is unreachable.
  */
 import { readFile } from "node:fs/promises";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DocumentKind, DocumentText, MemberInputStatus, ResponseKind, ResponseStatus, Role } from "@remissbanken/schema";
 import { startIndexer, type RunningIndexer } from "@remissbanken/indexer";
@@ -347,6 +348,44 @@ describe("degraded mode, one row per object", () => {
       expect(await api.ds.query(`SELECT 1 FROM search_object WHERE entity_id = $1`, [titled])).toEqual([]);
     } finally {
       attachSearch(api.ds, createSearch(api.ds, api.search));
+    }
+  });
+});
+
+describe("the fallback's object rows under concurrent writes", () => {
+  it("keep both of two transactions' changes to one object, whichever commits first", async () => {
+    const contains = async (id: string, words: string[]) => {
+      const [row] = await api.ds.query(
+        `SELECT bool_and(o.terms @@ plainto_tsquery('swedish', w)) AS all FROM search_object o, unnest($2::text[]) w WHERE o.entity_id = $1 GROUP BY o.entity_id`,
+        [id, words],
+      );
+      return row?.all ?? false;
+    };
+    for (const titleFirst of [true, false]) {
+      const id = (await buildDocument(api.ds.manager, { kind: DocumentKind.SOU, title: "Havsmiljön" })).id;
+      const title = new pg.Client({ connectionString: api.databaseUrl });
+      const text = new pg.Client({ connectionString: api.databaseUrl });
+      await Promise.all([title.connect(), text.connect()]);
+      try {
+        const [first, second] = titleFirst ? [title, text] : [text, title];
+        const change = (client: pg.Client) =>
+          client === title
+            ? client.query(`UPDATE document SET title = 'Havsörnar och sjöfåglar' WHERE id = $1`, [id])
+            : client.query(`INSERT INTO document_text (document_id, source_format, content, page_count, char_count) VALUES ($1, 'text', 'Tumlare i Östersjön.', 1, 20)`, [id]);
+        await first.query("BEGIN");
+        await change(first);
+        const [{ pid }] = (await second.query(`SELECT pg_backend_pid() AS pid`)).rows;
+        await second.query("BEGIN");
+        const waiting = change(second);
+        // The second waits for the first's lock on the object's row, then reads what it committed.
+        await expect.poll(async () => (await api.ds.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]))[0]?.wait_event_type).toBe("Lock");
+        await first.query("COMMIT");
+        await waiting;
+        await second.query("COMMIT");
+      } finally {
+        await Promise.all([title.end(), text.end()]);
+      }
+      expect(await contains(id, ["havsörnar", "sjöfåglar", "tumlare", "östersjön"]), `title first: ${titleFirst}`).toBe(true);
     }
   });
 });
