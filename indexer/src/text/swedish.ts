@@ -52,6 +52,17 @@ const termListCache = new Map<string, readonly string[]>();
 const indexTermsCache = new Map<string, string>();
 const stemCache = new Map<string, string>();
 
+/** `cache`'s value for `key`, computed once; a full cache starts over (words repeat far more than they vary). */
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 function getLexicon(): HunspellLexicon {
   lexicon ??= HunspellLexicon.parse(new TextDecoder().decode(dictionary.aff), new TextDecoder().decode(dictionary.dic));
   return lexicon;
@@ -76,14 +87,7 @@ function getCompoundHeads(): Map<string, CompoundHead> {
  * which without the cache was a dictionary analysis of some 200 words a search.
  */
 export function stem(word: string): string {
-  const lower = word.toLowerCase();
-  let term = stemCache.get(lower);
-  if (term === undefined) {
-    term = encode(analyzeWord(lower).term);
-    if (stemCache.size >= CACHE_LIMIT) stemCache.clear();
-    stemCache.set(lower, term);
-  }
-  return term;
+  return remembered(stemCache, word.toLowerCase(), (lower) => encode(analyzeWord(lower).term));
 }
 
 /**
@@ -94,18 +98,18 @@ export function decompound(word: string): string[] {
   return splitCompound(word.toLowerCase())?.map((part) => part.lemma) ?? [];
 }
 
+// What the caches compute, defined once: analyzeForIndex calls for every word of every passage.
+const indexTermsOf = (word: string) => {
+  const lower = word.toLowerCase();
+  return STOP.has(lower) ? "" : wordTerms(lower);
+};
+const termListOf = (lower: string): readonly string[] => (STOP.has(lower) ? [] : wordTerms(lower).split(" "));
+
 /** The value of the `terms` attribute for a text. */
 export function analyzeForIndex(text: string): string {
   let terms = "";
   eachWord(text, (start, end) => {
-    const word = text.slice(start, end);
-    let written = indexTermsCache.get(word);
-    if (written === undefined) {
-      const lower = word.toLowerCase();
-      written = STOP.has(lower) ? "" : wordTerms(lower);
-      if (indexTermsCache.size >= CACHE_LIMIT) indexTermsCache.clear();
-      indexTermsCache.set(word, written);
-    }
+    const written = remembered(indexTermsCache, text.slice(start, end), indexTermsOf);
     if (written) terms = terms ? `${terms} ${written}` : written;
   });
   return terms;
@@ -116,13 +120,7 @@ export function analyzeForIndex(text: string): string {
  * word. Cached, for snippets, which look up every word of every passage shown.
  */
 export function wordTermList(lower: string): readonly string[] {
-  let list = termListCache.get(lower);
-  if (list === undefined) {
-    list = STOP.has(lower) ? [] : wordTerms(lower).split(" ");
-    if (termListCache.size >= CACHE_LIMIT) termListCache.clear();
-    termListCache.set(lower, list);
-  }
-  return list;
+  return remembered(termListCache, lower, termListOf);
 }
 
 /**
@@ -153,16 +151,12 @@ export function analyzeQuery(query: string, { splitKnownCompounds = SPLIT_KNOWN_
 
 /** The word's own term, then the terms of its parts and of their parts: strandskyddsutredning strandskyd strand skydd utredning. */
 function wordTerms(word: string): string {
-  let terms = termsCache.get(word);
-  if (terms === undefined) {
-    const { term, parts } = analyzeWord(word);
+  return remembered(termsCache, word, (key) => {
+    const { term, parts } = analyzeWord(key);
     const all = new Set([term]);
     addPartTerms(parts, all);
-    terms = encode([...all].join(" "));
-    if (termsCache.size >= CACHE_LIMIT) termsCache.clear();
-    termsCache.set(word, terms);
-  }
-  return terms;
+    return encode([...all].join(" "));
+  });
 }
 
 function addPartTerms(parts: Part[] | undefined, terms: Set<string>): void {
