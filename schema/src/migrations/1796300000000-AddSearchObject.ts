@@ -72,16 +72,10 @@ export class AddSearchObject1796300000000 implements MigrationInterface {
       await queryRunner.query(`CREATE TRIGGER ${name} AFTER ${event} ON search_passage REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${name}()`);
     }
 
-    // The objects that exist before this migration.
+    // The objects that exist before this migration, through the same refresh.
     await queryRunner.query(`
-      INSERT INTO search_object (type, entity_id, visibility, municipality_id, terms, head)
-        SELECT a.*, coalesce((SELECT h.tsv FROM search_passage h WHERE (h.type, h.entity_id, h.ordinal) = (a.type, a.entity_id, 0)), '')
-        FROM (
-          SELECT sp.type, sp.entity_id, min(sp.visibility), (array_agg(sp.municipality_id))[1],
-                 search_terms_agg(strip(sp.tsv))
-          FROM search_passage sp
-          GROUP BY sp.type, sp.entity_id
-        ) a`);
+      SELECT search_object_refresh(array_agg(k.type), array_agg(k.entity_id))
+      FROM (SELECT DISTINCT type, entity_id FROM search_passage) k`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
