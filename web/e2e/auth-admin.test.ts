@@ -250,6 +250,8 @@ describe("administration", () => {
     await page.getByLabel("Kommunens namn").fill("Testkommun");
     await page.getByLabel("Län").fill("Värmland");
     await page.getByRole("button", { name: "Lägg till kommun" }).click();
+    // Without JavaScript the form posts and the answer is a new page: wait for it, not for the click.
+    await page.getByText("Skriv hela länets namn").first().waitFor();
     expect(await page.getByText("Skriv hela länets namn").count()).toBeGreaterThan(0);
     expect(await page.getByLabel("Kommunens namn").inputValue()).toBe("Testkommun");
     await page.getByLabel("Län").fill("Värmlands län");
