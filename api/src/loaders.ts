@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
 import DataLoader from "dataloader";
-import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { Pool } from "pg";
+import { QueryFailedError, type DataSource, type EntityTarget, type ObjectLiteral } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
 import {
   Document, DocumentText, Goal, InputRequest, Inquiry, MemberInput, Municipality, PriorityArea, Remiss, RemissPublishedResponse, Response, ResponseEvent, ResponseVersion, User,
 } from "@remissbanken/schema";
@@ -10,11 +13,60 @@ import { submittedInputMunicipalityCounter } from "./remiss/remiss.service.js";
 
 const ALL: SqlFilter = { sql: "TRUE", params: {} };
 
+interface ByIdStatement<T> {
+  /** The rows whose id is in `ids`, each as an entity and its raw row (for `extra` columns). */
+  run(ids: readonly string[]): Promise<Array<{ entity: T; row: Record<string, unknown> }>>;
+}
+
+/** Built once per data source, entity and extra columns (loaders are made per request). */
+const statements = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, ByIdStatement<unknown>>>>();
+
+/**
+ * Selects an entity's rows by id through a named statement, which PostgreSQL parses and plans
+ * once per connection, and hydrates them as the query builder's `getMany` would (the columns it
+ * selects, their transformers). Hydrating a search's hits through the query builder cost
+ * PostgreSQL 0.45 ms and the API ≈ 0.3 ms a statement; prepared, PostgreSQL spends 0.2
+ * (decision 015). `extra` adds columns (and the joins they need), read back from `row`.
+ */
+function byIdStatement<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>, extra?: { select: string; join: string }): ByIdStatement<T> {
+  const key = extra?.select ?? "";
+  const cached = statements.get(ds)?.get(target)?.get(key);
+  if (cached) return cached as ByIdStatement<T>;
+  const metadata = ds.getMetadata(target);
+  const columns = metadata.columns.filter((c) => !c.isVirtual && c.isSelect);
+  const text =
+    `SELECT ${columns.map((c) => `x.${ds.driver.escape(c.databaseName)}`).join(", ")}${extra ? `, ${extra.select}` : ""} ` +
+    `FROM ${ds.driver.escape(metadata.tablePath)} x ${extra?.join ?? ""} WHERE x.id = ANY($1::uuid[])`;
+  const name = `by_id_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+  const statement: ByIdStatement<T> = {
+    async run(ids) {
+      // As TypeORM's own queries: logged by its logger, failures as QueryFailedError (errors.ts maps those).
+      ds.logger.logQuery(text, [ids]);
+      const pool = (ds.driver as PostgresDriver).master as Pool;
+      const { rows } = await pool.query<Record<string, unknown>>({ name, text, values: [ids] }).catch((error: Error) => {
+        ds.logger.logQueryError(error, text, [ids]);
+        throw new QueryFailedError(text, [ids], error);
+      });
+      return rows.map((row) => {
+        const entity = metadata.create(undefined, { fromDeserializer: true }) as T;
+        for (const column of columns) column.setEntityValue(entity, ds.driver.prepareHydratedValue(row[column.databaseName], column));
+        return { entity, row };
+      });
+    },
+  };
+  if (!statements.has(ds)) statements.set(ds, new Map());
+  const forSource = statements.get(ds)!;
+  if (!forSource.has(target)) forSource.set(target, new Map());
+  forSource.get(target)!.set(key, statement as ByIdStatement<unknown>);
+  return statement;
+}
+
 /** Loads rows by id in one statement per batch; missing ids resolve to null. */
 function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>) {
+  const statement = byIdStatement(ds, entity);
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await ds.getRepository(entity).createQueryBuilder("x").where("x.id IN (:...ids)", { ids }).getMany();
-    const map = new Map(rows.map((r) => [r.id, r]));
+    const rows = await statement.run(ids);
+    const map = new Map(rows.map(({ entity: r }) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
@@ -24,24 +76,19 @@ function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: 
  * documents and their full-text facts (search hits, lists) asks PostgreSQL once, not twice.
  */
 function documentsPrimingTextInfo(ds: DataSource, textInfo: DataLoader<string, DocumentText | null>) {
+  const statement = byIdStatement(ds, Document, {
+    select: "t.source_format AS text_format, t.page_count AS text_pages, t.char_count AS text_chars, t.updated_at AS text_updated_at",
+    join: "LEFT JOIN document_text t ON t.document_id = x.id",
+  });
   return new DataLoader<string, Document | null>(async (ids) => {
-    const { entities, raw } = await ds
-      .getRepository(Document)
-      .createQueryBuilder("x")
-      .leftJoin(DocumentText, "t", "t.document_id = x.id")
-      .addSelect("t.source_format", "text_format")
-      .addSelect("t.page_count", "text_pages")
-      .addSelect("t.char_count", "text_chars")
-      .addSelect("t.updated_at", "text_updated_at")
-      .where("x.id IN (:...ids)", { ids })
-      .getRawAndEntities();
-    for (const row of raw) {
+    const rows = await statement.run(ids);
+    for (const { entity, row } of rows) {
       const info = row.text_format == null ? null : Object.assign(new DocumentText(), {
-        documentId: row.x_id, sourceFormat: row.text_format, pageCount: row.text_pages, charCount: row.text_chars, updatedAt: row.text_updated_at,
+        documentId: entity.id, sourceFormat: row.text_format, pageCount: row.text_pages, charCount: row.text_chars, updatedAt: row.text_updated_at,
       });
-      textInfo.prime(row.x_id, info);
+      textInfo.prime(entity.id, info);
     }
-    const map = new Map(entities.map((r) => [r.id, r]));
+    const map = new Map(rows.map(({ entity }) => [entity.id, entity]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
