@@ -8,7 +8,7 @@ import {
 } from "@remissbanken/schema";
 import { can, type Actor } from "./auth/policy.js";
 import { memberInputReadSql, responseReadSql, type SqlFilter } from "./auth/visibility.js";
-import { documentTextInfo as documentTextInfoRows } from "./document/document-text.service.js";
+import { documentTextInfo as documentTextInfoRows, TEXT_INFO_FIELDS } from "./document/document-text.service.js";
 import { submittedInputMunicipalityCounter } from "./remiss/remiss.service.js";
 
 const ALL: SqlFilter = { sql: "TRUE", params: {} };
@@ -76,16 +76,22 @@ function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: 
  * documents and their full-text facts (search hits, lists) asks PostgreSQL once, not twice.
  */
 function documentsPrimingTextInfo(ds: DataSource, textInfo: DataLoader<string, DocumentText | null>) {
+  const text = ds.getMetadata(DocumentText);
+  const infoColumns = TEXT_INFO_FIELDS.map((field) => text.findColumnWithPropertyName(field)!);
+  const alias = (column: (typeof infoColumns)[number]) => `text_${column.databaseName}`;
+  const present = alias(text.findColumnWithPropertyName("documentId")!);
   const statement = byIdStatement(ds, Document, {
-    select: "t.source_format AS text_format, t.page_count AS text_pages, t.char_count AS text_chars, t.updated_at AS text_updated_at",
+    select: infoColumns.map((column) => `t.${ds.driver.escape(column.databaseName)} AS ${alias(column)}`).join(", "),
     join: "LEFT JOIN document_text t ON t.document_id = x.id",
   });
   return new DataLoader<string, Document | null>(async (ids) => {
     const rows = await statement.run(ids);
     for (const { entity, row } of rows) {
-      const info = row.text_format == null ? null : Object.assign(new DocumentText(), {
-        documentId: entity.id, sourceFormat: row.text_format, pageCount: row.text_pages, charCount: row.text_chars, updatedAt: row.text_updated_at,
-      });
+      let info: DocumentText | null = null;
+      if (row[present] != null) {
+        info = text.create(undefined, { fromDeserializer: true }) as DocumentText;
+        for (const column of infoColumns) column.setEntityValue(info, ds.driver.prepareHydratedValue(row[alias(column)], column));
+      }
       textInfo.prime(entity.id, info);
     }
     const map = new Map(rows.map(({ entity }) => [entity.id, entity]));

@@ -72,11 +72,14 @@ export async function attachDocumentText(ds: DataSource, documentId: string, sou
   return ds.transaction((manager) => storeDocumentText(manager, documentId, text));
 }
 
+/** What is loaded about a document's full text without the text itself (also primed by the document loader). */
+export const TEXT_INFO_FIELDS = ["documentId", "sourceFormat", "pageCount", "charCount", "updatedAt"] as const satisfies ReadonlyArray<keyof DocumentText>;
+
 export async function documentTextInfo(manager: EntityManager, documentIds: readonly string[]) {
   const rows = await manager
     .getRepository(DocumentText)
     .createQueryBuilder("t")
-    .select(["t.documentId", "t.sourceFormat", "t.pageCount", "t.charCount", "t.updatedAt"])
+    .select(TEXT_INFO_FIELDS.map((field) => `t.${field}`))
     .where("t.document_id IN (:...ids)", { ids: documentIds })
     .getMany();
   const byId = new Map(rows.map((row) => [row.documentId, row]));
