@@ -87,6 +87,26 @@ describe("search under faults", () => {
     expect((await search("strandskydd")).degraded).toBe(false);
   });
 
+  it("searches a NUL or another control character as a space, in Meilisearch and in PostgreSQL alike", async () => {
+    const [{ id }] = await api.ds.query(`SELECT id FROM document WHERE designation = 'SOU 2020:78'`);
+    const both = async (degraded: boolean) => {
+      const answer = await search("strandskydd\u0000\u0007");
+      expect(answer).toMatchObject({ totalHits: 1, degraded });
+      expect((await search("strandskydd", { departments: ["Miljö\u0000departementet"] })).degraded).toBe(degraded);
+      const passages = await api.gql(PASSAGES, { id, q: "\u0000strandskydd" });
+      expect(passages.errors, JSON.stringify(passages.errors)).toBeUndefined();
+      expect(passages.data.searchPassages.degraded).toBe(degraded);
+    };
+    await both(false);
+    // No engine: PostgreSQL answers, and would refuse a NUL in its query.
+    attachSearch(api.ds, createSearch(api.ds, null));
+    try {
+      await both(true);
+    } finally {
+      attachSearch(api.ds, createSearch(api.ds, api.search));
+    }
+  });
+
   it("counts only a failure of the engine itself as an outage", () => {
     expect(isOutage(new EngineUnavailableError("timeout"))).toBe(true);
     expect(isOutage(new EngineApiError("boom", 500, "internal", "internal"))).toBe(true);
@@ -95,17 +115,21 @@ describe("search under faults", () => {
     expect(isOutage(new EngineApiError("bad filter", 400, "invalid_search_filter", "invalid_request"))).toBe(false);
   });
 
-  it("while Meilisearch hangs, waits for it once, then answers from PostgreSQL and probes in the background until it is back", async () => {
+  it("while Meilisearch hangs, waits for it once (not for its timeout), then answers from PostgreSQL and probes in the background until it is back", async () => {
     const relay = await startRelay(api.search.url);
-    const service = createSearch(api.ds, { ...api.search, url: relay.url }, undefined, { timeoutMs: 1_500, retryAfterMs: 100 });
+    // A request timeout longer than the test's own: only the health check can end the wait.
+    const service = createSearch(api.ds, { ...api.search, url: relay.url }, undefined, { timeoutMs: 600_000, retryAfterMs: 100, hedgeAfterMs: 200 });
     attachSearch(api.ds, service);
     try {
       expect((await search("strandskydd")).degraded).toBe(false);
+      expect(await service.engineAvailable()).toBe(true);
       relay.hold();
       const searchesBefore = relay.seen.filter((r) => !r.endsWith("/health")).length;
 
-      // The first search after the engine stopped waits for its timeout, then falls back.
+      // The first search after the engine stopped waits until its health check fails too, then falls back.
       expect((await search("strandskydd")).degraded).toBe(true);
+      // The search status says so at once, without asking the hanging engine.
+      expect(await service.engineAvailable()).toBe(false);
       // Those after it do not reach the engine at all: PostgreSQL answers while a probe runs.
       for (let i = 0; i < 5; i++) {
         const answer = await search("strandskydd");

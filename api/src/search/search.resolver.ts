@@ -61,9 +61,10 @@ function paging(first: number | null | undefined, after: string | null | undefin
 
 /**
  * A lone UTF-16 surrogate cannot be encoded as JSON for Meilisearch, which then refuses
- * the whole request: words typed around it are still worth searching for.
+ * the whole request, and PostgreSQL (the fallback) cannot take a NUL: words typed around
+ * them are still worth searching for. Control characters separate words like a space.
  */
-const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, "\uFFFD");
+const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, "\uFFFD").replace(/\p{Cc}/gu, " ");
 
 function checkQuery(query: string): string {
   if (query.length > MAX_QUERY_LENGTH) {

@@ -20,12 +20,16 @@ const RETRY_ENGINE_AFTER_MS = 2_000;
 const THESAURUS_TTL_MS = 5_000;
 /** A probe of a hanging engine gives up after this long; nobody waits for it. */
 const PROBE_DEADLINE_MS = 1_000;
+/** A search still unanswered after this long has the engine's health checked (see `hedged`). */
+const HEDGE_AFTER_MS = 1_000;
 
 export interface SearchServiceOptions {
   /** How long one search may wait for Meilisearch before PostgreSQL answers it. */
   timeoutMs?: number;
   /** How long after a failure the engine is left alone before a background probe. */
   retryAfterMs?: number;
+  /** How long a search waits before the engine's health decides whether to wait longer. */
+  hedgeAfterMs?: number;
 }
 
 /**
@@ -48,6 +52,7 @@ export class SearchService {
   private readonly engine: SearchEngine | null;
   private readonly index: string;
   private readonly retryAfterMs: number;
+  private readonly hedgeAfterMs: number;
   private engineDown = false;
   private nextProbeAt = 0;
   private probe: Promise<void> | null = null;
@@ -64,6 +69,7 @@ export class SearchService {
     this.engine = engine ? createSearchEngine({ url: engine.url, apiKey: engine.apiKey, timeoutMs: options.timeoutMs ?? 5_000 }) : null;
     this.index = engine?.index ?? DEFAULT_INDEX;
     this.retryAfterMs = options.retryAfterMs ?? RETRY_ENGINE_AFTER_MS;
+    this.hedgeAfterMs = options.hedgeAfterMs ?? HEDGE_AFTER_MS;
   }
 
   async search(reader: Reader | null, request: SearchRequest): Promise<SearchAnswer> {
@@ -100,10 +106,17 @@ export class SearchService {
     return this.thesaurusGroups;
   }
 
-  /** Whether Meilisearch answers its health check now (false when none is configured). */
+  /**
+   * Whether Meilisearch answers its health check now (false when none is configured). While
+   * it is considered down the answer is immediate and a background probe finds out more.
+   */
   async engineAvailable(): Promise<boolean> {
     if (!this.engine) return false;
-    return this.engine.health().catch(() => false);
+    if (this.engineDown) {
+      this.probeInBackground(this.engine);
+      return false;
+    }
+    return healthWithin(this.engine, PROBE_DEADLINE_MS);
   }
 
   /** Settles when a background probe of the engine (if one runs) has finished; for tests and shutdown. */
@@ -118,7 +131,7 @@ export class SearchService {
   private async withFallback<T>(primary: (engine: SearchEngine) => Promise<T>, fallback: () => Promise<T>): Promise<T> {
     if (this.engine && !this.engineDown) {
       try {
-        return await primary(this.engine);
+        return await this.hedged(this.engine, primary(this.engine));
       } catch (error) {
         if (!(error instanceof EngineUnavailableError || error instanceof EngineApiError)) throw error;
         if (isOutage(error)) {
@@ -137,14 +150,33 @@ export class SearchService {
     return fallback();
   }
 
+  /**
+   * The engine's answer; but when it has none after `hedgeAfterMs` and its health check does
+   * not answer within a second either, the engine counts as hanging (EngineUnavailableError)
+   * and PostgreSQL answers: the first search after Meilisearch stops waits ≈ 2 s, not the
+   * request's full timeout. A slow search on a healthy engine is waited for as before.
+   */
+  private async hedged<T>(engine: SearchEngine, answer: Promise<T>): Promise<T> {
+    // Once the hedge has given up on it, a late failure of the search must not go unhandled.
+    answer.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const hanging = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void healthWithin(engine, PROBE_DEADLINE_MS).then((available) => {
+          if (!available) reject(new EngineUnavailableError("Meilisearch answers neither the search nor its health check"));
+        });
+      }, this.hedgeAfterMs);
+    });
+    try {
+      return await Promise.race([answer, hanging]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private probeInBackground(engine: SearchEngine): void {
     if (this.probe || Date.now() < this.nextProbeAt) return;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), PROBE_DEADLINE_MS);
-      timer.unref();
-    });
-    this.probe = Promise.race([engine.health().catch(() => false), deadline])
+    this.probe = healthWithin(engine, PROBE_DEADLINE_MS)
       .then((available) => {
         if (available) {
           this.engineDown = false;
@@ -154,8 +186,21 @@ export class SearchService {
         }
       })
       .finally(() => {
-        clearTimeout(timer);
         this.probe = null;
       });
+  }
+}
+
+/** Whether the engine answers its health check within `deadlineMs`; a hanging engine is not waited for longer. */
+async function healthWithin(engine: SearchEngine, deadlineMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), deadlineMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([engine.health().catch(() => false), deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
