@@ -105,4 +105,4 @@ registerEnumType(ResponseStance, { name: "ResponseStance" });
 registerEnumType(QuoteSourceType, { name: "QuoteSourceType" });
 registerEnumType(SavedSearchFrequency, { name: "SavedSearchFrequency" });
 
-export { SWEDISH_LABELS } from "./labels.js";
+export { SEARCH_FACET_LABELS, SWEDISH_LABELS } from "./labels.js";

@@ -43,3 +43,15 @@ export const SWEDISH_LABELS = {
   importRunStatus: { running: "Pågår", succeeded: "Klar", failed: "Misslyckades" },
   savedSearchFrequency: { daily: "Varje morgon", weekly: "Varje måndag", never: "Aldrig (ingen e-post)" },
 } as const;
+
+/**
+ * Search facets' values as people read them: the API labels its facet counts with these, and
+ * the web app names a chosen value that has no hits (and so no count) the same way.
+ */
+export const SEARCH_FACET_LABELS: Record<"types" | "kinds" | "statuses", Record<string, string>> = {
+  types: { document: "Dokument", inquiry: "Utredning", remiss: "Remiss", response: "Remissvar och ställningstaganden", member_input: "Synpunkt" },
+  kinds: { ...SWEDISH_LABELS.documentKind, ...SWEDISH_LABELS.responseKind },
+  statuses: {
+    ...SWEDISH_LABELS.inquiryStatus, ...SWEDISH_LABELS.remissStatus, ...SWEDISH_LABELS.memberInputStatus, ...SWEDISH_LABELS.responseStatus,
+  },
+};

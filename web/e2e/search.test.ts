@@ -138,11 +138,32 @@ describe("search", { timeout: 90_000 }, () => {
     await context.close();
   });
 
+  it("says when a page lies past the last one, and names a chosen filter without hits in Swedish", async () => {
+    const context = await stack.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/sok?q=vindkraftsparker&sida=5");
+    expect(await status(page).textContent()).toBe("23 träffar för ”vindkraftsparker”.");
+    expect(await page.getByRole("heading", { name: "Sidan 5 finns inte" }).count()).toBe(1);
+    await page.getByRole("link", { name: "Till första sidan" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("sida"));
+    expect(await hits(page).count()).toBe(20);
+
+    // Chosen values the API counts none of stay listed to be removed, by their Swedish names.
+    await page.goto("/sok?q=blåbärsris+lingonris&typ=member_input&slag=sou&status=draft");
+    expect(await status(page).textContent()).toBe("Inga träffar för ”blåbärsris lingonris”.");
+    for (const name of ["Synpunkt", "Betänkande (SOU)", "Utkast"]) {
+      const link = page.getByRole("link", { name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}\\s*0 träffar, valt`) });
+      expect(await link.count(), name).toBe(1);
+    }
+    expect(await page.getByText(/member_input|\bsou\b|\bdraft\b/).count()).toBe(0);
+    await context.close();
+  });
+
   // axe runs in the page, so it needs JavaScript: the states above, checked with it on.
   it("passes axe with filters, paging and no hits", async () => {
     const context = await stack.newContext();
     const page = await context.newPage();
-    for (const url of ["/sok?q=vindkraftsparker&departement=Miljödepartementet&sida=1", "/sok?q=vindkraftsparker&sida=2", "/sok?q=blåbärsris+lingonris&typ=remiss"]) {
+    for (const url of ["/sok?q=vindkraftsparker&departement=Miljödepartementet&sida=1", "/sok?q=vindkraftsparker&sida=2", "/sok?q=blåbärsris+lingonris&typ=remiss", "/sok?q=vindkraftsparker&sida=5"]) {
       await page.goto(url);
       await expectAccessible(page);
     }

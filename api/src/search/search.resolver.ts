@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import {
-  InquiryStatus, LIMITS, MemberInputStatus, RemissStatus, ResponseStatus, SWEDISH_LABELS,
+  InquiryStatus, LIMITS, MemberInputStatus, RemissStatus, ResponseStatus, SEARCH_FACET_LABELS,
 } from "@remissbanken/schema";
 import type { Context } from "../context.js";
 import { can } from "../auth/policy.js";
@@ -18,13 +18,9 @@ const MAX_OFFSET = 10_000;
 export const STATUSES = new Set<string>([
   ...Object.values(InquiryStatus), ...Object.values(RemissStatus), ...Object.values(ResponseStatus), ...Object.values(MemberInputStatus),
 ]);
-const TYPE_LABELS: Record<string, string> = {
-  document: "Dokument", inquiry: "Utredning", remiss: "Remiss", response: "Remissvar och ställningstaganden", member_input: "Synpunkt",
-};
-export const KIND_LABELS: Record<string, string> = { ...SWEDISH_LABELS.documentKind, response: "Remissvar", position: "Ställningstagande" };
-const STATUS_LABELS: Record<string, string> = {
-  ...SWEDISH_LABELS.inquiryStatus, ...SWEDISH_LABELS.remissStatus, ...SWEDISH_LABELS.memberInputStatus, ...SWEDISH_LABELS.responseStatus,
-};
+const TYPE_LABELS = SEARCH_FACET_LABELS.types;
+export const KIND_LABELS = SEARCH_FACET_LABELS.kinds;
+const STATUS_LABELS = SEARCH_FACET_LABELS.statuses;
 
 function encodeOffset(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");

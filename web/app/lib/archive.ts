@@ -5,6 +5,7 @@
 import { SWEDISH_LABELS } from "@remissbanken/schema/labels";
 import { isId } from "./ids";
 import { label } from "./labels";
+import { boundedQuery } from "./search";
 
 export const ARCHIVE_PAGE_SIZE = 25;
 /** The first year the archive offers: SmåKom's oldest positions in Remissbanken are from 2011. */
@@ -33,7 +34,7 @@ export function readArchiveFilter(search: URLSearchParams, thisYear: number): Ar
     omrade: search.get("omrade")?.trim() ?? "",
     ar: search.get("ar")?.trim() ?? "",
     stallning: search.get("stallning")?.trim() ?? "",
-    q: search.get("q")?.trim().slice(0, MAX_QUERY_LENGTH) ?? "",
+    q: boundedQuery(search.get("q"), MAX_QUERY_LENGTH),
   };
   const errors: string[] = [];
   const areaId = isId(params.omrade) ? params.omrade : null;

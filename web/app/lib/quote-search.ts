@@ -6,7 +6,7 @@
  * No server imports: the panel's component uses these too.
  */
 import { isId } from "./ids";
-import { MAX_QUERY_LENGTH } from "./search";
+import { boundedQuery } from "./search";
 import { QUOTE_SOURCE_TYPES, type Quote, type QuoteSourceType } from "./quotes";
 
 export const QUOTE_SEARCH_TYPES = [
@@ -59,7 +59,7 @@ export function quoteSearchFrom(get: (name: string) => FormDataEntryValue | null
   const q = get("citat");
   const typ = get("citattyp");
   return {
-    q: typeof q === "string" ? q.trim().slice(0, MAX_QUERY_LENGTH) : "",
+    q: boundedQuery(q),
     typ: QUOTE_SEARCH_TYPES.some((t) => t.value === typ) ? String(typ) : QUOTE_SEARCH_TYPES[0].value,
     source: readSource(get("citatkalla")),
   };

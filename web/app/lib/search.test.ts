@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  hitHref, MAX_PAGE, PAGE_SIZE, searchArguments, searchHref, searchStateFromUrl, separateWords, toggleFacetHref,
+  boundedQuery, hitHref, MAX_PAGE, PAGE_SIZE, searchArguments, searchHref, searchStateFromUrl, separateWords, toggleFacetHref,
   withoutFiltersHref,
 } from "./search";
 
@@ -41,6 +41,16 @@ describe("the search page's address", () => {
     expect(state("q=x&sida=2.5").page).toBe(1);
     expect(state("q=x&sida=99999").page).toBe(MAX_PAGE);
     expect(state(`q=${"a".repeat(600)}`).q).toHaveLength(500);
+  });
+
+  it("cuts a long search between characters, never inside one", () => {
+    // 499 letters and an emoji (two UTF-16 units) cross the 500-unit edge: the emoji goes whole.
+    const q = state(`q=${"a".repeat(499)}${encodeURIComponent("🌲")}b`).q;
+    expect(q).toBe("a".repeat(499));
+    expect(q).not.toMatch(/\p{Cs}/u);
+    expect(state(`q=${"a".repeat(498)}${encodeURIComponent("🌲")}b`).q).toBe(`${"a".repeat(498)}🌲`);
+    expect(boundedQuery(`  ${"å".repeat(10)}  `, 5)).toBe("ååååå");
+    expect(boundedQuery(null)).toBe("");
   });
 
   it("round-trips through searchHref", () => {

@@ -13,6 +13,16 @@ export const PAGE_SIZE = 20;
 /** The API pages no further than 10 000 hits in. */
 export const MAX_PAGE = Math.floor(10_000 / PAGE_SIZE);
 export const MAX_QUERY_LENGTH = 500;
+
+/**
+ * Typed words from an address or a form, trimmed and cut to `max` UTF-16 units without
+ * splitting a character in two (an emoji at the edge would otherwise become "�").
+ */
+export function boundedQuery(value: unknown, max = MAX_QUERY_LENGTH): string {
+  if (typeof value !== "string") return "";
+  const cut = value.trim().slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
 const MAX_VALUES = 20;
 const MAX_VALUE_LENGTH = 200;
 
@@ -82,7 +92,7 @@ export function searchStateFromUrl(url: URL): SearchState {
   const page = Number(params.get("sida"));
   const document = params.get("dokument");
   return {
-    q: (params.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH),
+    q: boundedQuery(params.get("q")),
     filters,
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, MAX_PAGE) : 1,
     document: isId(document ?? undefined) ? document : null,

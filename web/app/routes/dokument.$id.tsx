@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { load, notFoundResponse } from "~/lib/auth.server";
 import { isId } from "~/lib/ids";
+import { boundedQuery, MAX_QUERY_LENGTH } from "~/lib/search";
 import { documentKindLabel, documentName } from "~/lib/chain";
 import { formatDate } from "~/lib/format";
 import { label } from "~/lib/labels";
@@ -41,15 +42,12 @@ const PassagesQuery = graphql(`
   }
 `);
 
-/** The API's longest search. */
-const MAX_QUERY_LENGTH = 500;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!isId(id)) throw notFoundResponse();
   const url = new URL(request.url);
   const view = pageView(url.searchParams);
-  const q = (url.searchParams.get("q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const q = boundedQuery(url.searchParams.get("q"));
   const after = url.searchParams.get("efter") || null;
   const [{ document }, passages] = await Promise.all([
     load(request, DocumentQuery, { id, from: view.from, count: view.count }),

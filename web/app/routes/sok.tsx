@@ -12,6 +12,7 @@ import { graphql, type ResultOf } from "~/graphql/graphql";
 import { ApiError, callApi } from "~/lib/api.server";
 import { toHttpError, notFoundResponse } from "~/lib/auth.server";
 import { formatDate } from "~/lib/format";
+import { SEARCH_FACET_LABELS } from "@remissbanken/schema/labels";
 import { label } from "~/lib/labels";
 import {
   emptyFilters, FACETS, hasFilters, hitHref, isSearch, MAX_PAGE, MAX_QUERY_LENGTH, PAGE_SIZE, searchArguments, searchHref,
@@ -244,7 +245,15 @@ function Hits({ state, search }: { state: SearchState; search: SearchData }) {
         {search.designation && search.hits[0]?.pinned && (
           <p className="muted">Du sökte på beteckningen {search.designation}; den visas först.</p>
         )}
-        {search.hits.length === 0 ? (
+        {search.hits.length === 0 && search.totalHits > 0 && state.page > 1 ? (
+          <div className="card no-hits">
+            <h3>Sidan {state.page} finns inte</h3>
+            <p>
+              Sökningen har {search.totalHits} {search.totalHits === 1 ? "träff" : "träffar"}, {Math.ceil(search.totalHits / PAGE_SIZE)}{" "}
+              {Math.ceil(search.totalHits / PAGE_SIZE) === 1 ? "sida" : "sidor"}. <Link to={searchHref(state, { page: 1 })}>Till första sidan</Link>
+            </p>
+          </div>
+        ) : search.hits.length === 0 ? (
           <NoHits state={state} />
         ) : (
           <ol className="hits" start={(state.page - 1) * PAGE_SIZE + 1}>
@@ -319,12 +328,21 @@ function PassageLocation({ page, section }: { page?: number | null; section?: st
   );
 }
 
+/** A chosen facet value without hits: named as the API names counted ones (a priority area's name comes only with its count). */
+function chosenLabel(facet: FacetKey, value: string): string {
+  if (facet === "priorityAreas") return "Vald prioriterad fråga";
+  const labels = facet === "types" || facet === "kinds" || facet === "statuses" ? SEARCH_FACET_LABELS[facet] : {};
+  return labels[value] ?? value;
+}
+
 function Facets({ state, search }: { state: SearchState; search: SearchData }) {
   const groups = FACETS.map((facet) => {
     const counts = search.facets[facet.key];
     const chosen = state.filters[facet.key];
     // A chosen value stays listed (to be removed) even when the API counts none of it.
-    const missing = chosen.filter((value) => !counts.some((c) => c.value === value)).map((value) => ({ value, label: value, count: 0 }));
+    const missing = chosen
+      .filter((value) => !counts.some((c) => c.value === value))
+      .map((value) => ({ value, label: chosenLabel(facet.key, value), count: 0 }));
     const entries = [...counts, ...missing];
     if (facet.key === "years") entries.sort((a, b) => b.value.localeCompare(a.value));
     return { ...facet, entries, chosen };
