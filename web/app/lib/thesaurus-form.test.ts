@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DUPLICATE_MESSAGE, duplicateMessage, parsePhrases, PHRASE_FIELDS } from "./thesaurus-form";
+import { DUPLICATE_MESSAGE, duplicateMessage, noWordMessage, parsePhrases, PHRASE_FIELDS } from "./thesaurus-form";
 
 describe("parsePhrases", () => {
   it("takes one phrase per line, spaces tidied, empty lines dropped", () => {
@@ -11,6 +11,16 @@ describe("parsePhrases", () => {
     expect(parsePhrases(Array.from({ length: 11 }, (_, i) => `ord ${i}`).join("\n"))).toMatchObject({ ok: false, message: expect.stringContaining("högst 10") });
     expect(parsePhrases(`SCB\n${"x".repeat(81)}`)).toMatchObject({ ok: false, message: expect.stringContaining("längre än 80 tecken") });
     expect(parsePhrases("SCB\nscb")).toEqual({ ok: false, message: "”scb” står två gånger." });
+    expect(parsePhrases("SCB\n!!!")).toEqual({ ok: false, message: "”!!!” innehåller inga bokstäver eller siffror, så sökningen kan inte använda den." });
+    expect(parsePhrases("🌲\ngran")).toMatchObject({ ok: false, message: expect.stringContaining("”🌲” innehåller inga bokstäver") });
+  });
+
+  it("says in Swedish which phrase the API found no word in, and nothing for other refusals", () => {
+    expect(noWordMessage(["SCB", "och i"], [{ field: "phrases.1", message: "must contain a word" }])).toBe(
+      "”och i” består bara av småord som sökningen bortser från (som ”och” och ”i”). Skriv ett ord som säger något.",
+    );
+    expect(noWordMessage(["SCB", "scb"], [{ field: "phrases.1", message: 'says the same as "SCB"' }])).toBeUndefined();
+    expect(noWordMessage(["SCB"], [{ field: "phrases.4", message: "must contain a word" }])).toBeUndefined();
   });
 
   it("maps the API's per-phrase fields to the one textarea", () => {

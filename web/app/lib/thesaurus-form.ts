@@ -13,6 +13,8 @@ export function parsePhrases(text: string): { ok: true; phrases: string[] } | { 
   if (phrases.length > MAX) return { ok: false, message: `En grupp får ha högst ${MAX} ord eller fraser. Dela upp den i flera grupper.` };
   const long = phrases.find((phrase) => phrase.length > LENGTH);
   if (long) return { ok: false, message: `”${long.slice(0, 30)}…” är längre än ${LENGTH} tecken.` };
+  const wordless = phrases.find((phrase) => !/[\p{L}\p{N}]/u.test(phrase));
+  if (wordless) return { ok: false, message: `”${wordless}” innehåller inga bokstäver eller siffror, så sökningen kan inte använda den.` };
   const seen = new Set<string>();
   for (const phrase of phrases) {
     const key = phrase.toLocaleLowerCase("sv-SE");
@@ -39,6 +41,17 @@ export function duplicateMessage(phrases: string[], field: { field: string; mess
   return inGroup
     ? `”${typed}” och ”${other}” är samma ord för sökningen (böjningar räknas som samma ord). Ta bort den ena raden.`
     : `”${typed}” står redan i gruppen ”${other}”. Ett ord kan bara stå i en grupp: ta bort det här eller ändra den andra gruppen.`;
+}
+
+/**
+ * The API's refusal of a phrase without a word search can use (only small words such as "och"
+ * and "i", which search ignores) in Swedish, or undefined when the refusal is another.
+ */
+export function noWordMessage(phrases: string[], fields: Array<{ field: string; message?: string }>): string | undefined {
+  const field = fields.find((f) => /^phrases\.\d+$/.test(f.field) && f.message === "must contain a word");
+  const phrase = field ? phrases[Number(field.field.split(".")[1])] : undefined;
+  if (phrase === undefined) return undefined;
+  return `”${phrase}” består bara av småord som sökningen bortser från (som ”och” och ”i”). Skriv ett ord som säger något.`;
 }
 
 /** The problems of a phrases form whose text was refused with `message`. */

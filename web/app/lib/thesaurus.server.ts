@@ -2,7 +2,7 @@
 import { ApiError } from "./api.server";
 import { redirectWithFlash } from "./flash.server";
 import { apiProblems, formValues, problems } from "./forms.server";
-import { duplicateMessage, parsePhrases, PHRASE_FIELDS, phraseProblems } from "./thesaurus-form";
+import { duplicateMessage, noWordMessage, parsePhrases, PHRASE_FIELDS, phraseProblems } from "./thesaurus-form";
 
 /**
  * Parses the form's phrases and hands them to `send` (the API call, answering the group's
@@ -24,6 +24,8 @@ export async function submitPhrases(form: FormData, done: string, send: (phrases
       const message = duplicateMessage(parsed.phrases, error.fields.find((f) => f.field.startsWith("phrases.")), error.code !== "CONFLICT");
       return problems(phraseProblems(message, values), 409);
     }
+    const noWord = error instanceof ApiError ? noWordMessage(parsed.phrases, error.fields) : undefined;
+    if (noWord) return problems(phraseProblems(noWord, values));
     return apiProblems(error, values, PHRASE_FIELDS);
   }
 }
