@@ -181,6 +181,20 @@ describe("search", { timeout: 90_000 }, () => {
     expect(await hits(page).count()).toBeGreaterThan(0);
     // Still typing in the same box: focus and text were kept.
     expect(await page.getByRole("searchbox").evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A facet, then typing on, then back: the box shows the words of the search the page
+    // shows again, though it has focus.
+    await page.getByRole("region", { name: "Typ" }).getByRole("link").first().click();
+    await page.waitForURL(/typ=/);
+    await page.getByRole("searchbox").focus();
+    await page.getByRole("searchbox").press("End");
+    await page.getByRole("searchbox").pressSequentially("et", { delay: 30 });
+    await page.waitForURL(/q=strandskyddet/);
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.get("q") === "strandskydd" && !url.searchParams.has("typ"));
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toContain("för ”strandskydd”");
+    expect(await page.getByRole("searchbox").evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByRole("searchbox").inputValue(), { timeout: 10_000 }).toBe("strandskydd");
     await context.close();
   });
 

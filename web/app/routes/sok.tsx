@@ -6,7 +6,7 @@
  */
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useNavigationType, useSubmit } from "@remix-run/react";
 import { useEffect, useId, useRef, type ChangeEvent } from "react";
 import { graphql, type ResultOf } from "~/graphql/graphql";
 import { ApiError, callApi } from "~/lib/api.server";
@@ -171,10 +171,14 @@ function SearchForm({ state }: { state: SearchState }) {
   const submit = useSubmit();
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef<number>();
-  // A facet link or the back button changes the words: show them unless the person is typing.
+  const navigationType = useNavigationType();
+  // A facet link or the back button changes the words: show them. Only the search that follows
+  // the typing (it replaces the history entry) leaves the box alone while the person types on.
   useEffect(() => {
-    if (input.current && document.activeElement !== input.current) input.current.value = state.q;
-  }, [state.q]);
+    if (!input.current) return;
+    if (navigationType === "REPLACE" && document.activeElement === input.current) return;
+    input.current.value = state.q;
+  }, [state.q, navigationType]);
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   function follow(event: ChangeEvent<HTMLInputElement>) {
