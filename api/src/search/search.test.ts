@@ -145,6 +145,20 @@ describe("long documents", () => {
     expect(new Set(hits.map((h: { passage: { page: number } }) => h.passage.page)).size).toBe(5);
   });
 
+  it("inside a document, finds the page a hit showed when no page holds every word", async () => {
+    // "kraftigt" is on page 2 only, "remissinstanserna" on page 1: search keeps the rarer word.
+    const hit = (await search("kraftigt remissinstanserna")).hits.find((h) => h.id === ids.kommun);
+    expect(hit?.passage.page).toBe(2);
+    const inside = async (query: string) => {
+      const result = await api.gql(`query($id: ID!, $q: String!) { searchPassages(id: $id, query: $q) { totalHits hits { passage { page } } } }`, { id: ids.kommun, q: query });
+      expect(result.errors).toBeUndefined();
+      return result.data.searchPassages.hits.map((h: { passage: { page: number } }) => h.passage.page);
+    };
+    expect(await inside("kraftigt remissinstanserna")).toEqual([2]);
+    // A page holding every word is still the only answer: the words are not loosened then.
+    expect(await inside("remissinstanserna konsekvensanalyser")).toEqual([1]);
+  });
+
   it("gives one hit per document by default", async () => {
     const result = await search("konsekvensanalyser", { first: 100 });
     expect(new Set(hitIds(result)).size).toBe(result.hits.length);

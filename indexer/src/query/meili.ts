@@ -184,18 +184,23 @@ export async function meiliSearch(
 /** Every matching passage of one object, best first. */
 export async function meiliPassages(engine: SearchEngine, index: string, reader: Reader | null, request: PassageRequest): Promise<PassageAnswer> {
   const text = understandQuery(request.query).text;
-  const result = await engine.search<SearchRecord>(index, {
-    q: analyzeQuery(text),
-    filter: f.and(visibilityFilter(reader), f.eq("groupId", groupId(request.type, request.entityId))),
-    // Passages of one object have distinct ordinals: this turns the index's one-hit-per-object off.
-    distinct: "ordinal",
-    attributesToSearchOn: ["terms"],
-    ...SNIPPETS,
-    page: Math.floor(request.offset / request.limit) + 1,
-    hitsPerPage: request.limit,
-    matchingStrategy: "all",
-  });
   const terms = queryTerms(text);
+  const ask = (matchingStrategy: "all" | typeof MATCHING_STRATEGY) =>
+    engine.search<SearchRecord>(index, {
+      q: analyzeQuery(text),
+      filter: f.and(visibilityFilter(reader), f.eq("groupId", groupId(request.type, request.entityId))),
+      // Passages of one object have distinct ordinals: this turns the index's one-hit-per-object off.
+      distinct: "ordinal",
+      attributesToSearchOn: ["terms"],
+      ...SNIPPETS,
+      page: Math.floor(request.offset / request.limit) + 1,
+      hitsPerPage: request.limit,
+      matchingStrategy,
+    });
+  let result = await ask("all");
+  // No page holds every word: then the words search itself keeps (it drops the commonest first),
+  // so that the page a search hit showed is found inside its document too.
+  if (!result.totalHits && terms.size > 1) result = await ask(MATCHING_STRATEGY);
   return { hits: result.hits.map((hit) => toHit(hit, terms, false)), totalHits: result.totalHits ?? 0, degraded: false };
 }
 
