@@ -18,9 +18,6 @@ interface ByIdStatement<T> {
   run(ids: readonly string[]): Promise<Array<{ entity: T; row: Record<string, unknown> }>>;
 }
 
-/** Built once per data source, entity and extra columns (loaders are made per request). */
-const statements = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<string, ByIdStatement<unknown>>>>();
-
 /**
  * Selects an entity's rows by id through a named statement, which PostgreSQL parses and plans
  * once per connection, and hydrates them as the query builder's `getMany` would (the columns it
@@ -29,16 +26,13 @@ const statements = new WeakMap<DataSource, Map<EntityTarget<ObjectLiteral>, Map<
  * (decision 015). `extra` adds columns (and the joins they need), read back from `row`.
  */
 function byIdStatement<T extends ObjectLiteral>(ds: DataSource, target: EntityTarget<T>, extra?: { select: string; join: string }): ByIdStatement<T> {
-  const key = extra?.select ?? "";
-  const cached = statements.get(ds)?.get(target)?.get(key);
-  if (cached) return cached as ByIdStatement<T>;
   const metadata = ds.getMetadata(target);
   const columns = metadata.columns.filter((c) => !c.isVirtual && c.isSelect);
   const text =
     `SELECT ${columns.map((c) => `x.${ds.driver.escape(c.databaseName)}`).join(", ")}${extra ? `, ${extra.select}` : ""} ` +
     `FROM ${ds.driver.escape(metadata.tablePath)} x ${extra?.join ?? ""} WHERE x.id = ANY($1::uuid[])`;
   const name = `by_id_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
-  const statement: ByIdStatement<T> = {
+  return {
     async run(ids) {
       // As TypeORM's own queries: logged by its logger, failures as QueryFailedError (errors.ts maps those).
       ds.logger.logQuery(text, [ids]);
@@ -54,16 +48,49 @@ function byIdStatement<T extends ObjectLiteral>(ds: DataSource, target: EntityTa
       });
     },
   };
-  if (!statements.has(ds)) statements.set(ds, new Map());
-  const forSource = statements.get(ds)!;
-  if (!forSource.has(target)) forSource.set(target, new Map());
-  forSource.get(target)!.set(key, statement as ByIdStatement<unknown>);
-  return statement;
 }
 
+/**
+ * Documents by id, each with what `documentTextInfo` selects about its full text
+ * (TEXT_INFO_FIELDS), hydrated the same way; null info for a document without text.
+ */
+function documentsWithTextInfoStatement(ds: DataSource) {
+  const text = ds.getMetadata(DocumentText);
+  const infoColumns = TEXT_INFO_FIELDS.map((field) => text.findColumnWithPropertyName(field)!);
+  const alias = (column: (typeof infoColumns)[number]) => `text_${column.databaseName}`;
+  const present = alias(text.findColumnWithPropertyName("documentId")!);
+  const statement = byIdStatement(ds, Document, {
+    select: infoColumns.map((column) => `t.${ds.driver.escape(column.databaseName)} AS ${alias(column)}`).join(", "),
+    join: "LEFT JOIN document_text t ON t.document_id = x.id",
+  });
+  return async (ids: readonly string[]) =>
+    (await statement.run(ids)).map(({ entity, row }) => {
+      let info: DocumentText | null = null;
+      if (row[present] != null) {
+        info = text.create(undefined, { fromDeserializer: true }) as DocumentText;
+        for (const column of infoColumns) column.setEntityValue(info, ds.driver.prepareHydratedValue(row[alias(column)], column));
+      }
+      return { document: entity, info };
+    });
+}
+
+/** The statements of the by-id loaders, built once per data source (loaders are made per request). */
+function statementsOf(ds: DataSource) {
+  return {
+    municipality: byIdStatement(ds, Municipality),
+    user: byIdStatement(ds, User),
+    priorityArea: byIdStatement(ds, PriorityArea),
+    inquiry: byIdStatement(ds, Inquiry),
+    remiss: byIdStatement(ds, Remiss),
+    response: byIdStatement(ds, Response),
+    memberInput: byIdStatement(ds, MemberInput),
+    documentsWithTextInfo: documentsWithTextInfoStatement(ds),
+  };
+}
+const statements = new WeakMap<DataSource, ReturnType<typeof statementsOf>>();
+
 /** Loads rows by id in one statement per batch; missing ids resolve to null. */
-function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: EntityTarget<T>) {
-  const statement = byIdStatement(ds, entity);
+function byId<T extends ObjectLiteral & { id: string }>(statement: ByIdStatement<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
     const rows = await statement.run(ids);
     const map = new Map(rows.map(({ entity: r }) => [r.id, r]));
@@ -75,26 +102,11 @@ function byId<T extends ObjectLiteral & { id: string }>(ds: DataSource, entity: 
  * Documents by id, each with what `textInfo` would load for it, primed: a page that shows
  * documents and their full-text facts (search hits, lists) asks PostgreSQL once, not twice.
  */
-function documentsPrimingTextInfo(ds: DataSource, textInfo: DataLoader<string, DocumentText | null>) {
-  const text = ds.getMetadata(DocumentText);
-  const infoColumns = TEXT_INFO_FIELDS.map((field) => text.findColumnWithPropertyName(field)!);
-  const alias = (column: (typeof infoColumns)[number]) => `text_${column.databaseName}`;
-  const present = alias(text.findColumnWithPropertyName("documentId")!);
-  const statement = byIdStatement(ds, Document, {
-    select: infoColumns.map((column) => `t.${ds.driver.escape(column.databaseName)} AS ${alias(column)}`).join(", "),
-    join: "LEFT JOIN document_text t ON t.document_id = x.id",
-  });
+function documentsPrimingTextInfo(load: ReturnType<typeof documentsWithTextInfoStatement>, textInfo: DataLoader<string, DocumentText | null>) {
   return new DataLoader<string, Document | null>(async (ids) => {
-    const rows = await statement.run(ids);
-    for (const { entity, row } of rows) {
-      let info: DocumentText | null = null;
-      if (row[present] != null) {
-        info = text.create(undefined, { fromDeserializer: true }) as DocumentText;
-        for (const column of infoColumns) column.setEntityValue(info, ds.driver.prepareHydratedValue(row[alias(column)], column));
-      }
-      textInfo.prime(entity.id, info);
-    }
-    const map = new Map(rows.map(({ entity }) => [entity.id, entity]));
+    const rows = await load(ids);
+    for (const { document, info } of rows) textInfo.prime(document.id, info);
+    const map = new Map(rows.map(({ document }) => [document.id, document]));
     return ids.map((id) => map.get(id) ?? null);
   });
 }
@@ -159,20 +171,22 @@ function visibleUsers(users: DataLoader<string, User | null>, actor: Actor | nul
 }
 
 export function createLoaders(ds: DataSource, actor: Actor | null) {
-  const user = byId(ds, User);
+  let prepared = statements.get(ds);
+  if (!prepared) statements.set(ds, (prepared = statementsOf(ds)));
+  const user = byId(prepared.user);
   const documentTextInfo = new DataLoader((ids: readonly string[]) => documentTextInfoRows(ds.manager, ids));
   return {
-    municipality: byId(ds, Municipality),
+    municipality: byId(prepared.municipality),
     /** Every user, unfiltered: for the caller's own record and for checks. Fields use `visibleUser`. */
     user,
     visibleUser: visibleUsers(user, actor),
-    priorityArea: byId(ds, PriorityArea),
-    inquiry: byId(ds, Inquiry),
-    document: documentsPrimingTextInfo(ds, documentTextInfo),
-    remiss: byId(ds, Remiss),
-    response: byId(ds, Response),
+    priorityArea: byId(prepared.priorityArea),
+    inquiry: byId(prepared.inquiry),
+    document: documentsPrimingTextInfo(prepared.documentsWithTextInfo, documentTextInfo),
+    remiss: byId(prepared.remiss),
+    response: byId(prepared.response),
     /** Unfiltered: callers check `can(actor, "memberInput", "read", row)` (search hits do). */
-    memberInput: byId(ds, MemberInput),
+    memberInput: byId(prepared.memberInput),
     /** About each document's full text (not the text itself); null without one. Primed by `document`. */
     documentTextInfo,
     goalsByPriorityArea: manyBy(ds, Goal, "priority_area_id", "priorityAreaId", "x.position"),
