@@ -13,6 +13,8 @@ export const PAGE_SIZE = 20;
 /** The API pages no further than 10 000 hits in. */
 export const MAX_PAGE = Math.floor(10_000 / PAGE_SIZE);
 export const MAX_QUERY_LENGTH = 500;
+const MAX_VALUES = 20;
+const MAX_VALUE_LENGTH = 200;
 
 /**
  * Typed words from an address or a form, trimmed and cut to `max` UTF-16 units without
@@ -23,8 +25,6 @@ export function boundedQuery(value: unknown, max = MAX_QUERY_LENGTH): string {
   const cut = value.trim().slice(0, max);
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
-const MAX_VALUES = 20;
-const MAX_VALUE_LENGTH = 200;
 
 /** The kinds of object search finds, as the API's facets name them. */
 export const HIT_TYPES = ["document", "inquiry", "remiss", "response", "member_input"] as const;

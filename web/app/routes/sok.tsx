@@ -253,8 +253,8 @@ function Hits({ state, search }: { state: SearchState; search: SearchData }) {
           <div className="card no-hits">
             <h3>Sidan {state.page} finns inte</h3>
             <p>
-              Sökningen har {search.totalHits} {search.totalHits === 1 ? "träff" : "träffar"}, {Math.ceil(search.totalHits / PAGE_SIZE)}{" "}
-              {Math.ceil(search.totalHits / PAGE_SIZE) === 1 ? "sida" : "sidor"}. <Link to={searchHref(state, { page: 1 })}>Till första sidan</Link>
+              Sökningen har {search.totalHits} {search.totalHits === 1 ? "träff" : "träffar"}, {pages} {pages === 1 ? "sida" : "sidor"}.{" "}
+              <Link to={searchHref(state, { page: 1 })}>Till första sidan</Link>
             </p>
           </div>
         ) : search.hits.length === 0 ? (
