@@ -188,7 +188,15 @@ function SearchForm({ state }: { state: SearchState }) {
   }
 
   return (
-    <Form method="get" action="/sok" role="search" className="search-form" aria-label="Sök i Remissbanken">
+    <Form
+      method="get"
+      action="/sok"
+      role="search"
+      className="search-form"
+      aria-label="Sök i Remissbanken"
+      // Sent now: the search that would have followed the typing is not sent again after it.
+      onSubmit={() => window.clearTimeout(timer.current)}
+    >
       <label htmlFor="q">
         {state.document ? "Sök i dokumentet" : "Sök bland betänkanden, direktiv, remisser och remissvar"}
       </label>
